@@ -1,0 +1,356 @@
+//! Markdown commentary: shortcodes for live figures, and the HTML policy.
+//!
+//! Policy, because pulldown-cmark passes raw HTML, `javascript:` links and heading attributes
+//! through verbatim: raw HTML is shown as text unless the site sets `allow_raw_html`, and then it
+//! is cleaned by ammonia; link targets with a scheme other than http, https or mailto become `#`;
+//! headings keep only an id and classes; images from other hosts become links, so no page loads
+//! anything from elsewhere.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::slugify;
+
+/// One `{{ name(key="value", ...) }}` found in a post.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shortcode {
+    pub name: String,
+    pub args: BTreeMap<String, String>,
+    pub line: u64,
+    pub column: u64,
+    /// Alone on its line: rendered as a block (a figure); otherwise inline.
+    pub block: bool,
+}
+
+/// Placeholders survive Markdown rendering untouched: private-use characters never appear in
+/// real text and are not escaped.
+fn placeholder(index: usize) -> String {
+    format!("\u{E000}{index}\u{E001}")
+}
+
+/// Finds the shortcodes of a Markdown body and replaces each by a placeholder.
+/// `first_line` is the body's first line in the file, for error positions.
+pub fn extract_shortcodes(file: &Path, body: &str, first_line: u64) -> Result<(String, Vec<Shortcode>), Diagnostics> {
+    let mut out = String::with_capacity(body.len());
+    let mut shortcodes = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    let mut fence: Option<&str> = None;
+    for (offset, line) in body.split_inclusive('\n').enumerate() {
+        let line_number = first_line + offset as u64;
+        let trimmed = line.trim_start();
+        if let Some(marker) = fence {
+            if trimmed.starts_with(marker) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+            out.push_str(line);
+            continue;
+        }
+        let alone = trimmed.trim_end().starts_with("{{") && trimmed.trim_end().ends_with("}}") && trimmed.matches("{{").count() == 1;
+        let mut rest = line;
+        let mut column_base = 0usize;
+        while let Some(start) = rest.find("{{") {
+            // `{{` inside an inline code span is text about shortcodes, not a shortcode.
+            let backticks = line[..column_base + start].matches('`').count();
+            let Some(len) = rest[start..].find("}}") else {
+                diagnostics.push(Diagnostic::new(file, line_number, (column_base + start + 1) as u64, "`{{` is not closed by `}}` on the same line"));
+                break;
+            };
+            if backticks % 2 == 1 {
+                out.push_str(&rest[..start + len + 2]);
+                column_base += start + len + 2;
+                rest = &rest[start + len + 2..];
+                continue;
+            }
+            let inner = &rest[start + 2..start + len];
+            let column = (column_base + start + 1) as u64;
+            out.push_str(&rest[..start]);
+            match parse_call(inner) {
+                Ok((name, args)) => {
+                    let index = shortcodes.len();
+                    shortcodes.push(Shortcode { name, args, line: line_number, column, block: alone });
+                    if alone {
+                        // Blank lines around it make the placeholder a paragraph of its own.
+                        out.push_str(&format!("\n{}\n\n", placeholder(index)));
+                    } else {
+                        out.push_str(&placeholder(index));
+                    }
+                }
+                Err(message) => diagnostics.push(Diagnostic::new(file, line_number, column, message)),
+            }
+            column_base += start + len + 2;
+            rest = &rest[start + len + 2..];
+        }
+        if !(alone && rest.trim().is_empty()) {
+            out.push_str(rest);
+        }
+    }
+    diagnostics.into_result((out, shortcodes))
+}
+
+/// `name(key="value", other=3)` → name and arguments.
+fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> {
+    let expected = "expected a shortcode such as {{ chart(kind=\"scatter\", period=\"2026-Q3\") }}";
+    let text = text.trim();
+    let open = text.find('(').ok_or_else(|| expected.to_string())?;
+    let name = text[..open].trim();
+    if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return Err(format!("{expected}; `{name}` is not a shortcode name"));
+    }
+    let args_text = text[open + 1..].strip_suffix(')').ok_or_else(|| format!("{expected}: missing `)`"))?;
+    let mut args = BTreeMap::new();
+    let mut chars = args_text.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let key: String = std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '_')).collect();
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        if key.is_empty() || chars.next() != Some('=') {
+            return Err(format!("{expected}: arguments are written key=\"value\""));
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let value = if chars.next_if_eq(&'"').is_some() {
+            let mut value = String::new();
+            loop {
+                match chars.next() {
+                    Some('"') => break,
+                    Some('\\') => value.extend(chars.next()),
+                    Some(c) => value.push(c),
+                    None => return Err(format!("the value of `{key}` is not closed by `\"`")),
+                }
+            }
+            value
+        } else {
+            std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))).collect()
+        };
+        if args.insert(key.clone(), value).is_some() {
+            return Err(format!("the argument `{key}` is given twice"));
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        match chars.next() {
+            None => break,
+            Some(',') => {}
+            Some(c) => return Err(format!("{expected}: unexpected `{c}`")),
+        }
+    }
+    Ok((name.to_string(), args))
+}
+
+/// A rendered Markdown body.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub words: usize,
+    /// (level, id, text) of each heading, for a table of contents.
+    pub headings: Vec<(u8, String, String)>,
+}
+
+/// Renders Markdown to HTML under the policy above. `blocks[i]` and `inlines[i]` replace
+/// shortcode placeholder `i`; one of the two is used, depending on how it was written.
+pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> Rendered {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION;
+    let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let mut words = 0;
+    let mut headings = Vec::new();
+    let mut used_ids: HashSet<String> = HashSet::new();
+
+    let mut i = 0;
+    while i < events.len() {
+        match &mut events[i] {
+            Event::Text(text) => words += text.split_whitespace().count(),
+            Event::Html(html) | Event::InlineHtml(html) if !allow_raw_html => {
+                events[i] = Event::Text(html.clone());
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if !is_safe_url(dest_url) {
+                    *dest_url = CowStr::from("#");
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if !dest_url.starts_with("data:image/") || dest_url.starts_with("data:image/svg") {
+                    // An image from another host would make the page load it: show a link instead.
+                    let url = if is_safe_url(dest_url) { dest_url.clone() } else { CowStr::from("#") };
+                    let end = events[i..].iter().position(|e| matches!(e, Event::End(TagEnd::Image))).map(|p| p + i);
+                    events[i] = Event::Start(Tag::Link {
+                        link_type: pulldown_cmark::LinkType::Inline,
+                        dest_url: url,
+                        title: CowStr::from(""),
+                        id: CowStr::from(""),
+                    });
+                    if let Some(end) = end {
+                        events[end] = Event::End(TagEnd::Link);
+                    }
+                }
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                let text: String = events_text(&events[i + 1..]);
+                let Event::Start(Tag::Heading { level, id, classes, attrs }) = &mut events[i] else {
+                    unreachable!()
+                };
+                // Only an id and classes survive: `onclick` and friends never reach the page.
+                attrs.clear();
+                classes.retain(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'));
+                let wanted = id.as_ref().map(|s| slugify(s)).filter(|s| !s.is_empty()).unwrap_or_else(|| slugify(&text));
+                let wanted = if wanted.is_empty() { "section".to_string() } else { wanted };
+                let mut unique = wanted.clone();
+                let mut n = 2;
+                while !used_ids.insert(unique.clone()) {
+                    unique = format!("{wanted}-{n}");
+                    n += 1;
+                }
+                *id = Some(CowStr::from(unique.clone()));
+                headings.push((heading_level(*level), unique, text));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if allow_raw_html {
+        html = ammonia::Builder::default()
+            .add_generic_attributes(["id", "class"])
+            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .clean(&html)
+            .to_string();
+    }
+    for (index, replacement) in replacements.iter().enumerate() {
+        let token = placeholder(index);
+        html = html.replace(&format!("<p>{token}</p>"), replacement);
+        html = html.replace(&token, replacement);
+    }
+    Rendered { html, words, headings }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// The plain text up to the end of the current heading.
+fn events_text(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            _ => {}
+        }
+    }
+    text
+}
+
+/// Relative links, fragments, http(s) and mailto are allowed; `javascript:`, `data:` and any other
+/// scheme are not. Browsers ignore tabs, newlines and leading spaces in schemes, so we do too.
+pub fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let lower = cleaned.to_ascii_lowercase();
+    match lower.find(':') {
+        None => true,
+        Some(colon) => {
+            let before = &lower[..colon];
+            // A colon after a path separator is not a scheme (`./a:b`, `?q=a:b`).
+            if before.contains(['/', '?', '#']) {
+                return true;
+            }
+            matches!(before, "http" | "https" | "mailto")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(md: &str, raw: bool) -> String {
+        render(md, raw, &[]).html
+    }
+
+    #[test]
+    fn raw_html_is_escaped_by_default() {
+        let out = html("Hello <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<div>block</div>\n", false);
+        assert!(!out.contains("<script"), "{out}");
+        assert!(!out.contains("<b "), "{out}");
+        assert!(out.contains("&lt;script&gt;"), "{out}");
+        assert!(out.contains("&lt;div&gt;"), "{out}");
+    }
+
+    #[test]
+    fn raw_html_when_allowed_is_cleaned() {
+        let out = html("<b onclick=\"x()\">bold</b> <script>alert(1)</script> <a href=\"javascript:x()\">a</a>\n", true);
+        assert!(out.contains("<b>bold</b>"), "{out}");
+        assert!(!out.contains("onclick") && !out.contains("<script") && !out.contains("javascript:"), "{out}");
+    }
+
+    #[test]
+    fn dangerous_links_are_neutralised() {
+        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "<java\tscript:alert(1)>", "vbscript:x", "data:text/html,x"] {
+            let out = html(&format!("[x]({url})"), false);
+            assert!(out.contains("href=\"#\""), "{url}: {out}");
+        }
+        assert!(!is_safe_url(" java\tscript:alert(1)"));
+        assert!(html("[x](https://example.org/a)", false).contains("href=\"https://example.org/a\""));
+        assert!(html("[x](../units/a/index.html)", false).contains("href=\"../units/a/index.html\""));
+    }
+
+    #[test]
+    fn heading_attributes_keep_only_id_and_class() {
+        let out = html("# Title {#intro .lead onclick=alert(1)}\n\n## Title\n\n## Title\n", false);
+        assert!(out.contains("<h1 id=\"intro\" class=\"lead\">"), "{out}");
+        assert!(!out.contains("onclick"), "{out}");
+        assert!(out.contains("id=\"title\"") && out.contains("id=\"title-2\""), "{out}");
+    }
+
+    #[test]
+    fn external_images_become_links() {
+        let out = html("![chart](http://evil.example/x.png)", false);
+        assert!(!out.contains("<img"), "{out}");
+        assert!(out.contains("<a href=\"http://evil.example/x.png\">chart</a>"), "{out}");
+    }
+
+    #[test]
+    fn tables_and_footnotes() {
+        let out = html("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n", false);
+        assert!(out.contains("<table>") && out.contains("footnote"), "{out}");
+    }
+
+    #[test]
+    fn shortcodes_are_found_with_positions() {
+        let body = "Intro {{ kpi(metric=\"enps\", unit=\"north\") }} text.\n\n{{ chart(kind=\"scatter\", period=\"2026-Q3\") }}\n\n```\n{{ chart(kind=\"x\") }}\n```\n`{{ not(a=\"b\") }}`\n";
+        let (text, codes) = extract_shortcodes(Path::new("p.md"), body, 10).unwrap();
+        assert_eq!(codes.len(), 2);
+        assert_eq!(codes[0].name, "kpi");
+        assert_eq!((codes[0].line, codes[0].column, codes[0].block), (10, 7, false));
+        assert_eq!(codes[1].args.get("period").map(String::as_str), Some("2026-Q3"));
+        assert_eq!((codes[1].line, codes[1].block), (12, true));
+        assert!(text.contains("{{ chart(kind=\"x\") }}"), "fenced code is left alone");
+        let rendered = render(&text, false, &["<span>K</span>".into(), "<figure>F</figure>".into()]);
+        assert!(rendered.html.contains("Intro <span>K</span> text."), "{}", rendered.html);
+        assert!(rendered.html.contains("\n<figure>F</figure>"), "{}", rendered.html);
+        assert!(!rendered.html.contains("<p><figure>"), "{}", rendered.html);
+    }
+
+    #[test]
+    fn shortcode_syntax_errors_name_the_line() {
+        let err = extract_shortcodes(Path::new("p.md"), "ok\n{{ chart(kind=\"scatter\" }}\n", 5).unwrap_err();
+        assert_eq!(err.0[0].line, 6);
+        assert_eq!(err.0[0].column, 1);
+        let err = extract_shortcodes(Path::new("p.md"), "{{ chart(kind=scatter) \n", 1).unwrap_err();
+        assert!(err.0[0].message.contains("not closed"));
+    }
+}

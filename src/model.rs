@@ -1,0 +1,203 @@
+//! The validated site: plain data that every later step reads. Loading (`load`) is the only place
+//! that builds it, so everything here already satisfies the rules in `docs/format.md`.
+
+use std::path::PathBuf;
+
+use crate::framework::{Framework, Language};
+use crate::period::Period;
+
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub config: Config,
+    pub framework: Framework,
+    pub units: UnitTree,
+    /// Sorted by period.
+    pub periods: Vec<SurveyPeriod>,
+    /// Published posts (drafts are dropped on load), newest first.
+    pub posts: Vec<Post>,
+    /// Template overrides from the site's `templates/` folder: (name, source, path).
+    pub template_overrides: Vec<TemplateOverride>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TemplateOverride {
+    pub name: String,
+    pub path: PathBuf,
+    pub source: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub title: String,
+    pub organisation: String,
+    pub language: Language,
+    /// Minimum EX responses for a group to be shown; at least 3.
+    pub anonymity_threshold: u64,
+    /// CX samples smaller than this are flagged "low n".
+    pub cx_low_n: u64,
+    pub allow_raw_html: bool,
+}
+
+/// The organisation as a tree. Index 0 is the organisation itself; every unit's parent has a
+/// smaller index (pre-order), so a reverse pass visits children before parents.
+#[derive(Clone, Debug)]
+pub struct UnitTree {
+    pub units: Vec<Unit>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub supervisor: Option<String>,
+    pub parent: Option<usize>,
+    pub children: Vec<usize>,
+    pub depth: usize,
+}
+
+impl UnitTree {
+    pub const ROOT: usize = 0;
+
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.units.iter().position(|u| u.id == id)
+    }
+
+    pub fn is_leaf(&self, index: usize) -> bool {
+        self.units[index].children.is_empty()
+    }
+
+    /// The path from the organisation down to `index`, both included.
+    pub fn path_to(&self, index: usize) -> Vec<usize> {
+        let mut path = vec![index];
+        let mut current = index;
+        while let Some(parent) = self.units[current].parent {
+            path.push(parent);
+            current = parent;
+        }
+        path.reverse();
+        path
+    }
+
+    pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.units.len()).filter(|&i| i != Self::ROOT && self.is_leaf(i))
+    }
+}
+
+/// The answers to one question in one group: counts per scale point plus "not applicable".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answers {
+    pub counts: Vec<u64>,
+    pub na: u64,
+}
+
+impl Answers {
+    pub fn zero(points: usize) -> Self {
+        Answers {
+            counts: vec![0; points],
+            na: 0,
+        }
+    }
+
+    pub fn answered(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// Adds another group's answers (roll-ups sum counts, never averages).
+    pub fn add(&mut self, other: &Answers) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            *a += b;
+        }
+        self.na += other.na;
+    }
+}
+
+/// Employee survey results of one team in one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExResult {
+    pub invited: u64,
+    pub responses: u64,
+    pub headcount: Option<f64>,
+    pub leavers: Option<u64>,
+    /// eNPS answers 0..=10.
+    pub enps: Option<Answers>,
+    /// Indexed like `Framework::items(Side::Ex)`.
+    pub items: Vec<Option<Answers>>,
+}
+
+/// Customer survey results of one team in one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CxResult {
+    pub responses: u64,
+    /// NPS answers 0..=10.
+    pub nps: Option<Answers>,
+    /// Indexed like `Framework::items(Side::Cx)`.
+    pub items: Vec<Option<Answers>>,
+}
+
+/// One period's results for every team, indexed by unit (only leaves carry results).
+#[derive(Clone, Debug)]
+pub struct SurveyPeriod {
+    pub period: Period,
+    pub source: PathBuf,
+    pub ex: Vec<Option<ExResult>>,
+    pub cx: Vec<Option<CxResult>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let date = Date {
+            year: y.parse().ok()?,
+            month: m.parse().ok()?,
+            day: d.parse().ok()?,
+        };
+        let leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+        let days = match date.month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days).contains(&date.day).then_some(date)
+    }
+
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A commentary post. Its Markdown body is rendered later, once the figures it embeds exist.
+#[derive(Clone, Debug)]
+pub struct Post {
+    pub source: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub date: Date,
+    pub author: Option<String>,
+    pub period: Option<Period>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    pub body: String,
+    /// The file line on which `body` starts, so errors in the body point at the right line.
+    pub body_first_line: u64,
+}

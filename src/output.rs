@@ -1,0 +1,155 @@
+//! Write: put the rendered files on disk without ever losing the previous output.
+//!
+//! The site is written into a fresh staging folder beside the output folder and swapped in only
+//! when every file is written. kolikko marks the folders it makes with a small file and refuses to
+//! replace a non-empty folder without that mark, so it never deletes a folder it did not create.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The file that marks an output folder as kolikko's.
+pub const MARKER: &str = ".kolikko-output";
+const MARKER_TEXT: &str = "This folder was written by kolikko. `kolikko build` replaces it as a whole.\n";
+
+/// One file of the built site, with its path relative to the output folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error(
+        "{0} is not empty and was not made by kolikko (it has no {MARKER} file); refusing to replace it. Choose another --output folder or empty this one."
+    )]
+    NotOurs(PathBuf),
+    #[error("{0} exists and is not a folder")]
+    NotAFolder(PathBuf),
+    #[error("cannot write {path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("refusing to write outside the output folder: {0}")]
+    UnsafePath(String),
+}
+
+fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io { path: path.to_path_buf(), source }
+}
+
+/// Checks that `output` may be replaced: missing, empty, or marked as kolikko's.
+pub fn check_replaceable(output: &Path) -> Result<(), OutputError> {
+    match fs::symlink_metadata(output) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(OutputError::Io { path: output.to_path_buf(), source: e }),
+        Ok(meta) if !meta.is_dir() => Err(OutputError::NotAFolder(output.to_path_buf())),
+        Ok(_) => {
+            let mut entries = fs::read_dir(output).map_err(io_error(output))?;
+            if entries.next().is_none() || output.join(MARKER).is_file() {
+                Ok(())
+            } else {
+                Err(OutputError::NotOurs(output.to_path_buf()))
+            }
+        }
+    }
+}
+
+/// Writes `files` as the new contents of `output`, replacing the previous build only at the end.
+pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    check_replaceable(output)?;
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let staging = parent.join(format!(".{name}.kolikko-staging-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.kolikko-old-{}", std::process::id()));
+
+    let result = write_all(&staging, files).and_then(|()| swap_in(&staging, output, &retired));
+    if result.is_err() && staging.exists() {
+        // Only the staging folder, which this run created, is removed.
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    fs::create_dir(staging).map_err(io_error(staging))?;
+    fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io_error(staging))?;
+    for file in files {
+        let relative = Path::new(&file.path);
+        let safe = relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        if !safe || file.path.is_empty() {
+            return Err(OutputError::UnsafePath(file.path.clone()));
+        }
+        let target = staging.join(relative);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).map_err(io_error(dir))?;
+        }
+        fs::write(&target, &file.contents).map_err(io_error(&target))?;
+    }
+    Ok(())
+}
+
+/// Renames are atomic on one file system: the output is at every moment either the old build or
+/// the new one. The old build is deleted only after the new one is in place.
+fn swap_in(staging: &Path, output: &Path, retired: &Path) -> Result<(), OutputError> {
+    let had_old = output.exists();
+    if had_old {
+        // Re-check right before touching it: the folder is still ours (or empty).
+        check_replaceable(output)?;
+        fs::rename(output, retired).map_err(io_error(output))?;
+    }
+    if let Err(source) = fs::rename(staging, output) {
+        if had_old {
+            let _ = fs::rename(retired, output);
+        }
+        return Err(OutputError::Io { path: output.to_path_buf(), source });
+    }
+    if had_old {
+        fs::remove_dir_all(retired).map_err(io_error(retired))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile { path: path.into(), contents: text.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn replaces_own_output_and_refuses_foreign_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_site(&out, &[file("index.html", "one"), file("units/a/index.html", "a")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+        write_site(&out, &[file("index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!out.join("units").exists(), "stale files of the previous build are gone");
+
+        let foreign = dir.path().join("mine");
+        fs::create_dir(&foreign).unwrap();
+        fs::write(foreign.join("thesis.docx"), "precious").unwrap();
+        let err = write_site(&foreign, &[file("index.html", "x")]).unwrap_err();
+        assert!(matches!(err, OutputError::NotOurs(_)));
+        assert_eq!(fs::read_to_string(foreign.join("thesis.docx")).unwrap(), "precious");
+        assert!(!foreign.join("index.html").exists());
+        // Nothing is left behind beside it either.
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[test]
+    fn rejects_paths_that_escape() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let err = write_site(&out, &[file("../evil.html", "x")]).unwrap_err();
+        assert!(matches!(err, OutputError::UnsafePath(_)));
+        assert!(!out.exists());
+        assert!(!dir.path().join("evil.html").exists());
+    }
+}
