@@ -1,0 +1,650 @@
+//! Survey anonymity: which EX groups of one period may be published.
+//!
+//! The organisation is a tree of units: the organisation itself is the root, then regions, then
+//! teams. Each unit carries its number of EX respondents for the period; results are entered for the
+//! leaves and an inner unit's number is the sum of its children's. [`suppress`] decides, unit by
+//! unit, whether its numbers may be shown. It runs separately for every period, because different
+//! periods are different respondents.
+//!
+//! # Rules
+//!
+//! With `t` the anonymity threshold (`anonymity_threshold` in `kolikko.yaml`):
+//!
+//! 1. **No data**: a unit with 0 responses is [`Visibility::NoData`]. There is nothing to show and
+//!    nothing to protect, so it never counts as hidden below.
+//! 2. **Below threshold**: a unit with `0 < responses < t` is [`Visibility::BelowThreshold`].
+//!    A unit with exactly `t` responses is shown.
+//! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
+//!    hidden children. For every shown unit, let `H` be its hidden children with responses > 0. If
+//!    `H` is non-empty and `sum(H) < t`, the smallest shown child (ties: the later index) is hidden
+//!    as [`Visibility::Complementary`]. Every shown child has at least `t` responses, so one
+//!    is always enough; afterwards whatever can be computed about the hidden children of that unit
+//!    is a combination of at least `t` respondents.
+//! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
+//!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
+//!    complementary-hidden region's teams would add up to the region again.
+//!
+//! The result is a fixpoint of the rules: hiding a child never changes the hidden set of any other
+//! shown unit (its parent stays shown, its descendants have hidden parents), so one pass from the
+//! root downwards reaches it. It is deterministic and runs in O(n).
+//!
+//! # Why this is enough
+//!
+//! "Totals" here are any additive figure (responses, answer counts per scale point), so the
+//! argument covers averages too. Call a hidden child of a shown unit a *hidden top*. A shown
+//! unit's total is the sum of its shown children and its hidden tops, and every hidden unit lies
+//! under exactly one hidden top (rule 4; a NoData unit is a known zero and changes nothing). So the
+//! published totals determine, for each shown unit, the sum of its hidden tops — and nothing
+//! finer. A hidden unit could only be derived if it made up that whole sum alone, which rule 3
+//! prevents: each such sum is 0 or covers at least `t` respondents in at least two hidden units (a
+//! lone hidden child is below `t`, so rule 3 adds a second). Inner totals are expected to equal
+//! the sum of their children; a larger total (respondents without a team) only adds unpublished
+//! respondents and stays safe.
+
+/// One unit of the tree for one period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GroupSize {
+    /// Index of the parent unit; it must be smaller than the unit's own index. The root (the
+    /// organisation, index 0) has `None`.
+    pub parent: Option<usize>,
+    /// Number of EX respondents in the unit (for an inner unit, the sum over its children).
+    pub responses: u64,
+}
+
+/// Whether a unit's numbers may be published, and if not, why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// The unit's numbers may be published.
+    Shown,
+    /// Nobody answered: nothing to show, nothing to protect.
+    NoData,
+    /// Fewer responses than the anonymity threshold.
+    BelowThreshold,
+    /// Enough responses, but hidden so that a hidden sibling cannot be derived by subtraction.
+    Complementary,
+    /// Enough responses, but hidden because a unit above it is hidden.
+    HiddenParent,
+}
+
+impl Visibility {
+    /// True only for [`Visibility::Shown`]: the unit's numbers may be published.
+    pub fn is_shown(self) -> bool {
+        self == Visibility::Shown
+    }
+
+    /// True when the unit has responses that must not be published (any reason except
+    /// [`Visibility::NoData`]).
+    pub fn is_hidden(self) -> bool {
+        matches!(
+            self,
+            Visibility::BelowThreshold | Visibility::Complementary | Visibility::HiddenParent
+        )
+    }
+}
+
+/// Decides the visibility of every unit of one period (see the module documentation for the
+/// rules). The result has one entry per entry of `groups`, in the same order.
+///
+/// # Panics
+///
+/// If a unit's parent index is not smaller than its own index.
+pub fn suppress(groups: &[GroupSize], threshold: u64) -> Vec<Visibility> {
+    let n = groups.len();
+
+    // Children lists in one flat array (compressed sparse rows), in index order.
+    let mut start = vec![0usize; n + 1];
+    for (i, g) in groups.iter().enumerate() {
+        if let Some(p) = g.parent {
+            assert!(
+                p < i,
+                "unit {i} has parent {p}; a parent must come before its children"
+            );
+            start[p + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut children = vec![0usize; start[n]];
+    for (i, g) in groups.iter().enumerate() {
+        if let Some(p) = g.parent {
+            children[fill[p]] = i;
+            fill[p] += 1;
+        }
+    }
+
+    // Rules 1 and 2: each unit's own reason.
+    let mut vis: Vec<Visibility> = groups
+        .iter()
+        .map(|g| match g.responses {
+            0 => Visibility::NoData,
+            r if r < threshold => Visibility::BelowThreshold,
+            _ => Visibility::Shown,
+        })
+        .collect();
+
+    // Parents come before children, so when unit `i` is reached its parent is final, and its
+    // children still carry only their own reason (only `i` itself marks them).
+    for i in 0..n {
+        // Rule 4.
+        if let Some(p) = groups[i].parent
+            && vis[p].is_hidden()
+            && vis[i] == Visibility::Shown
+        {
+            vis[i] = Visibility::HiddenParent;
+        }
+        if vis[i] != Visibility::Shown {
+            continue;
+        }
+
+        // Rule 3. The children of a shown unit are Shown, NoData or BelowThreshold here.
+        let kids = &children[start[i]..start[i + 1]];
+        let hidden: u64 = kids
+            .iter()
+            .filter(|&&c| vis[c] == Visibility::BelowThreshold)
+            .fold(0, |sum, &c| sum.saturating_add(groups[c].responses));
+        if hidden > 0 && hidden < threshold {
+            let smallest = kids
+                .iter()
+                .copied()
+                .filter(|&c| vis[c] == Visibility::Shown)
+                .min_by_key(|&c| (groups[c].responses, std::cmp::Reverse(c)));
+            // A shown child has at least `threshold` responses, so one is enough. With consistent
+            // totals there always is one (the hidden children alone would be below the threshold,
+            // and so would this unit); otherwise the remainder is unpublished and nothing is left
+            // to subtract.
+            if let Some(c) = smallest {
+                vis[c] = Visibility::Complementary;
+            }
+        }
+    }
+    vis
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Visibility::{BelowThreshold, Complementary, HiddenParent, NoData, Shown};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Builds groups from `(parent, responses)` pairs.
+    fn tree(spec: &[(Option<usize>, u64)]) -> Vec<GroupSize> {
+        spec.iter()
+            .map(|&(parent, responses)| GroupSize { parent, responses })
+            .collect()
+    }
+
+    // ---- hand cases ----
+
+    #[test]
+    fn small_team_beside_a_larger_one_hides_both() {
+        // org 0 — region 1 (13) — teams 2 (3) and 3 (10); a second region keeps the org apart.
+        let g = tree(&[
+            (None, 33),
+            (Some(0), 13),
+            (Some(1), 3),
+            (Some(1), 10),
+            (Some(0), 20),
+        ]);
+        assert_eq!(
+            suppress(&g, 5),
+            [Shown, Shown, BelowThreshold, Complementary, Shown]
+        );
+    }
+
+    #[test]
+    fn two_small_teams_together_below_threshold_hide_a_large_sibling() {
+        let g = tree(&[(None, 24), (Some(0), 2), (Some(0), 2), (Some(0), 20)]);
+        assert_eq!(
+            suppress(&g, 5),
+            [Shown, BelowThreshold, BelowThreshold, Complementary]
+        );
+    }
+
+    #[test]
+    fn small_teams_together_at_threshold_leave_siblings_shown() {
+        let g = tree(&[(None, 26), (Some(0), 3), (Some(0), 3), (Some(0), 20)]);
+        assert_eq!(
+            suppress(&g, 5),
+            [Shown, BelowThreshold, BelowThreshold, Shown]
+        );
+    }
+
+    #[test]
+    fn complementary_region_hides_its_large_teams() {
+        // org 0 (23): team 1 (3) directly under the org, region 2 (20) with teams 3 (12) and 4 (8).
+        let g = tree(&[
+            (None, 23),
+            (Some(0), 3),
+            (Some(0), 20),
+            (Some(2), 12),
+            (Some(2), 8),
+        ]);
+        assert_eq!(
+            suppress(&g, 5),
+            [
+                Shown,
+                BelowThreshold,
+                Complementary,
+                HiddenParent,
+                HiddenParent
+            ]
+        );
+    }
+
+    #[test]
+    fn own_reason_wins_below_a_hidden_unit() {
+        // Region 2 is complementary; its team 3 is small on its own, team 4 has no data.
+        let g = tree(&[
+            (None, 24),
+            (Some(0), 3),
+            (Some(0), 21),
+            (Some(2), 4),
+            (Some(2), 0),
+            (Some(2), 17),
+        ]);
+        assert_eq!(
+            suppress(&g, 5),
+            [
+                Shown,
+                BelowThreshold,
+                Complementary,
+                BelowThreshold,
+                NoData,
+                HiddenParent
+            ]
+        );
+    }
+
+    #[test]
+    fn no_data_children_trigger_nothing() {
+        let g = tree(&[(None, 20), (Some(0), 0), (Some(0), 0), (Some(0), 20)]);
+        assert_eq!(suppress(&g, 5), [Shown, NoData, NoData, Shown]);
+    }
+
+    #[test]
+    fn threshold_edge() {
+        // Exactly at the threshold is shown.
+        let g = tree(&[(None, 10), (Some(0), 5), (Some(0), 5)]);
+        assert_eq!(suppress(&g, 5), [Shown, Shown, Shown]);
+        assert_eq!(suppress(&tree(&[(None, 5)]), 5), [Shown]);
+        assert_eq!(suppress(&tree(&[(None, 5)]), 6), [BelowThreshold]);
+        // One below: the 4 is hidden, and the 5 beside it too.
+        let g = tree(&[(None, 9), (Some(0), 5), (Some(0), 4)]);
+        assert_eq!(suppress(&g, 5), [Shown, Complementary, BelowThreshold]);
+    }
+
+    #[test]
+    fn ties_hide_the_later_sibling() {
+        let g = tree(&[(None, 23), (Some(0), 3), (Some(0), 10), (Some(0), 10)]);
+        assert_eq!(
+            suppress(&g, 5),
+            [Shown, BelowThreshold, Shown, Complementary]
+        );
+        // The smallest shown sibling is chosen, wherever it is.
+        let g = tree(&[(None, 24), (Some(0), 6), (Some(0), 3), (Some(0), 15)]);
+        assert_eq!(
+            suppress(&g, 5),
+            [Shown, Complementary, BelowThreshold, Shown]
+        );
+    }
+
+    #[test]
+    fn small_organisation_hides_everything() {
+        let g = tree(&[
+            (None, 4),
+            (Some(0), 4),
+            (Some(1), 3),
+            (Some(1), 1),
+            (Some(0), 0),
+        ]);
+        assert_eq!(
+            suppress(&g, 5),
+            [
+                BelowThreshold,
+                BelowThreshold,
+                BelowThreshold,
+                BelowThreshold,
+                NoData
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(suppress(&[], 5).is_empty());
+    }
+
+    #[test]
+    #[should_panic(expected = "parent must come before")]
+    fn parent_after_child_panics() {
+        suppress(&tree(&[(None, 10), (Some(2), 5), (Some(0), 5)]), 5);
+    }
+
+    #[test]
+    fn visibility_predicates() {
+        assert!(Shown.is_shown() && !Shown.is_hidden());
+        assert!(!NoData.is_shown() && !NoData.is_hidden());
+        for v in [BelowThreshold, Complementary, HiddenParent] {
+            assert!(!v.is_shown() && v.is_hidden());
+        }
+    }
+
+    #[test]
+    fn large_trees_are_fast() {
+        // A 200,000-deep chain and a 200,000-wide star: linear time, no recursion.
+        let n: usize = 200_000;
+        let chain: Vec<GroupSize> = (0..n)
+            .map(|i| GroupSize {
+                parent: i.checked_sub(1),
+                responses: 10,
+            })
+            .collect();
+        assert!(suppress(&chain, 5).iter().all(|v| v.is_shown()));
+        let mut star = vec![GroupSize {
+            parent: None,
+            responses: 0,
+        }];
+        star.extend((1..n).map(|i| GroupSize {
+            parent: Some(0),
+            responses: (i % 9) as u64,
+        }));
+        star[0].responses = star.iter().map(|g| g.responses).sum();
+        let vis = suppress(&star, 5);
+        assert_eq!(vis.iter().filter(|v| **v == Complementary).count(), 0);
+    }
+
+    // ---- the derivability check ----
+
+    /// Rows in echelon form over the integers (each row reduced by the gcd of its entries), enough
+    /// for exact membership tests in the rational row space.
+    #[derive(Default)]
+    struct Echelon {
+        rows: Vec<(usize, Vec<i128>)>, // (pivot column, row)
+    }
+
+    fn gcd(a: i128, b: i128) -> i128 {
+        if b == 0 { a.abs() } else { gcd(b, a % b) }
+    }
+
+    impl Echelon {
+        /// `v` minus a combination of the rows, zero in every pivot column (after scaling).
+        fn reduce(&self, mut v: Vec<i128>) -> Vec<i128> {
+            for (c, row) in &self.rows {
+                let b = v[*c];
+                if b != 0 {
+                    let a = row[*c];
+                    for (x, r) in v.iter_mut().zip(row) {
+                        *x = *x * a - r * b;
+                    }
+                    let g = v.iter().fold(0, |g, &x| gcd(g, x));
+                    if g > 1 {
+                        v.iter_mut().for_each(|x| *x /= g);
+                    }
+                }
+            }
+            v
+        }
+
+        fn insert(&mut self, v: Vec<i128>) {
+            let v = self.reduce(v);
+            if let Some(c) = v.iter().position(|&x| x != 0) {
+                self.rows.push((c, v));
+            }
+        }
+
+        fn contains(&self, v: Vec<i128>) -> bool {
+            self.reduce(v).iter().all(|&x| x == 0)
+        }
+    }
+
+    /// For each unit, the indicator vector of the leaves under it (a leaf covers itself).
+    fn leaf_indicators(groups: &[GroupSize]) -> Vec<Vec<i128>> {
+        let n = groups.len();
+        let mut has_child = vec![false; n];
+        for g in groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
+            }
+        }
+        let leaves: Vec<usize> = (0..n).filter(|&i| !has_child[i]).collect();
+        let mut ind = vec![vec![0i128; leaves.len()]; n];
+        for (k, &leaf) in leaves.iter().enumerate() {
+            let mut u = Some(leaf);
+            while let Some(i) = u {
+                ind[i][k] = 1;
+                u = groups[i].parent;
+            }
+        }
+        ind
+    }
+
+    /// The hidden units with data that can be computed exactly from the published totals. Every
+    /// leaf's responses are an unknown; the reader knows the total of every shown unit, and (to
+    /// be strict) that every NoData unit has 0.
+    fn derivable_hidden(groups: &[GroupSize], vis: &[Visibility]) -> Vec<usize> {
+        let ind = leaf_indicators(groups);
+        let mut published = Echelon::default();
+        for (i, v) in vis.iter().enumerate() {
+            if matches!(v, Shown | NoData) {
+                published.insert(ind[i].clone());
+            }
+        }
+        (0..groups.len())
+            .filter(|&i| vis[i].is_hidden() && groups[i].responses > 0)
+            .filter(|&i| published.contains(ind[i].clone()))
+            .collect()
+    }
+
+    /// The shown units whose hidden children with data add up to between 1 and threshold - 1.
+    fn small_differences(groups: &[GroupSize], vis: &[Visibility], threshold: u64) -> Vec<usize> {
+        (0..groups.len())
+            .filter(|&p| vis[p].is_shown())
+            .filter(|&p| {
+                let h: u64 = (0..groups.len())
+                    .filter(|&c| groups[c].parent == Some(p) && vis[c].is_hidden())
+                    .map(|c| groups[c].responses)
+                    .sum();
+                h > 0 && h < threshold
+            })
+            .collect()
+    }
+
+    /// The naive rule: hide only the units below the threshold.
+    fn naive(groups: &[GroupSize], threshold: u64) -> Vec<Visibility> {
+        groups
+            .iter()
+            .map(|g| match g.responses {
+                0 => NoData,
+                r if r < threshold => BelowThreshold,
+                _ => Shown,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_check_catches_the_naive_rule() {
+        // Region 13 = team 3 + team 10: with the naive rule, 13 - 10 reveals the team of 3.
+        let g = tree(&[
+            (None, 33),
+            (Some(0), 13),
+            (Some(1), 3),
+            (Some(1), 10),
+            (Some(0), 20),
+        ]);
+        assert_eq!(derivable_hidden(&g, &naive(&g, 5)), [2]);
+        assert_eq!(small_differences(&g, &naive(&g, 5), 5), [1]);
+        assert!(derivable_hidden(&g, &suppress(&g, 5)).is_empty());
+        // Two hidden teams of 2: each alone cannot be derived, but their sum of 4 can.
+        let g = tree(&[(None, 24), (Some(0), 2), (Some(0), 2), (Some(0), 20)]);
+        let naive_vis = naive(&g, 5);
+        assert!(derivable_hidden(&g, &naive_vis).is_empty());
+        assert_eq!(small_differences(&g, &naive_vis, 5), [0]);
+    }
+
+    #[test]
+    fn the_check_catches_hiding_without_the_subtree() {
+        // Region 2 is complementary, but its teams are left shown: 12 + 8 gives the region back,
+        // and 23 - 20 gives the team of 3.
+        let g = tree(&[
+            (None, 23),
+            (Some(0), 3),
+            (Some(0), 20),
+            (Some(2), 12),
+            (Some(2), 8),
+        ]);
+        let mut vis = suppress(&g, 5);
+        vis[3] = Shown;
+        vis[4] = Shown;
+        assert_eq!(derivable_hidden(&g, &vis), [1, 2]);
+    }
+
+    #[test]
+    fn the_check_sees_across_levels() {
+        // Org 30 = region 1 (20: teams 10 + 10) + team 4 (10). Publishing the org, team 2, team 3
+        // and team 4 but not region 1 still reveals region 1 = team 2 + team 3.
+        let g = tree(&[
+            (None, 30),
+            (Some(0), 20),
+            (Some(1), 10),
+            (Some(1), 10),
+            (Some(0), 10),
+        ]);
+        let vis = [Shown, Complementary, Shown, Shown, Shown];
+        assert_eq!(derivable_hidden(&g, &vis), [1]);
+    }
+
+    /// The rules applied literally, bottom-up (the opposite order to `suppress`), until nothing
+    /// changes. Quadratic; for comparison only. The set of hidden units does not depend on the
+    /// order, but labels inside a hidden subtree can: a unit hidden for a parent that is hidden
+    /// later stays `Complementary` here.
+    fn reference(groups: &[GroupSize], threshold: u64) -> Vec<Visibility> {
+        let n = groups.len();
+        let mut vis = naive(groups, threshold);
+        loop {
+            let before = vis.clone();
+            for i in 0..n {
+                if let Some(p) = groups[i].parent
+                    && vis[p].is_hidden()
+                    && vis[i] == Shown
+                {
+                    vis[i] = HiddenParent;
+                }
+            }
+            for p in (0..n).rev() {
+                if vis[p] != Shown {
+                    continue;
+                }
+                let kids: Vec<usize> = (0..n).filter(|&c| groups[c].parent == Some(p)).collect();
+                loop {
+                    let h: u64 = kids
+                        .iter()
+                        .filter(|&&c| vis[c].is_hidden())
+                        .map(|&c| groups[c].responses)
+                        .sum();
+                    if h == 0 || h >= threshold {
+                        break;
+                    }
+                    let Some(&c) = kids
+                        .iter()
+                        .filter(|&&c| vis[c] == Shown)
+                        .min_by_key(|&&c| (groups[c].responses, std::cmp::Reverse(c)))
+                    else {
+                        break;
+                    };
+                    vis[c] = Complementary;
+                }
+            }
+            if vis == before {
+                return vis;
+            }
+        }
+    }
+
+    const MAX_DEPTH: usize = 4;
+
+    /// Random trees of 1..=40 units, depth at most 4, leaf responses 0..30 (often small), inner
+    /// totals summed from the leaves.
+    fn arb_tree() -> impl Strategy<Value = Vec<GroupSize>> {
+        let node = (any::<prop::sample::Index>(), prop_oneof![0u64..30, 0u64..8]);
+        prop::collection::vec(node, 0..40).prop_map(|nodes| {
+            let mut groups = vec![GroupSize {
+                parent: None,
+                responses: 0,
+            }];
+            let mut depth = vec![0usize];
+            let mut leaf_responses = vec![0u64];
+            for (pick, responses) in nodes {
+                let candidates: Vec<usize> = (0..groups.len())
+                    .filter(|&i| depth[i] < MAX_DEPTH)
+                    .collect();
+                let p = candidates[pick.index(candidates.len())];
+                depth.push(depth[p] + 1);
+                groups.push(GroupSize {
+                    parent: Some(p),
+                    responses: 0,
+                });
+                leaf_responses.push(responses);
+            }
+            let mut has_child = vec![false; groups.len()];
+            for g in &groups {
+                if let Some(p) = g.parent {
+                    has_child[p] = true;
+                }
+            }
+            for i in (0..groups.len()).rev() {
+                if !has_child[i] {
+                    groups[i].responses = leaf_responses[i];
+                }
+                if let Some(p) = groups[i].parent {
+                    groups[p].responses += groups[i].responses;
+                }
+            }
+            groups
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn shown_units_reach_the_threshold(g in arb_tree(), t in 3u64..=7) {
+            let vis = suppress(&g, t);
+            for (i, v) in vis.iter().enumerate() {
+                if v.is_shown() {
+                    prop_assert!(g[i].responses >= t, "unit {i}: {:?}", g[i]);
+                }
+                prop_assert_eq!(*v == NoData, g[i].responses == 0);
+                // Under a hidden unit nothing is shown; the labels say why.
+                let parent = g[i].parent.map(|p| vis[p]);
+                if parent.is_some_and(Visibility::is_hidden) {
+                    prop_assert!(!v.is_shown());
+                }
+                match v {
+                    Complementary => prop_assert_eq!(parent, Some(Shown)),
+                    HiddenParent => prop_assert!(parent.is_some_and(Visibility::is_hidden)),
+                    BelowThreshold => prop_assert!(g[i].responses < t),
+                    _ => {}
+                }
+            }
+        }
+
+        #[test]
+        fn no_hidden_unit_can_be_derived(g in arb_tree(), t in 3u64..=7) {
+            let vis = suppress(&g, t);
+            prop_assert_eq!(derivable_hidden(&g, &vis), Vec::<usize>::new());
+            prop_assert_eq!(small_differences(&g, &vis, t), Vec::<usize>::new());
+        }
+
+        #[test]
+        fn deterministic_and_a_fixpoint_of_the_literal_rules(g in arb_tree(), t in 3u64..=7) {
+            let vis = suppress(&g, t);
+            prop_assert_eq!(&vis, &suppress(&g, t));
+            let class = |v: &[Visibility]| -> Vec<(bool, bool)> {
+                v.iter().map(|v| (v.is_shown(), v.is_hidden())).collect()
+            };
+            prop_assert_eq!(class(&vis), class(&reference(&g, t)));
+        }
+    }
+}
