@@ -29,31 +29,51 @@ impl NumberFormat {
             return "–".to_string();
         }
         let text = format!("{:.*}", decimals, value);
-        let negative = text.starts_with('-') && text.trim_start_matches('-').chars().any(|c| c.is_ascii_digit() && c != '0');
+        let negative = text.starts_with('-')
+            && text
+                .trim_start_matches('-')
+                .chars()
+                .any(|c| c.is_ascii_digit() && c != '0');
         let digits = text.trim_start_matches('-');
         let digits = if self.decimal_separator == '.' {
             digits.to_string()
         } else {
             digits.replace('.', &self.decimal_separator.to_string())
         };
-        if negative { format!("{MINUS}{digits}") } else { digits }
+        if negative {
+            format!("{MINUS}{digits}")
+        } else {
+            digits
+        }
     }
 
     /// A signed number, as for a change: `+3`, `−2`, `0`.
     pub fn signed(&self, value: f64, decimals: usize) -> String {
         let text = self.number(value, decimals);
         let is_zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
-        if value > 0.0 && !is_zero { format!("+{text}") } else { text }
+        if value > 0.0 && !is_zero {
+            format!("+{text}")
+        } else {
+            text
+        }
     }
 
     /// A percentage of a share in 0..=1: `percent(0.456, 0)` is `46%` or `46 %`.
     pub fn percent(&self, share: f64, decimals: usize) -> String {
-        format!("{}{}%", self.number(share * 100.0, decimals), self.percent_separator)
+        format!(
+            "{}{}%",
+            self.number(share * 100.0, decimals),
+            self.percent_separator
+        )
     }
 
     /// A value already on a 0–100 scale written as a percentage.
     pub fn percent_points(&self, value: f64, decimals: usize) -> String {
-        format!("{}{}%", self.number(value, decimals), self.percent_separator)
+        format!(
+            "{}{}%",
+            self.number(value, decimals),
+            self.percent_separator
+        )
     }
 }
 

@@ -151,74 +151,266 @@ impl Framework {
             factors: vec![
                 factor(
                     "communication",
-                    text("Communication and response time", "Viestintä ja vastausaika", "Kommunikation och svarstid"),
+                    text(
+                        "Communication and response time",
+                        "Viestintä ja vastausaika",
+                        "Kommunikation och svarstid",
+                    ),
                     vec![
-                        item("ex_comm_info", text("I get the information I need for my work in time.", "Saan työssäni tarvitsemani tiedon ajoissa.", "Jag får informationen jag behöver i tid.")),
-                        item("ex_comm_open", text("Mistakes and changes are discussed openly in our team.", "Virheistä ja muutoksista puhutaan tiimissämme avoimesti.", "Misstag och förändringar diskuteras öppet i vårt team.")),
+                        item(
+                            "ex_comm_info",
+                            text(
+                                "I get the information I need for my work in time.",
+                                "Saan työssäni tarvitsemani tiedon ajoissa.",
+                                "Jag får informationen jag behöver i tid.",
+                            ),
+                        ),
+                        item(
+                            "ex_comm_open",
+                            text(
+                                "Mistakes and changes are discussed openly in our team.",
+                                "Virheistä ja muutoksista puhutaan tiimissämme avoimesti.",
+                                "Misstag och förändringar diskuteras öppet i vårt team.",
+                            ),
+                        ),
                     ],
                     vec![
-                        item("cx_comm_speed", text("We answered you quickly.", "Vastasimme sinulle nopeasti.", "Vi svarade dig snabbt.")),
-                        item("cx_comm_clear", text("Our communication was clear and friendly.", "Viestintämme oli selkeää ja ystävällistä.", "Vår kommunikation var tydlig och vänlig.")),
+                        item(
+                            "cx_comm_speed",
+                            text(
+                                "We answered you quickly.",
+                                "Vastasimme sinulle nopeasti.",
+                                "Vi svarade dig snabbt.",
+                            ),
+                        ),
+                        item(
+                            "cx_comm_clear",
+                            text(
+                                "Our communication was clear and friendly.",
+                                "Viestintämme oli selkeää ja ystävällistä.",
+                                "Vår kommunikation var tydlig och vänlig.",
+                            ),
+                        ),
                     ],
                 ),
                 factor(
                     "workload",
-                    text("Workload and work community", "Työtaakka ja työyhteisö", "Arbetsbörda och arbetsgemenskap"),
+                    text(
+                        "Workload and work community",
+                        "Työtaakka ja työyhteisö",
+                        "Arbetsbörda och arbetsgemenskap",
+                    ),
                     vec![
-                        item("ex_work_manageable", text("My workload is manageable.", "Työmääräni on hallittava.", "Min arbetsbörda är hanterbar.")),
-                        item("ex_work_support", text("I can ask my colleagues for help and say when I cannot cope.", "Voin pyytää työkavereilta apua ja kertoa, jos en jaksa.", "Jag kan be kollegor om hjälp och säga när jag inte orkar.")),
+                        item(
+                            "ex_work_manageable",
+                            text(
+                                "My workload is manageable.",
+                                "Työmääräni on hallittava.",
+                                "Min arbetsbörda är hanterbar.",
+                            ),
+                        ),
+                        item(
+                            "ex_work_support",
+                            text(
+                                "I can ask my colleagues for help and say when I cannot cope.",
+                                "Voin pyytää työkavereilta apua ja kertoa, jos en jaksa.",
+                                "Jag kan be kollegor om hjälp och säga när jag inte orkar.",
+                            ),
+                        ),
                     ],
                     vec![
-                        item("cx_work_available", text("Someone was available to serve you when you needed it.", "Palvelua oli saatavilla, kun tarvitsit sitä.", "Någon fanns till hands när du behövde service.")),
-                        item("cx_work_team", text("Our staff worked well together to help you.", "Henkilökuntamme teki hyvin yhteistyötä auttaakseen sinua.", "Vår personal samarbetade väl för att hjälpa dig.")),
+                        item(
+                            "cx_work_available",
+                            text(
+                                "Someone was available to serve you when you needed it.",
+                                "Palvelua oli saatavilla, kun tarvitsit sitä.",
+                                "Någon fanns till hands när du behövde service.",
+                            ),
+                        ),
+                        item(
+                            "cx_work_team",
+                            text(
+                                "Our staff worked well together to help you.",
+                                "Henkilökuntamme teki hyvin yhteistyötä auttaakseen sinua.",
+                                "Vår personal samarbetade väl för att hjälpa dig.",
+                            ),
+                        ),
                     ],
                 ),
                 factor(
                     "systems",
-                    text("Systems and tools", "Järjestelmät ja työkalut", "System och verktyg"),
+                    text(
+                        "Systems and tools",
+                        "Järjestelmät ja työkalut",
+                        "System och verktyg",
+                    ),
                     vec![
-                        item("ex_sys_tools", text("I have the tools and systems I need to do my job well.", "Minulla on työhöni tarvittavat työkalut ja järjestelmät.", "Jag har de verktyg och system jag behöver.")),
-                        item("ex_sys_reliable", text("Our systems work reliably.", "Järjestelmämme toimivat luotettavasti.", "Våra system fungerar tillförlitligt.")),
+                        item(
+                            "ex_sys_tools",
+                            text(
+                                "I have the tools and systems I need to do my job well.",
+                                "Minulla on työhöni tarvittavat työkalut ja järjestelmät.",
+                                "Jag har de verktyg och system jag behöver.",
+                            ),
+                        ),
+                        item(
+                            "ex_sys_reliable",
+                            text(
+                                "Our systems work reliably.",
+                                "Järjestelmämme toimivat luotettavasti.",
+                                "Våra system fungerar tillförlitligt.",
+                            ),
+                        ),
                     ],
                     vec![
-                        item("cx_sys_smooth", text("Using our service was smooth.", "Palvelumme käyttö oli sujuvaa.", "Det gick smidigt att använda vår tjänst.")),
-                        item("cx_sys_errors", text("Your matter was handled without errors.", "Asiasi hoidettiin ilman virheitä.", "Ditt ärende hanterades utan fel.")),
+                        item(
+                            "cx_sys_smooth",
+                            text(
+                                "Using our service was smooth.",
+                                "Palvelumme käyttö oli sujuvaa.",
+                                "Det gick smidigt att använda vår tjänst.",
+                            ),
+                        ),
+                        item(
+                            "cx_sys_errors",
+                            text(
+                                "Your matter was handled without errors.",
+                                "Asiasi hoidettiin ilman virheitä.",
+                                "Ditt ärende hanterades utan fel.",
+                            ),
+                        ),
                     ],
                 ),
                 factor(
                     "competence",
-                    text("Competence and training", "Osaaminen ja koulutus", "Kompetens och utbildning"),
+                    text(
+                        "Competence and training",
+                        "Osaaminen ja koulutus",
+                        "Kompetens och utbildning",
+                    ),
                     vec![
-                        item("ex_comp_training", text("I get the training I need to develop in my work.", "Saan tarvitsemani koulutuksen kehittyäkseni työssäni.", "Jag får den utbildning jag behöver.")),
-                        item("ex_comp_onboarding", text("New colleagues are onboarded well.", "Uudet työntekijät perehdytetään hyvin.", "Nya kollegor introduceras väl.")),
+                        item(
+                            "ex_comp_training",
+                            text(
+                                "I get the training I need to develop in my work.",
+                                "Saan tarvitsemani koulutuksen kehittyäkseni työssäni.",
+                                "Jag får den utbildning jag behöver.",
+                            ),
+                        ),
+                        item(
+                            "ex_comp_onboarding",
+                            text(
+                                "New colleagues are onboarded well.",
+                                "Uudet työntekijät perehdytetään hyvin.",
+                                "Nya kollegor introduceras väl.",
+                            ),
+                        ),
                     ],
                     vec![
-                        item("cx_comp_knowledge", text("Our staff knew what they were doing.", "Henkilökuntamme osasi asiansa.", "Vår personal kunde sin sak.")),
-                        item("cx_comp_solved", text("Your problem was solved.", "Ongelmasi ratkaistiin.", "Ditt problem löstes.")),
+                        item(
+                            "cx_comp_knowledge",
+                            text(
+                                "Our staff knew what they were doing.",
+                                "Henkilökuntamme osasi asiansa.",
+                                "Vår personal kunde sin sak.",
+                            ),
+                        ),
+                        item(
+                            "cx_comp_solved",
+                            text(
+                                "Your problem was solved.",
+                                "Ongelmasi ratkaistiin.",
+                                "Ditt problem löstes.",
+                            ),
+                        ),
                     ],
                 ),
                 factor(
                     "leadership",
-                    text("Supervision and leadership", "Esihenkilötyö ja johtaminen", "Ledarskap och chefskap"),
+                    text(
+                        "Supervision and leadership",
+                        "Esihenkilötyö ja johtaminen",
+                        "Ledarskap och chefskap",
+                    ),
                     vec![
-                        item("ex_lead_feedback", text("My supervisor gives me useful feedback.", "Esihenkilöni antaa minulle hyödyllistä palautetta.", "Min chef ger mig användbar återkoppling.")),
-                        item("ex_lead_goals", text("I know what is expected of me at work.", "Tiedän, mitä minulta työssä odotetaan.", "Jag vet vad som förväntas av mig.")),
+                        item(
+                            "ex_lead_feedback",
+                            text(
+                                "My supervisor gives me useful feedback.",
+                                "Esihenkilöni antaa minulle hyödyllistä palautetta.",
+                                "Min chef ger mig användbar återkoppling.",
+                            ),
+                        ),
+                        item(
+                            "ex_lead_goals",
+                            text(
+                                "I know what is expected of me at work.",
+                                "Tiedän, mitä minulta työssä odotetaan.",
+                                "Jag vet vad som förväntas av mig.",
+                            ),
+                        ),
                     ],
                     vec![
-                        item("cx_lead_trust", text("You can trust us to keep our word.", "Voit luottaa siihen, että pidämme sanamme.", "Du kan lita på att vi håller vad vi lovar.")),
-                        item("cx_lead_commit", text("Our staff took ownership of your matter.", "Henkilökuntamme otti asiastasi vastuun.", "Vår personal tog ansvar för ditt ärende.")),
+                        item(
+                            "cx_lead_trust",
+                            text(
+                                "You can trust us to keep our word.",
+                                "Voit luottaa siihen, että pidämme sanamme.",
+                                "Du kan lita på att vi håller vad vi lovar.",
+                            ),
+                        ),
+                        item(
+                            "cx_lead_commit",
+                            text(
+                                "Our staff took ownership of your matter.",
+                                "Henkilökuntamme otti asiastasi vastuun.",
+                                "Vår personal tog ansvar för ditt ärende.",
+                            ),
+                        ),
                     ],
                 ),
                 factor(
                     "processes",
-                    text("Internal processes", "Sisäiset prosessit", "Interna processer"),
+                    text(
+                        "Internal processes",
+                        "Sisäiset prosessit",
+                        "Interna processer",
+                    ),
                     vec![
-                        item("ex_proc_clear", text("Our roles and processes are clear.", "Roolimme ja prosessimme ovat selkeitä.", "Våra roller och processer är tydliga.")),
-                        item("ex_proc_waste", text("Our ways of working have little duplicate or pointless work.", "Toimintatavoissamme on vähän päällekkäistä tai turhaa työtä.", "Våra arbetssätt har lite dubbelarbete.")),
+                        item(
+                            "ex_proc_clear",
+                            text(
+                                "Our roles and processes are clear.",
+                                "Roolimme ja prosessimme ovat selkeitä.",
+                                "Våra roller och processer är tydliga.",
+                            ),
+                        ),
+                        item(
+                            "ex_proc_waste",
+                            text(
+                                "Our ways of working have little duplicate or pointless work.",
+                                "Toimintatavoissamme on vähän päällekkäistä tai turhaa työtä.",
+                                "Våra arbetssätt har lite dubbelarbete.",
+                            ),
+                        ),
                     ],
                     vec![
-                        item("cx_proc_easy", text("It was easy to get your matter done with us.", "Asiointi kanssamme oli helppoa.", "Det var lätt att få ditt ärende gjort.")),
-                        item("cx_proc_promises", text("We did what we promised, when we promised.", "Teimme sen, mitä lupasimme, silloin kun lupasimme.", "Vi gjorde det vi lovade, när vi lovade.")),
+                        item(
+                            "cx_proc_easy",
+                            text(
+                                "It was easy to get your matter done with us.",
+                                "Asiointi kanssamme oli helppoa.",
+                                "Det var lätt att få ditt ärende gjort.",
+                            ),
+                        ),
+                        item(
+                            "cx_proc_promises",
+                            text(
+                                "We did what we promised, when we promised.",
+                                "Teimme sen, mitä lupasimme, silloin kun lupasimme.",
+                                "Vi gjorde det vi lovade, när vi lovade.",
+                            ),
+                        ),
                     ],
                 ),
             ],

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -61,10 +61,16 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
 
     let mut periods = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
-        for path in reader.list(&root.join("content").join("surveys"), &["yaml", "yml"], &mut diagnostics) {
+        for path in reader.list(
+            &root.join("content").join("surveys"),
+            &["yaml", "yml"],
+            &mut diagnostics,
+        ) {
             match reader.read_text(&path) {
                 Ok(text) => {
-                    if let Some(period) = parse_survey(&path, &text, framework, units, &mut diagnostics) {
+                    if let Some(period) =
+                        parse_survey(&path, &text, framework, units, &mut diagnostics)
+                    {
                         periods.push(period);
                     }
                 }
@@ -75,7 +81,11 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     }
 
     let mut posts = Vec::new();
-    for path in reader.list(&root.join("content").join("posts"), &["md"], &mut diagnostics) {
+    for path in reader.list(
+        &root.join("content").join("posts"),
+        &["md"],
+        &mut diagnostics,
+    ) {
         match reader.read_text(&path) {
             Ok(text) => {
                 if let Some(post) = parse_post(&path, &text, &mut diagnostics) {
@@ -88,7 +98,11 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     check_posts(&mut posts, &periods, &mut diagnostics);
 
     let mut template_overrides = Vec::new();
-    for path in reader.list(&root.join("templates"), &["html", "xml", "css"], &mut diagnostics) {
+    for path in reader.list(
+        &root.join("templates"),
+        &["html", "xml", "css"],
+        &mut diagnostics,
+    ) {
         match reader.read_text(&path) {
             Ok(source) => {
                 let name = path
@@ -108,7 +122,10 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
             framework,
             units,
             periods,
-            posts: posts.into_iter().filter_map(|(post, draft)| (!draft).then_some(post)).collect(),
+            posts: posts
+                .into_iter()
+                .filter_map(|(post, draft)| (!draft).then_some(post))
+                .collect(),
             template_overrides,
         }),
         _ => Err(diagnostics),
@@ -129,7 +146,11 @@ impl SiteReader {
         }
         let mut files = Vec::new();
         // follow_links(false): a symlink loop cannot make the walk run forever.
-        for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        for entry in walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+        {
             match entry {
                 Ok(entry) => {
                     let path = entry.path();
@@ -142,7 +163,10 @@ impl SiteReader {
                         files.push(path.to_path_buf());
                     }
                 }
-                Err(e) => diagnostics.push(Diagnostic::whole_file(dir, format!("cannot list the folder: {e}"))),
+                Err(e) => diagnostics.push(Diagnostic::whole_file(
+                    dir,
+                    format!("cannot list the folder: {e}"),
+                )),
             }
         }
         files
@@ -167,7 +191,10 @@ impl SiteReader {
         let metadata = fs::metadata(&canonical)
             .map_err(|e| Diagnostic::whole_file(path, format!("cannot read the file: {e}")))?;
         if !metadata.is_file() {
-            return Err(Diagnostic::whole_file(path, "expected a file, found a folder or device"));
+            return Err(Diagnostic::whole_file(
+                path,
+                "expected a file, found a folder or device",
+            ));
         }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(Diagnostic::whole_file(
@@ -185,9 +212,17 @@ impl SiteReader {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
             let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
-            Diagnostic::new(path, line, column, "the file is not valid UTF-8; save it as UTF-8")
+            Diagnostic::new(
+                path,
+                line,
+                column,
+                "the file is not valid UTF-8; save it as UTF-8",
+            )
         })?;
-        Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+        Ok(text
+            .strip_prefix('\u{feff}')
+            .map(str::to_string)
+            .unwrap_or(text))
     }
 }
 
@@ -209,14 +244,29 @@ fn yaml_options() -> serde_saphyr::Options {
 
 /// Parses YAML text, turning a parser error into a diagnostic at its line and column.
 /// `line_offset` is added to lines, for YAML embedded in a larger file (front matter).
-fn parse_yaml<T: de::DeserializeOwned>(path: &Path, text: &str, line_offset: u64) -> Result<T, Diagnostic> {
+fn parse_yaml<T: de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    line_offset: u64,
+) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::whole_file(path, "the file is empty; see docs/format.md for what it should contain"));
+        return Err(Diagnostic::whole_file(
+            path,
+            "the file is empty; see docs/format.md for what it should contain",
+        ));
     }
     serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| {
-        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0));
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((0, 0));
         let line = if line == 0 { 0 } else { line + line_offset };
-        Diagnostic::new(path, line, column, friendly_yaml_message(&e.without_snippet().to_string()))
+        Diagnostic::new(
+            path,
+            line,
+            column,
+            friendly_yaml_message(&e.without_snippet().to_string()),
+        )
     })
 }
 
@@ -230,16 +280,21 @@ fn friendly_yaml_message(message: &str) -> String {
         "invalid u64" | "invalid u32" => "expected a whole number, 0 or more".to_string(),
         "invalid f64" => "expected a number".to_string(),
         "invalid bool" => "expected true or false".to_string(),
-        m if m.starts_with("unknown field") => {
-            m.replacen("unknown field", "unknown key", 1).replacen("expected one of", "expected one of:", 1)
-        }
+        m if m.starts_with("unknown field") => m
+            .replacen("unknown field", "unknown key", 1)
+            .replacen("expected one of", "expected one of:", 1),
         m => m.to_string(),
     };
     replaced
 }
 
 fn at<T>(path: &Path, spanned: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new(path, spanned.referenced.line(), spanned.referenced.column(), message)
+    Diagnostic::new(
+        path,
+        spanned.referenced.line(),
+        spanned.referenced.column(),
+        message,
+    )
 }
 
 /// Map entries in source order (serde gives a HashMap; errors should come in reading order).
@@ -302,11 +357,14 @@ impl<'de> Deserialize<'de> for RawFramework {
                 if v == "default" {
                     Ok(RawFramework::Default)
                 } else {
-                    Err(E::custom(format!("expected `default` or a list of factors, found `{v}`")))
+                    Err(E::custom(format!(
+                        "expected `default` or a list of factors, found `{v}`"
+                    )))
                 }
             }
             fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                Vec::<RawFactor>::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(RawFramework::Custom)
+                Vec::<RawFactor>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(RawFramework::Custom)
             }
         }
         deserializer.deserialize_any(V)
@@ -329,18 +387,30 @@ impl<'de> Deserialize<'de> for RawText {
                 f.write_str("a string, or a map of language (en, fi, sv) to string")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(RawText(Text { en: v.to_string(), fi: None, sv: None }))
+                Ok(RawText(Text {
+                    en: v.to_string(),
+                    fi: None,
+                    sv: None,
+                }))
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let t = ByLanguage::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawText(Text { en: t.en, fi: t.fi, sv: t.sv }))
+                Ok(RawText(Text {
+                    en: t.en,
+                    fi: t.fi,
+                    sv: t.sv,
+                }))
             }
         }
         deserializer.deserialize_any(V)
     }
 }
 
-fn parse_config(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<(Config, Framework)> {
+fn parse_config(
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Option<(Config, Framework)> {
     let raw: RawConfig = match parse_yaml(path, text, 0) {
         Ok(raw) => raw,
         Err(d) => {
@@ -356,7 +426,11 @@ fn parse_config(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Optio
             "fi" => Language::Fi,
             "sv" => Language::Sv,
             other => {
-                diagnostics.push(at(path, l, format!("unknown language `{other}`: expected en, fi or sv")));
+                diagnostics.push(at(
+                    path,
+                    l,
+                    format!("unknown language `{other}`: expected en, fi or sv"),
+                ));
                 Language::En
             }
         },
@@ -380,7 +454,9 @@ fn parse_config(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Optio
         None => Framework::default_six(),
         Some(f) => match f.value {
             RawFramework::Default => Framework::default_six(),
-            RawFramework::Custom(factors) => build_framework(path, &f.referenced, factors, diagnostics),
+            RawFramework::Custom(factors) => {
+                build_framework(path, &f.referenced, factors, diagnostics)
+            }
         },
     };
     let config = Config {
@@ -403,9 +479,20 @@ fn build_framework(
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut check_id = |id: &Spanned<String>, diagnostics: &mut Diagnostics| {
         if !is_valid_id(&id.value) {
-            diagnostics.push(at(path, id, format!("`{}` is not a valid id: use lower-case letters, digits, `-` and `_`", id.value)));
+            diagnostics.push(at(
+                path,
+                id,
+                format!(
+                    "`{}` is not a valid id: use lower-case letters, digits, `-` and `_`",
+                    id.value
+                ),
+            ));
         } else if let Some(line) = seen.insert(id.value.clone(), id.referenced.line()) {
-            diagnostics.push(at(path, id, format!("duplicate id `{}` (first used on line {line})", id.value)));
+            diagnostics.push(at(
+                path,
+                id,
+                format!("duplicate id `{}` (first used on line {line})", id.value),
+            ));
         }
     };
     let mut factors = Vec::new();
@@ -419,9 +506,17 @@ fn build_framework(
                     if let Some(scale) = &item.scale
                         && scale.value != "likert5"
                     {
-                        diagnostics.push(at(path, scale, format!("unknown scale `{}`: expected likert5", scale.value)));
+                        diagnostics.push(at(
+                            path,
+                            scale,
+                            format!("unknown scale `{}`: expected likert5", scale.value),
+                        ));
                     }
-                    Item { id: item.id.value, text: item.text.0, scale: Scale::LIKERT5 }
+                    Item {
+                        id: item.id.value,
+                        text: item.text.0,
+                        scale: Scale::LIKERT5,
+                    }
                 })
                 .collect()
         };
@@ -430,10 +525,20 @@ fn build_framework(
         if ex.is_empty() || cx.is_empty() {
             diagnostics.push(at(path, &factor.id, format!("factor `{}` needs at least one EX item and one CX item: the report compares the two sides", factor.id.value)));
         }
-        factors.push(Factor { id: factor.id.value, name: factor.name.0, ex, cx });
+        factors.push(Factor {
+            id: factor.id.value,
+            name: factor.name.0,
+            ex,
+            cx,
+        });
     }
     if factors.is_empty() {
-        diagnostics.push(Diagnostic::new(path, location.line(), location.column(), "the framework needs at least one factor"));
+        diagnostics.push(Diagnostic::new(
+            path,
+            location.line(),
+            location.column(),
+            "the framework needs at least one factor",
+        ));
     }
     Framework { factors }
 }
@@ -441,8 +546,13 @@ fn build_framework(
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 // ---------------------------------------------------------------- content/units.yaml
@@ -484,13 +594,25 @@ fn parse_units(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option
     };
     let mut seen: HashMap<String, u64> = HashMap::new();
     // Iterative pre-order walk: parents get smaller indices than their children.
-    let mut stack: Vec<(RawUnit, usize)> = raw.units.into_iter().rev().map(|u| (u, UnitTree::ROOT)).collect();
+    let mut stack: Vec<(RawUnit, usize)> = raw
+        .units
+        .into_iter()
+        .rev()
+        .map(|u| (u, UnitTree::ROOT))
+        .collect();
     while let Some((unit, parent)) = stack.pop() {
         let id = &unit.id;
         if !is_valid_id(&id.value) || id.value.contains('_') {
             diagnostics.push(at(path, id, format!("`{}` is not a valid unit id: use lower-case letters a–z, digits and `-` (it becomes a file name)", id.value)));
         } else if let Some(line) = seen.insert(id.value.clone(), id.referenced.line()) {
-            diagnostics.push(at(path, id, format!("duplicate unit id `{}` (first used on line {line})", id.value)));
+            diagnostics.push(at(
+                path,
+                id,
+                format!(
+                    "duplicate unit id `{}` (first used on line {line})",
+                    id.value
+                ),
+            ));
         }
         let index = tree.units.len();
         tree.units.push(Unit {
@@ -505,7 +627,12 @@ fn parse_units(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option
         stack.extend(unit.children.into_iter().rev().map(|child| (child, index)));
     }
     if tree.units.len() == 1 {
-        diagnostics.push(Diagnostic::new(path, 1, 1, "no units: list at least one team under `units`"));
+        diagnostics.push(Diagnostic::new(
+            path,
+            1,
+            1,
+            "no units: list at least one team under `units`",
+        ));
     }
     (diagnostics.len() == before).then_some(tree)
 }
@@ -567,7 +694,10 @@ impl<'de> Deserialize<'de> for RawAnswers {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
                 let w = WithNa::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(RawAnswers(Answers { counts: w.counts, na: w.na }))
+                Ok(RawAnswers(Answers {
+                    counts: w.counts,
+                    na: w.na,
+                }))
             }
         }
         deserializer.deserialize_any(V)
@@ -609,15 +739,29 @@ fn parse_survey(
         }
     }
     let period = period?;
-    (diagnostics.len() == before).then(|| SurveyPeriod { period, source: path.to_path_buf(), ex, cx })
+    (diagnostics.len() == before).then(|| SurveyPeriod {
+        period,
+        source: path.to_path_buf(),
+        ex,
+        cx,
+    })
 }
 
 /// The unit a survey entry refers to; it must exist and be a team (a leaf).
-fn resolve_leaf(path: &Path, id: &Spanned<String>, units: &UnitTree, diagnostics: &mut Diagnostics) -> Option<usize> {
+fn resolve_leaf(
+    path: &Path,
+    id: &Spanned<String>,
+    units: &UnitTree,
+    diagnostics: &mut Diagnostics,
+) -> Option<usize> {
     match units.find(&id.value) {
         Some(index) if index != UnitTree::ROOT && units.is_leaf(index) => Some(index),
         Some(index) if index != UnitTree::ROOT => {
-            let children: Vec<&str> = units.units[index].children.iter().map(|&c| units.units[c].id.as_str()).collect();
+            let children: Vec<&str> = units.units[index]
+                .children
+                .iter()
+                .map(|&c| units.units[c].id.as_str())
+                .collect();
             diagnostics.push(at(
                 path,
                 id,
@@ -631,13 +775,25 @@ fn resolve_leaf(path: &Path, id: &Spanned<String>, units: &UnitTree, diagnostics
             None
         }
         _ => {
-            diagnostics.push(at(path, id, format!("unknown unit `{}`: units are listed in content/units.yaml", id.value)));
+            diagnostics.push(at(
+                path,
+                id,
+                format!(
+                    "unknown unit `{}`: units are listed in content/units.yaml",
+                    id.value
+                ),
+            ));
             None
         }
     }
 }
 
-fn check_ex(path: &Path, raw: RawEx, framework: &Framework, diagnostics: &mut Diagnostics) -> Option<ExResult> {
+fn check_ex(
+    path: &Path,
+    raw: RawEx,
+    framework: &Framework,
+    diagnostics: &mut Diagnostics,
+) -> Option<ExResult> {
     let before = diagnostics.len();
     let responses = raw.responses.value;
     if responses > raw.invited.value {
@@ -650,15 +806,28 @@ fn check_ex(path: &Path, raw: RawEx, framework: &Framework, diagnostics: &mut Di
     if let Some(h) = &raw.headcount
         && (!h.value.is_finite() || h.value < 0.0 || h.value > 1e9)
     {
-        diagnostics.push(at(path, h, "headcount must be a number of people, 0 or more"));
+        diagnostics.push(at(
+            path,
+            h,
+            "headcount must be a number of people, 0 or more",
+        ));
     }
     if let (Some(l), Some(h)) = (&raw.leavers, &raw.headcount)
         && l.value as f64 > h.value.max(0.0) * 4.0 + 1.0
     {
         // Leavers can exceed the *average* headcount only in extreme churn; far above it is a typo.
-        diagnostics.push(at(path, l, format!("leavers ({}) is implausibly large for a headcount of {}", l.value, h.value)));
+        diagnostics.push(at(
+            path,
+            l,
+            format!(
+                "leavers ({}) is implausibly large for a headcount of {}",
+                l.value, h.value
+            ),
+        ));
     }
-    let enps = raw.enps.map(|e| check_answers(path, &e, 11, responses, "eNPS answers 0 to 10", diagnostics));
+    let enps = raw
+        .enps
+        .map(|e| check_answers(path, &e, 11, responses, "eNPS answers 0 to 10", diagnostics));
     let items = check_items(path, raw.items, framework, Side::Ex, responses, diagnostics);
     (diagnostics.len() == before).then(|| ExResult {
         invited: raw.invited.value,
@@ -670,12 +839,23 @@ fn check_ex(path: &Path, raw: RawEx, framework: &Framework, diagnostics: &mut Di
     })
 }
 
-fn check_cx(path: &Path, raw: RawCx, framework: &Framework, diagnostics: &mut Diagnostics) -> Option<CxResult> {
+fn check_cx(
+    path: &Path,
+    raw: RawCx,
+    framework: &Framework,
+    diagnostics: &mut Diagnostics,
+) -> Option<CxResult> {
     let before = diagnostics.len();
     let responses = raw.responses.value;
-    let nps = raw.nps.map(|e| check_answers(path, &e, 11, responses, "NPS answers 0 to 10", diagnostics));
+    let nps = raw
+        .nps
+        .map(|e| check_answers(path, &e, 11, responses, "NPS answers 0 to 10", diagnostics));
     let items = check_items(path, raw.items, framework, Side::Cx, responses, diagnostics);
-    (diagnostics.len() == before).then(|| CxResult { responses, nps, items })
+    (diagnostics.len() == before).then(|| CxResult {
+        responses,
+        nps,
+        items,
+    })
 }
 
 fn check_items(
@@ -687,22 +867,51 @@ fn check_items(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Option<Answers>> {
     let mut items = vec![None; framework.item_count(side)];
-    let side_name = |s: Side| if s == Side::Ex { "EX (under `ex`)" } else { "CX (under `cx`)" };
+    let side_name = |s: Side| {
+        if s == Side::Ex {
+            "EX (under `ex`)"
+        } else {
+            "CX (under `cx`)"
+        }
+    };
     for (id, answers) in in_source_order(raw) {
         match framework.find_item(&id.value) {
             Some(item) if item.side == side => {
-                let points = framework.items(side).nth(item.index).map_or(5, |i| i.scale.points as usize);
+                let points = framework
+                    .items(side)
+                    .nth(item.index)
+                    .map_or(5, |i| i.scale.points as usize);
                 let what = format!("answers 1 to {points}");
-                items[item.index] = Some(check_answers(path, &answers, points, responses, &what, diagnostics));
+                items[item.index] = Some(check_answers(
+                    path,
+                    &answers,
+                    points,
+                    responses,
+                    &what,
+                    diagnostics,
+                ));
             }
             Some(item) => diagnostics.push(at(
                 path,
                 &id,
-                format!("`{}` is a {} item, but it is listed under {}", id.value, side_name(item.side), side_name(side)),
+                format!(
+                    "`{}` is a {} item, but it is listed under {}",
+                    id.value,
+                    side_name(item.side),
+                    side_name(side)
+                ),
             )),
             None => {
                 let known: Vec<&str> = framework.items(side).map(|i| i.id.as_str()).collect();
-                diagnostics.push(at(path, &id, format!("unknown item `{}`: expected one of {}", id.value, known.join(", "))));
+                diagnostics.push(at(
+                    path,
+                    &id,
+                    format!(
+                        "unknown item `{}`: expected one of {}",
+                        id.value,
+                        known.join(", ")
+                    ),
+                ));
             }
         }
     }
@@ -722,14 +931,24 @@ fn check_answers(
         diagnostics.push(at(
             path,
             answers,
-            format!("expected {points} counts ({what}), found {}", value.counts.len()),
+            format!(
+                "expected {points} counts ({what}), found {}",
+                value.counts.len()
+            ),
         ));
     } else {
-        let total = value.counts.iter().try_fold(value.na, |sum, &c| sum.checked_add(c));
+        let total = value
+            .counts
+            .iter()
+            .try_fold(value.na, |sum, &c| sum.checked_add(c));
         match total {
             None => diagnostics.push(at(path, answers, "the counts are too large to add up")),
             Some(total) if total != responses => {
-                let na = if value.na > 0 { format!(" plus {} not applicable", value.na) } else { String::new() };
+                let na = if value.na > 0 {
+                    format!(" plus {} not applicable", value.na)
+                } else {
+                    String::new()
+                };
                 diagnostics.push(at(
                     path,
                     answers,
@@ -747,12 +966,20 @@ fn check_answers(
 
 /// Sorts periods and rejects duplicates and mixed granularities.
 fn check_periods(periods: &mut Vec<SurveyPeriod>, diagnostics: &mut Diagnostics) {
-    periods.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.source.cmp(&b.source)));
+    periods.sort_by(|a, b| {
+        a.period
+            .cmp(&b.period)
+            .then_with(|| a.source.cmp(&b.source))
+    });
     for pair in periods.windows(2) {
         if pair[0].period == pair[1].period {
             diagnostics.push(Diagnostic::whole_file(
                 &pair[1].source,
-                format!("period {} is also in {}: one file per period", pair[1].period, pair[0].source.display()),
+                format!(
+                    "period {} is also in {}: one file per period",
+                    pair[1].period,
+                    pair[0].source.display()
+                ),
             ));
         }
     }
@@ -797,8 +1024,16 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
         diagnostics.push(Diagnostic::new(path, 1, 1, "expected front matter: the file starts with a line `---`, then YAML (title, date, ...), then `---`"));
         return None;
     };
-    let Some(end) = rest.find("\n---\n").or_else(|| rest.strip_suffix("\n---").map(|r| r.len())) else {
-        diagnostics.push(Diagnostic::new(path, 1, 1, "the front matter is not closed: add a line `---` after it"));
+    let Some(end) = rest
+        .find("\n---\n")
+        .or_else(|| rest.strip_suffix("\n---").map(|r| r.len()))
+    else {
+        diagnostics.push(Diagnostic::new(
+            path,
+            1,
+            1,
+            "the front matter is not closed: add a line `---` after it",
+        ));
         return None;
     };
     let yaml = &rest[..end + 1];
@@ -812,22 +1047,39 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
         }
     };
     let before = diagnostics.len();
-    let located = |s: &Spanned<String>, m: String| Diagnostic::new(path, s.referenced.line() + 1, s.referenced.column(), m);
+    let located = |s: &Spanned<String>, m: String| {
+        Diagnostic::new(path, s.referenced.line() + 1, s.referenced.column(), m)
+    };
     let date = Date::parse(&raw.date.value);
     if date.is_none() {
-        diagnostics.push(located(&raw.date, format!("expected a date such as 2026-08-14, found `{}`", raw.date.value)));
+        diagnostics.push(located(
+            &raw.date,
+            format!(
+                "expected a date such as 2026-08-14, found `{}`",
+                raw.date.value
+            ),
+        ));
     }
-    let period = raw.period.as_ref().and_then(|p| match Period::parse(&p.value) {
-        Ok(period) => Some(period),
-        Err(m) => {
-            diagnostics.push(located(p, m));
-            None
-        }
-    });
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+    let period = raw
+        .period
+        .as_ref()
+        .and_then(|p| match Period::parse(&p.value) {
+            Ok(period) => Some(period),
+            Err(m) => {
+                diagnostics.push(located(p, m));
+                None
+            }
+        });
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
     let slug = slugify(&stem);
     if slug.is_empty() {
-        diagnostics.push(Diagnostic::whole_file(path, "the file name must contain letters or digits: it becomes the post's address"));
+        diagnostics.push(Diagnostic::whole_file(
+            path,
+            "the file name must contain letters or digits: it becomes the post's address",
+        ));
     }
     let date = date?;
     (diagnostics.len() == before).then(|| {
@@ -839,7 +1091,12 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
                 date,
                 author: raw.author,
                 period,
-                tags: raw.tags.into_iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+                tags: raw
+                    .tags
+                    .into_iter()
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                    .collect(),
                 summary: raw.summary,
                 body: body.to_string(),
                 body_first_line,
@@ -850,7 +1107,11 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
 }
 
 /// Newest first; a post's period must be one the site has data for.
-fn check_posts(posts: &mut Vec<(Post, bool)>, periods: &[SurveyPeriod], diagnostics: &mut Diagnostics) {
+fn check_posts(
+    posts: &mut Vec<(Post, bool)>,
+    periods: &[SurveyPeriod],
+    diagnostics: &mut Diagnostics,
+) {
     posts.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     for (post, _) in posts.iter() {
         if let Some(period) = post.period
@@ -868,7 +1129,11 @@ fn check_posts(posts: &mut Vec<(Post, bool)>, periods: &[SurveyPeriod], diagnost
         if let Some(first) = seen.insert(&post.slug, &post.source) {
             diagnostics.push(Diagnostic::whole_file(
                 &post.source,
-                format!("has the same address `posts/{}/` as {}: rename one of the files", post.slug, first.display()),
+                format!(
+                    "has the same address `posts/{}/` as {}: rename one of the files",
+                    post.slug,
+                    first.display()
+                ),
             ));
         }
     }
@@ -911,6 +1176,9 @@ mod tests {
 
     #[test]
     fn friendly_messages() {
-        assert_eq!(friendly_yaml_message("invalid u64 at line 3, column 8"), "expected a whole number, 0 or more");
+        assert_eq!(
+            friendly_yaml_message("invalid u64 at line 3, column 8"),
+            "expected a whole number, 0 or more"
+        );
     }
 }

@@ -33,7 +33,11 @@ fn placeholder(index: usize) -> String {
 
 /// Finds the shortcodes of a Markdown body and replaces each by a placeholder.
 /// `first_line` is the body's first line in the file, for error positions.
-pub fn extract_shortcodes(file: &Path, body: &str, first_line: u64) -> Result<(String, Vec<Shortcode>), Diagnostics> {
+pub fn extract_shortcodes(
+    file: &Path,
+    body: &str,
+    first_line: u64,
+) -> Result<(String, Vec<Shortcode>), Diagnostics> {
     let mut out = String::with_capacity(body.len());
     let mut shortcodes = Vec::new();
     let mut diagnostics = Diagnostics::default();
@@ -53,14 +57,21 @@ pub fn extract_shortcodes(file: &Path, body: &str, first_line: u64) -> Result<(S
             out.push_str(line);
             continue;
         }
-        let alone = trimmed.trim_end().starts_with("{{") && trimmed.trim_end().ends_with("}}") && trimmed.matches("{{").count() == 1;
+        let alone = trimmed.trim_end().starts_with("{{")
+            && trimmed.trim_end().ends_with("}}")
+            && trimmed.matches("{{").count() == 1;
         let mut rest = line;
         let mut column_base = 0usize;
         while let Some(start) = rest.find("{{") {
             // `{{` inside an inline code span is text about shortcodes, not a shortcode.
             let backticks = line[..column_base + start].matches('`').count();
             let Some(len) = rest[start..].find("}}") else {
-                diagnostics.push(Diagnostic::new(file, line_number, (column_base + start + 1) as u64, "`{{` is not closed by `}}` on the same line"));
+                diagnostics.push(Diagnostic::new(
+                    file,
+                    line_number,
+                    (column_base + start + 1) as u64,
+                    "`{{` is not closed by `}}` on the same line",
+                ));
                 break;
             };
             if backticks % 2 == 1 {
@@ -75,7 +86,13 @@ pub fn extract_shortcodes(file: &Path, body: &str, first_line: u64) -> Result<(S
             match parse_call(inner) {
                 Ok((name, args)) => {
                     let index = shortcodes.len();
-                    shortcodes.push(Shortcode { name, args, line: line_number, column, block: alone });
+                    shortcodes.push(Shortcode {
+                        name,
+                        args,
+                        line: line_number,
+                        column,
+                        block: alone,
+                    });
                     if alone {
                         // Blank lines around it make the placeholder a paragraph of its own.
                         out.push_str(&format!("\n{}\n\n", placeholder(index)));
@@ -83,7 +100,9 @@ pub fn extract_shortcodes(file: &Path, body: &str, first_line: u64) -> Result<(S
                         out.push_str(&placeholder(index));
                     }
                 }
-                Err(message) => diagnostics.push(Diagnostic::new(file, line_number, column, message)),
+                Err(message) => {
+                    diagnostics.push(Diagnostic::new(file, line_number, column, message))
+                }
             }
             column_base += start + len + 2;
             rest = &rest[start + len + 2..];
@@ -104,7 +123,9 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
     if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
         return Err(format!("{expected}; `{name}` is not a shortcode name"));
     }
-    let args_text = text[open + 1..].strip_suffix(')').ok_or_else(|| format!("{expected}: missing `)`"))?;
+    let args_text = text[open + 1..]
+        .strip_suffix(')')
+        .ok_or_else(|| format!("{expected}: missing `)`"))?;
     let mut args = BTreeMap::new();
     let mut chars = args_text.chars().peekable();
     loop {
@@ -114,7 +135,9 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
         if chars.peek().is_none() {
             break;
         }
-        let key: String = std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '_')).collect();
+        let key: String =
+            std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '_'))
+                .collect();
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         if key.is_empty() || chars.next() != Some('=') {
             return Err(format!("{expected}: arguments are written key=\"value\""));
@@ -132,7 +155,10 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
             }
             value
         } else {
-            std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))).collect()
+            std::iter::from_fn(|| {
+                chars.next_if(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            })
+            .collect()
         };
         if args.insert(key.clone(), value).is_some() {
             return Err(format!("the argument `{key}` is given twice"));
@@ -184,8 +210,15 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
             Event::Start(Tag::Image { dest_url, .. }) => {
                 if !dest_url.starts_with("data:image/") || dest_url.starts_with("data:image/svg") {
                     // An image from another host would make the page load it: show a link instead.
-                    let url = if is_safe_url(dest_url) { dest_url.clone() } else { CowStr::from("#") };
-                    let end = events[i..].iter().position(|e| matches!(e, Event::End(TagEnd::Image))).map(|p| p + i);
+                    let url = if is_safe_url(dest_url) {
+                        dest_url.clone()
+                    } else {
+                        CowStr::from("#")
+                    };
+                    let end = events[i..]
+                        .iter()
+                        .position(|e| matches!(e, Event::End(TagEnd::Image)))
+                        .map(|p| p + i);
                     events[i] = Event::Start(Tag::Link {
                         link_type: pulldown_cmark::LinkType::Inline,
                         dest_url: url,
@@ -199,14 +232,31 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
             }
             Event::Start(Tag::Heading { .. }) => {
                 let text: String = events_text(&events[i + 1..]);
-                let Event::Start(Tag::Heading { level, id, classes, attrs }) = &mut events[i] else {
+                let Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) = &mut events[i]
+                else {
                     unreachable!()
                 };
                 // Only an id and classes survive: `onclick` and friends never reach the page.
                 attrs.clear();
-                classes.retain(|c| c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'));
-                let wanted = id.as_ref().map(|s| slugify(s)).filter(|s| !s.is_empty()).unwrap_or_else(|| slugify(&text));
-                let wanted = if wanted.is_empty() { "section".to_string() } else { wanted };
+                classes.retain(|c| {
+                    c.chars()
+                        .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_')
+                });
+                let wanted = id
+                    .as_ref()
+                    .map(|s| slugify(s))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| slugify(&text));
+                let wanted = if wanted.is_empty() {
+                    "section".to_string()
+                } else {
+                    wanted
+                };
                 let mut unique = wanted.clone();
                 let mut n = 2;
                 while !used_ids.insert(unique.clone()) {
@@ -235,7 +285,36 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
         html = html.replace(&format!("<p>{token}</p>"), replacement);
         html = html.replace(&token, replacement);
     }
-    Rendered { html, words, headings }
+    Rendered {
+        html,
+        words,
+        headings,
+    }
+}
+
+/// The plain text of the first paragraph, for post summaries and the feed.
+pub fn first_paragraph_text(markdown: &str) -> String {
+    let mut text = String::new();
+    let mut inside = false;
+    for event in Parser::new_ext(markdown, Options::ENABLE_SMART_PUNCTUATION) {
+        match event {
+            Event::Start(Tag::Paragraph) => inside = true,
+            Event::End(TagEnd::Paragraph) if inside && !text.trim().is_empty() => break,
+            Event::End(TagEnd::Paragraph) => inside = false,
+            Event::Text(t) | Event::Code(t) if inside => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if inside => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.trim();
+    // Shortcodes are not prose.
+    if text.starts_with("{{") {
+        return String::new();
+    }
+    match text.char_indices().nth(240) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -258,7 +337,10 @@ fn events_text(events: &[Event]) -> String {
 /// Relative links, fragments, http(s) and mailto are allowed; `javascript:`, `data:` and any other
 /// scheme are not. Browsers ignore tabs, newlines and leading spaces in schemes, so we do too.
 pub fn is_safe_url(url: &str) -> bool {
-    let cleaned: String = url.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .collect();
     let lower = cleaned.to_ascii_lowercase();
     match lower.find(':') {
         None => true,
@@ -283,7 +365,10 @@ mod tests {
 
     #[test]
     fn raw_html_is_escaped_by_default() {
-        let out = html("Hello <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<div>block</div>\n", false);
+        let out = html(
+            "Hello <script>alert(1)</script> <b onclick=\"x()\">b</b>\n\n<div>block</div>\n",
+            false,
+        );
         assert!(!out.contains("<script"), "{out}");
         assert!(!out.contains("<b "), "{out}");
         assert!(out.contains("&lt;script&gt;"), "{out}");
@@ -292,40 +377,68 @@ mod tests {
 
     #[test]
     fn raw_html_when_allowed_is_cleaned() {
-        let out = html("<b onclick=\"x()\">bold</b> <script>alert(1)</script> <a href=\"javascript:x()\">a</a>\n", true);
+        let out = html(
+            "<b onclick=\"x()\">bold</b> <script>alert(1)</script> <a href=\"javascript:x()\">a</a>\n",
+            true,
+        );
         assert!(out.contains("<b>bold</b>"), "{out}");
-        assert!(!out.contains("onclick") && !out.contains("<script") && !out.contains("javascript:"), "{out}");
+        assert!(
+            !out.contains("onclick") && !out.contains("<script") && !out.contains("javascript:"),
+            "{out}"
+        );
     }
 
     #[test]
     fn dangerous_links_are_neutralised() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "<java\tscript:alert(1)>", "vbscript:x", "data:text/html,x"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "<java\tscript:alert(1)>",
+            "vbscript:x",
+            "data:text/html,x",
+        ] {
             let out = html(&format!("[x]({url})"), false);
             assert!(out.contains("href=\"#\""), "{url}: {out}");
         }
         assert!(!is_safe_url(" java\tscript:alert(1)"));
-        assert!(html("[x](https://example.org/a)", false).contains("href=\"https://example.org/a\""));
-        assert!(html("[x](../units/a/index.html)", false).contains("href=\"../units/a/index.html\""));
+        assert!(
+            html("[x](https://example.org/a)", false).contains("href=\"https://example.org/a\"")
+        );
+        assert!(
+            html("[x](../units/a/index.html)", false).contains("href=\"../units/a/index.html\"")
+        );
     }
 
     #[test]
     fn heading_attributes_keep_only_id_and_class() {
-        let out = html("# Title {#intro .lead onclick=alert(1)}\n\n## Title\n\n## Title\n", false);
+        let out = html(
+            "# Title {#intro .lead onclick=alert(1)}\n\n## Title\n\n## Title\n",
+            false,
+        );
         assert!(out.contains("<h1 id=\"intro\" class=\"lead\">"), "{out}");
         assert!(!out.contains("onclick"), "{out}");
-        assert!(out.contains("id=\"title\"") && out.contains("id=\"title-2\""), "{out}");
+        assert!(
+            out.contains("id=\"title\"") && out.contains("id=\"title-2\""),
+            "{out}"
+        );
     }
 
     #[test]
     fn external_images_become_links() {
         let out = html("![chart](http://evil.example/x.png)", false);
         assert!(!out.contains("<img"), "{out}");
-        assert!(out.contains("<a href=\"http://evil.example/x.png\">chart</a>"), "{out}");
+        assert!(
+            out.contains("<a href=\"http://evil.example/x.png\">chart</a>"),
+            "{out}"
+        );
     }
 
     #[test]
     fn tables_and_footnotes() {
-        let out = html("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n", false);
+        let out = html(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1].\n\n[^1]: Note.\n",
+            false,
+        );
         assert!(out.contains("<table>") && out.contains("footnote"), "{out}");
     }
 
@@ -335,22 +448,45 @@ mod tests {
         let (text, codes) = extract_shortcodes(Path::new("p.md"), body, 10).unwrap();
         assert_eq!(codes.len(), 2);
         assert_eq!(codes[0].name, "kpi");
-        assert_eq!((codes[0].line, codes[0].column, codes[0].block), (10, 7, false));
-        assert_eq!(codes[1].args.get("period").map(String::as_str), Some("2026-Q3"));
+        assert_eq!(
+            (codes[0].line, codes[0].column, codes[0].block),
+            (10, 7, false)
+        );
+        assert_eq!(
+            codes[1].args.get("period").map(String::as_str),
+            Some("2026-Q3")
+        );
         assert_eq!((codes[1].line, codes[1].block), (12, true));
-        assert!(text.contains("{{ chart(kind=\"x\") }}"), "fenced code is left alone");
-        let rendered = render(&text, false, &["<span>K</span>".into(), "<figure>F</figure>".into()]);
-        assert!(rendered.html.contains("Intro <span>K</span> text."), "{}", rendered.html);
-        assert!(rendered.html.contains("\n<figure>F</figure>"), "{}", rendered.html);
+        assert!(
+            text.contains("{{ chart(kind=\"x\") }}"),
+            "fenced code is left alone"
+        );
+        let rendered = render(
+            &text,
+            false,
+            &["<span>K</span>".into(), "<figure>F</figure>".into()],
+        );
+        assert!(
+            rendered.html.contains("Intro <span>K</span> text."),
+            "{}",
+            rendered.html
+        );
+        assert!(
+            rendered.html.contains("\n<figure>F</figure>"),
+            "{}",
+            rendered.html
+        );
         assert!(!rendered.html.contains("<p><figure>"), "{}", rendered.html);
     }
 
     #[test]
     fn shortcode_syntax_errors_name_the_line() {
-        let err = extract_shortcodes(Path::new("p.md"), "ok\n{{ chart(kind=\"scatter\" }}\n", 5).unwrap_err();
+        let err = extract_shortcodes(Path::new("p.md"), "ok\n{{ chart(kind=\"scatter\" }}\n", 5)
+            .unwrap_err();
         assert_eq!(err.0[0].line, 6);
         assert_eq!(err.0[0].column, 1);
-        let err = extract_shortcodes(Path::new("p.md"), "{{ chart(kind=scatter) \n", 1).unwrap_err();
+        let err =
+            extract_shortcodes(Path::new("p.md"), "{{ chart(kind=scatter) \n", 1).unwrap_err();
         assert!(err.0[0].message.contains("not closed"));
     }
 }

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 /// The file that marks an output folder as kolikko's.
 pub const MARKER: &str = ".kolikko-output";
-const MARKER_TEXT: &str = "This folder was written by kolikko. `kolikko build` replaces it as a whole.\n";
+const MARKER_TEXT: &str =
+    "This folder was written by kolikko. `kolikko build` replaces it as a whole.\n";
 
 /// One file of the built site, with its path relative to the output folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,14 +35,20 @@ pub enum OutputError {
 }
 
 fn io_error(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io { path: path.to_path_buf(), source }
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Checks that `output` may be replaced: missing, empty, or marked as kolikko's.
 pub fn check_replaceable(output: &Path) -> Result<(), OutputError> {
     match fs::symlink_metadata(output) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(OutputError::Io { path: output.to_path_buf(), source: e }),
+        Err(e) => Err(OutputError::Io {
+            path: output.to_path_buf(),
+            source: e,
+        }),
         Ok(meta) if !meta.is_dir() => Err(OutputError::NotAFolder(output.to_path_buf())),
         Ok(_) => {
             let mut entries = fs::read_dir(output).map_err(io_error(output))?;
@@ -62,7 +69,10 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let name = output.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
     let staging = parent.join(format!(".{name}.kolikko-staging-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.kolikko-old-{}", std::process::id()));
 
@@ -79,7 +89,9 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io_error(staging))?;
     for file in files {
         let relative = Path::new(&file.path);
-        let safe = relative.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+        let safe = relative
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
         if !safe || file.path.is_empty() {
             return Err(OutputError::UnsafePath(file.path.clone()));
         }
@@ -105,7 +117,10 @@ fn swap_in(staging: &Path, output: &Path, retired: &Path) -> Result<(), OutputEr
         if had_old {
             let _ = fs::rename(retired, output);
         }
-        return Err(OutputError::Io { path: output.to_path_buf(), source });
+        return Err(OutputError::Io {
+            path: output.to_path_buf(),
+            source,
+        });
     }
     if had_old {
         fs::remove_dir_all(retired).map_err(io_error(retired))?;
@@ -118,28 +133,45 @@ mod tests {
     use super::*;
 
     fn file(path: &str, text: &str) -> OutputFile {
-        OutputFile { path: path.into(), contents: text.as_bytes().to_vec() }
+        OutputFile {
+            path: path.into(),
+            contents: text.as_bytes().to_vec(),
+        }
     }
 
     #[test]
     fn replaces_own_output_and_refuses_foreign_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[file("index.html", "one"), file("units/a/index.html", "a")]).unwrap();
+        write_site(
+            &out,
+            &[file("index.html", "one"), file("units/a/index.html", "a")],
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
         write_site(&out, &[file("index.html", "two")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
-        assert!(!out.join("units").exists(), "stale files of the previous build are gone");
+        assert!(
+            !out.join("units").exists(),
+            "stale files of the previous build are gone"
+        );
 
         let foreign = dir.path().join("mine");
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("thesis.docx"), "precious").unwrap();
         let err = write_site(&foreign, &[file("index.html", "x")]).unwrap_err();
         assert!(matches!(err, OutputError::NotOurs(_)));
-        assert_eq!(fs::read_to_string(foreign.join("thesis.docx")).unwrap(), "precious");
+        assert_eq!(
+            fs::read_to_string(foreign.join("thesis.docx")).unwrap(),
+            "precious"
+        );
         assert!(!foreign.join("index.html").exists());
         // Nothing is left behind beside it either.
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
     }
 

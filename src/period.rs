@@ -24,7 +24,9 @@ impl Period {
     /// Parses `2026-Q3`, `2026-07` or `2026-W27`; the error says which forms are accepted.
     pub fn parse(text: &str) -> Result<Period, String> {
         let expected = || {
-            format!("expected a period such as 2026-Q3 (quarter), 2026-07 (month) or 2026-W27 (ISO week), found `{text}`")
+            format!(
+                "expected a period such as 2026-Q3 (quarter), 2026-07 (month) or 2026-W27 (ISO week), found `{text}`"
+            )
         };
         let (year, rest) = text.split_once('-').ok_or_else(expected)?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
@@ -41,7 +43,11 @@ impl Period {
         let (granularity, number, max) = if let Some(q) = rest.strip_prefix('Q') {
             (Granularity::Quarter, digits(q, 1..=1)?, 4)
         } else if let Some(w) = rest.strip_prefix('W') {
-            (Granularity::Week, digits(w, 2..=2)?, iso_weeks_in_year(year))
+            (
+                Granularity::Week,
+                digits(w, 2..=2)?,
+                iso_weeks_in_year(year),
+            )
         } else {
             (Granularity::Month, digits(rest, 2..=2)?, 12)
         };
@@ -101,7 +107,11 @@ fn iso_weeks_in_year(year: i32) -> u32 {
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let jan1 = weekday_of_jan1(year);
-    if jan1 == 4 || (leap && jan1 == 3) { 53 } else { 52 }
+    if jan1 == 4 || (leap && jan1 == 3) {
+        53
+    } else {
+        52
+    }
 }
 
 #[cfg(test)]
@@ -114,7 +124,10 @@ mod tests {
         assert_eq!(q.to_string(), "2026-Q3");
         assert_eq!(q.next().to_string(), "2026-Q4");
         assert_eq!(q.next().next().to_string(), "2027-Q1");
-        assert_eq!(Period::parse("2026-12").unwrap().next().to_string(), "2027-01");
+        assert_eq!(
+            Period::parse("2026-12").unwrap().next().to_string(),
+            "2027-01"
+        );
         assert!(Period::parse("2025-Q1").unwrap() < q);
         assert_eq!(q.slug(), "2026-q3");
     }
@@ -128,12 +141,17 @@ mod tests {
         assert_eq!(iso_weeks_in_year(2020), 53);
         assert!(Period::parse("2026-W53").is_ok());
         assert!(Period::parse("2025-W53").is_err());
-        assert_eq!(Period::parse("2025-W52").unwrap().next().to_string(), "2026-W01");
+        assert_eq!(
+            Period::parse("2025-W52").unwrap().next().to_string(),
+            "2026-W01"
+        );
     }
 
     #[test]
     fn rejects_nonsense() {
-        for bad in ["2026", "2026-Q5", "2026-Q0", "2026-13", "2026-7", "26-Q1", "2026-W1", "2026-Qx", ""] {
+        for bad in [
+            "2026", "2026-Q5", "2026-Q0", "2026-13", "2026-7", "26-Q1", "2026-W1", "2026-Qx", "",
+        ] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
     }

@@ -1,0 +1,456 @@
+//! Aggregate: from the loaded answer counts to every number the report shows.
+//!
+//! For each period, answer counts are summed up the unit tree (never averages of averages), the
+//! anonymity rule decides which EX groups may be shown, and the statistics of each shown group are
+//! computed. Linkage (EX against CX across teams) uses only what is shown, so no published
+//! number rests on a hidden group.
+
+use serde::Serialize;
+
+use crate::framework::{Framework, Side};
+use crate::model::{Answers, Site, UnitTree};
+use crate::period::Period;
+use crate::privacy::{self, GroupSize, Visibility};
+use crate::stats::{self, Change, Correlation, LinearFit, NetScore, Shares};
+
+/// Everything computed from a site.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// In the order of `Site::periods`.
+    pub periods: Vec<PeriodAnalysis>,
+    /// EX(t) against CX(t+k) and CX(t) against EX(t+k), pooled over teams and periods.
+    pub lags: Vec<LagLink>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PeriodAnalysis {
+    pub period: Period,
+    /// Indexed by unit; index 0 is the organisation.
+    pub units: Vec<UnitResult>,
+    pub linkage: Linkage,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnitResult {
+    pub ex_visibility: Visibility,
+    /// Present only when the group is shown.
+    pub ex: Option<ExStats>,
+    /// Customers are not protected by the anonymity rule; small samples are flagged instead.
+    pub cx: Option<CxStats>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExStats {
+    pub invited: u64,
+    pub responses: u64,
+    pub response_rate: Option<f64>,
+    /// Mean favourable share of the EX items, 0–100.
+    pub index: Option<f64>,
+    /// Per factor, mean favourable share of its EX items, 0–100.
+    pub factors: Vec<Option<f64>>,
+    /// Per EX item.
+    pub items: Vec<Option<Shares>>,
+    pub item_na: Vec<u64>,
+    pub enps: Option<NetScore>,
+    pub headcount: Option<f64>,
+    pub leavers: Option<u64>,
+    pub turnover: Option<f64>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CxStats {
+    pub responses: u64,
+    pub low_n: bool,
+    pub index: Option<f64>,
+    pub factors: Vec<Option<f64>>,
+    pub items: Vec<Option<Shares>>,
+    pub item_na: Vec<u64>,
+    pub nps: Option<NetScore>,
+}
+
+/// Whether the EX–CX link in a period supports a conclusion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Verdict {
+    /// Fewer teams than [`MIN_LINKAGE_UNITS`] with both sides shown.
+    TooFewUnits,
+    /// The 95% interval of r includes zero.
+    NoClearLink,
+    Positive,
+    Negative,
+}
+
+/// Below this many teams a correlation is not interpreted.
+pub const MIN_LINKAGE_UNITS: usize = 8;
+
+#[derive(Clone, Debug)]
+pub struct Linkage {
+    /// Teams with a shown EX index and a CX index, in unit order.
+    pub units: Vec<usize>,
+    pub ex: Vec<f64>,
+    pub cx: Vec<f64>,
+    pub pearson: Option<Correlation>,
+    pub spearman: Option<Correlation>,
+    pub fit: Option<LinearFit>,
+    pub verdict: Verdict,
+    /// Per factor: the EX side against the CX side of the same factor.
+    pub factors: Vec<Option<Correlation>>,
+    /// Per factor: its EX side against the CX index ("key drivers"), ranked strongest first.
+    pub drivers: Vec<(usize, Correlation)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    ExToCx,
+    CxToEx,
+}
+
+#[derive(Clone, Debug)]
+pub struct LagLink {
+    pub direction: Direction,
+    pub lag: usize,
+    pub correlation: Option<Correlation>,
+}
+
+pub fn analyse(site: &Site) -> Analysis {
+    let periods: Vec<PeriodAnalysis> = site
+        .periods
+        .iter()
+        .map(|p| analyse_period(site, p))
+        .collect();
+    let lags = lagged_links(site, &periods);
+    Analysis { periods, lags }
+}
+
+/// Summed answer counts of one group in one period.
+#[derive(Clone, Debug)]
+struct ExTotals {
+    invited: u64,
+    responses: u64,
+    headcount: f64,
+    leavers: u64,
+    has_turnover: bool,
+    enps: Answers,
+    items: Vec<Answers>,
+}
+
+#[derive(Clone, Debug)]
+struct CxTotals {
+    responses: u64,
+    nps: Answers,
+    items: Vec<Answers>,
+}
+
+fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAnalysis {
+    let units = &site.units;
+    let framework = &site.framework;
+    let ex_points: Vec<usize> = framework
+        .items(Side::Ex)
+        .map(|i| i.scale.points as usize)
+        .collect();
+    let cx_points: Vec<usize> = framework
+        .items(Side::Cx)
+        .map(|i| i.scale.points as usize)
+        .collect();
+
+    let mut ex: Vec<ExTotals> = (0..units.len())
+        .map(|_| ExTotals {
+            invited: 0,
+            responses: 0,
+            headcount: 0.0,
+            leavers: 0,
+            has_turnover: false,
+            enps: Answers::zero(11),
+            items: ex_points.iter().map(|&p| Answers::zero(p)).collect(),
+        })
+        .collect();
+    let mut cx: Vec<CxTotals> = (0..units.len())
+        .map(|_| CxTotals {
+            responses: 0,
+            nps: Answers::zero(11),
+            items: cx_points.iter().map(|&p| Answers::zero(p)).collect(),
+        })
+        .collect();
+
+    for unit in units.leaves() {
+        if let Some(r) = &survey.ex[unit] {
+            let t = &mut ex[unit];
+            t.invited = r.invited;
+            t.responses = r.responses;
+            if let (Some(h), Some(l)) = (r.headcount, r.leavers) {
+                t.headcount = h;
+                t.leavers = l;
+                t.has_turnover = true;
+            }
+            if let Some(e) = &r.enps {
+                t.enps = e.clone();
+            }
+            for (total, answers) in t.items.iter_mut().zip(&r.items) {
+                if let Some(a) = answers {
+                    *total = a.clone();
+                }
+            }
+        }
+        if let Some(r) = &survey.cx[unit] {
+            let t = &mut cx[unit];
+            t.responses = r.responses;
+            if let Some(n) = &r.nps {
+                t.nps = n.clone();
+            }
+            for (total, answers) in t.items.iter_mut().zip(&r.items) {
+                if let Some(a) = answers {
+                    *total = a.clone();
+                }
+            }
+        }
+    }
+
+    // Children have larger indices than parents: one reverse pass rolls every count up.
+    for unit in (1..units.len()).rev() {
+        let parent = units.units[unit]
+            .parent
+            .expect("only the root has no parent");
+        let (lower, upper) = ex.split_at_mut(unit);
+        roll_up_ex(&mut lower[parent], &upper[0]);
+        let (lower, upper) = cx.split_at_mut(unit);
+        roll_up_cx(&mut lower[parent], &upper[0]);
+    }
+
+    let groups: Vec<GroupSize> = (0..units.len())
+        .map(|u| GroupSize {
+            parent: units.units[u].parent,
+            responses: ex[u].responses,
+        })
+        .collect();
+    let visibility = privacy::suppress(&groups, site.config.anonymity_threshold);
+
+    let results: Vec<UnitResult> = (0..units.len())
+        .map(|u| UnitResult {
+            ex_visibility: visibility[u],
+            ex: visibility[u]
+                .is_shown()
+                .then(|| ex_stats(framework, &ex[u])),
+            cx: (cx[u].responses > 0).then(|| cx_stats(framework, &cx[u], site.config.cx_low_n)),
+        })
+        .collect();
+    let linkage = linkage(framework, units, &results);
+    PeriodAnalysis {
+        period: survey.period,
+        units: results,
+        linkage,
+    }
+}
+
+fn roll_up_ex(parent: &mut ExTotals, child: &ExTotals) {
+    parent.invited += child.invited;
+    parent.responses += child.responses;
+    if child.has_turnover {
+        parent.headcount += child.headcount;
+        parent.leavers += child.leavers;
+        parent.has_turnover = true;
+    }
+    parent.enps.add(&child.enps);
+    for (p, c) in parent.items.iter_mut().zip(&child.items) {
+        p.add(c);
+    }
+}
+
+fn roll_up_cx(parent: &mut CxTotals, child: &CxTotals) {
+    parent.responses += child.responses;
+    parent.nps.add(&child.nps);
+    for (p, c) in parent.items.iter_mut().zip(&child.items) {
+        p.add(c);
+    }
+}
+
+/// Item shares, the index (mean favourable share over items with answers) and factor scores.
+fn item_summary(
+    framework: &Framework,
+    side: Side,
+    items: &[Answers],
+) -> (Vec<Option<Shares>>, Option<f64>, Vec<Option<f64>>) {
+    let shares: Vec<Option<Shares>> = framework
+        .items(side)
+        .zip(items)
+        .map(|(item, answers)| stats::shares(&answers.counts, &item.scale))
+        .collect();
+    let favourable = |range: std::ops::Range<usize>| -> Option<f64> {
+        let values: Vec<f64> = shares[range]
+            .iter()
+            .flatten()
+            .map(|s| s.favourable * 100.0)
+            .collect();
+        stats::mean(&values)
+    };
+    let index = favourable(0..shares.len());
+    let factors = (0..framework.factors.len())
+        .map(|f| favourable(framework.factor_item_range(f, side)))
+        .collect();
+    (shares, index, factors)
+}
+
+fn net_counts(answers: &Answers) -> Option<NetScore> {
+    let counts: [u64; 11] = answers.counts.clone().try_into().ok()?;
+    stats::net_score(&counts)
+}
+
+fn ex_stats(framework: &Framework, t: &ExTotals) -> ExStats {
+    let (items, index, factors) = item_summary(framework, Side::Ex, &t.items);
+    ExStats {
+        invited: t.invited,
+        responses: t.responses,
+        response_rate: (t.invited > 0).then(|| t.responses as f64 / t.invited as f64),
+        index,
+        factors,
+        items,
+        item_na: t.items.iter().map(|a| a.na).collect(),
+        enps: net_counts(&t.enps),
+        headcount: t.has_turnover.then_some(t.headcount),
+        leavers: t.has_turnover.then_some(t.leavers),
+        turnover: if t.has_turnover {
+            stats::turnover(t.leavers as f64, t.headcount)
+        } else {
+            None
+        },
+    }
+}
+
+fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64) -> CxStats {
+    let (items, index, factors) = item_summary(framework, Side::Cx, &t.items);
+    CxStats {
+        responses: t.responses,
+        low_n: t.responses < low_n,
+        index,
+        factors,
+        items,
+        item_na: t.items.iter().map(|a| a.na).collect(),
+        nps: net_counts(&t.nps),
+    }
+}
+
+/// The linkage of one period: teams with a shown EX index and a CX index.
+fn linkage(framework: &Framework, units: &UnitTree, results: &[UnitResult]) -> Linkage {
+    let mut team_ids = Vec::new();
+    let (mut ex, mut cx) = (Vec::new(), Vec::new());
+    for team in units.leaves() {
+        let r = &results[team];
+        if let (Some(e), Some(c)) = (
+            r.ex.as_ref().and_then(|e| e.index),
+            r.cx.as_ref().and_then(|c| c.index),
+        ) {
+            team_ids.push(team);
+            ex.push(e);
+            cx.push(c);
+        }
+    }
+    let pearson = stats::pearson(&ex, &cx);
+    let verdict = verdict(pearson.as_ref(), ex.len());
+    let factor_pairs = |f: usize, against_index: bool| -> Option<Correlation> {
+        let (mut xs, mut ys) = (Vec::new(), Vec::new());
+        for &team in &team_ids {
+            let r = &results[team];
+            let x = r.ex.as_ref()?.factors[f];
+            let y = if against_index {
+                r.cx.as_ref()?.index
+            } else {
+                r.cx.as_ref()?.factors[f]
+            };
+            if let (Some(x), Some(y)) = (x, y) {
+                xs.push(x);
+                ys.push(y);
+            }
+        }
+        stats::pearson(&xs, &ys)
+    };
+    let factors = (0..framework.factors.len())
+        .map(|f| factor_pairs(f, false))
+        .collect();
+    let mut drivers: Vec<(usize, Correlation)> = (0..framework.factors.len())
+        .filter_map(|f| factor_pairs(f, true).map(|c| (f, c)))
+        .collect();
+    drivers.sort_by(|a, b| b.1.r.total_cmp(&a.1.r).then(a.0.cmp(&b.0)));
+    Linkage {
+        spearman: stats::spearman(&ex, &cx),
+        fit: stats::least_squares(&ex, &cx),
+        units: team_ids,
+        ex,
+        cx,
+        pearson,
+        verdict,
+        factors,
+        drivers,
+    }
+}
+
+/// Reads a correlation the way the report words it.
+pub fn verdict(correlation: Option<&Correlation>, n: usize) -> Verdict {
+    match correlation {
+        _ if n < MIN_LINKAGE_UNITS => Verdict::TooFewUnits,
+        None => Verdict::TooFewUnits,
+        Some(c) => match c.interval {
+            Some(i) if i.low > 0.0 => Verdict::Positive,
+            Some(i) if i.high < 0.0 => Verdict::Negative,
+            _ => Verdict::NoClearLink,
+        },
+    }
+}
+
+/// EX(t) → CX(t+k) and CX(t) → EX(t+k) for k = 0, 1, 2, pooled over teams and period pairs.
+/// Period t+k means the k-th following calendar period, which must have data.
+fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
+    let mut links = Vec::new();
+    for direction in [Direction::ExToCx, Direction::CxToEx] {
+        for lag in 0..=2usize {
+            if direction == Direction::CxToEx && lag == 0 {
+                continue; // the same as EX → CX at lag 0
+            }
+            let (mut xs, mut ys) = (Vec::new(), Vec::new());
+            for (i, earlier) in periods.iter().enumerate() {
+                let mut target = earlier.period;
+                for _ in 0..lag {
+                    target = target.next();
+                }
+                let Some(later) = periods[i..].iter().find(|p| p.period == target) else {
+                    continue;
+                };
+                for team in site.units.leaves() {
+                    let ex_index =
+                        |p: &PeriodAnalysis| p.units[team].ex.as_ref().and_then(|e| e.index);
+                    let cx_index =
+                        |p: &PeriodAnalysis| p.units[team].cx.as_ref().and_then(|c| c.index);
+                    let pair = match direction {
+                        Direction::ExToCx => (ex_index(earlier), cx_index(later)),
+                        Direction::CxToEx => (cx_index(earlier), ex_index(later)),
+                    };
+                    if let (Some(x), Some(y)) = pair {
+                        xs.push(x);
+                        ys.push(y);
+                    }
+                }
+            }
+            links.push(LagLink {
+                direction,
+                lag,
+                correlation: stats::pearson(&xs, &ys),
+            });
+        }
+    }
+    links
+}
+
+/// Whether an index moved by more than the noise between two periods (or against another group).
+/// The index is treated as a proportion of `responses` respondents: a two-proportion z-test, as
+/// described in docs/method.md.
+pub fn index_change(before: f64, before_n: u64, after: f64, after_n: u64) -> Option<Change> {
+    let successes = |index: f64, n: u64| ((index / 100.0) * n as f64).round() as u64;
+    stats::two_proportion_test(
+        successes(before, before_n),
+        before_n,
+        successes(after, after_n),
+        after_n,
+    )
+    .map(|mut change| {
+        // Report the change in index points of the published values, not of rounded counts.
+        change.difference = after - before;
+        change
+    })
+}

@@ -1,0 +1,67 @@
+//! The whole path for one site: load → aggregate → pages → write. The CLI and the tests call these.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::aggregate::{self, Analysis};
+use crate::diagnostics::Diagnostics;
+use crate::load;
+use crate::model::Site;
+use crate::output::{self, OutputError, OutputFile};
+use crate::pages;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// Bad input: every problem found, each with file, line and column.
+    #[error("{0}")]
+    Input(Diagnostics),
+    #[error("{0}")]
+    Output(#[from] OutputError),
+}
+
+/// What a successful run did, for the one-line report the CLI prints.
+#[derive(Debug)]
+pub struct Summary {
+    pub periods: usize,
+    pub units: usize,
+    pub posts: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub millis: u128,
+}
+
+/// Loads, checks and renders a site in memory: everything but writing.
+pub fn render(site_dir: &Path) -> Result<(Site, Analysis, Vec<OutputFile>), BuildError> {
+    let site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    let analysis = aggregate::analyse(&site);
+    let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
+    Ok((site, analysis, files))
+}
+
+/// `kolikko check`: everything a build does except writing.
+pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
+    let start = Instant::now();
+    let (site, _, files) = render(site_dir)?;
+    Ok(summary(&site, &files, start))
+}
+
+/// `kolikko build`: renders the site and swaps it into `output` only when all went well.
+pub fn build(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
+    let start = Instant::now();
+    // Refuse a foreign output folder before doing any work.
+    output::check_replaceable(output)?;
+    let (site, _, files) = render(site_dir)?;
+    output::write_site(output, &files)?;
+    Ok(summary(&site, &files, start))
+}
+
+fn summary(site: &Site, files: &[OutputFile], start: Instant) -> Summary {
+    Summary {
+        periods: site.periods.len(),
+        units: site.units.len() - 1,
+        posts: site.posts.len(),
+        files: files.len(),
+        bytes: files.iter().map(|f| f.contents.len()).sum(),
+        millis: start.elapsed().as_millis(),
+    }
+}

@@ -1,0 +1,188 @@
+//! Forest plot of lagged correlations: r with its interval on −1…1, a zero line, n per row.
+
+use super::{
+    AXIS, BLUE, FONT, Figure, GRID, INK, MUTED, NumberFormat, PAD, SMALL, Shape, Table, Txt, WIDTH,
+    cell, clean, draw_svg, solid, wrap,
+};
+
+/// One correlation.
+#[derive(Clone, Debug, Default)]
+pub struct LagRow {
+    /// E.g. "EX → CX, k = 1".
+    pub label: String,
+    /// Correlation; `None` when there is not enough data.
+    pub r: Option<f64>,
+    /// Interval ends.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Number of pairs.
+    pub n: usize,
+}
+
+/// Translated texts for [`render_lag`].
+#[derive(Clone, Debug)]
+pub struct LagLabels<'a> {
+    /// Table header of the row label column, e.g. "Relationship".
+    pub row: &'a str,
+    /// Axis title, e.g. "Correlation r (95% interval)".
+    pub axis: &'a str,
+    /// Column names, e.g. "r", "Low", "High", "n".
+    pub r: &'a str,
+    pub low: &'a str,
+    pub high: &'a str,
+    pub n: &'a str,
+    /// Shown instead of a whisker, e.g. "not enough data".
+    pub not_enough: &'a str,
+}
+
+const ROW: f64 = 44.0;
+
+/// A forest plot, one row per lag.
+pub fn render_lag(
+    id: &str,
+    rows: &[LagRow],
+    labels: &LagLabels,
+    fmt: NumberFormat,
+    title: &str,
+    desc: &str,
+) -> Figure {
+    let width = f64::from(WIDTH);
+    let label_t = Txt::new(FONT);
+    let widest = rows
+        .iter()
+        .map(|r| label_t.width(&clean(&r.label)))
+        .fold(0.0, f64::max);
+    let label_w = widest.clamp(80.0, 160.0);
+    let r_texts: Vec<String> = rows
+        .iter()
+        .map(|r| cell(r.r, |v| fmt.number(v, 2)))
+        .collect();
+    let n_texts: Vec<String> = rows.iter().map(|r| r.n.to_string()).collect();
+    let val_t = Txt::new(FONT).bold();
+    let r_w = r_texts
+        .iter()
+        .map(|t| val_t.width(t))
+        .fold(val_t.width(&fmt.number(-0.99, 2)), f64::max);
+    let n_w = n_texts
+        .iter()
+        .map(|t| Txt::new(SMALL).width(t))
+        .fold(Txt::new(SMALL).width(labels.n), f64::max);
+    let n_right = width - PAD;
+    let r_right = n_right - n_w - 16.0;
+    let right = r_right - r_w - 22.0;
+    let left = PAD + label_w + 16.0;
+    let x = |v: f64| left + (right - left) * (v.clamp(-1.0, 1.0) + 1.0) / 2.0;
+    let top = PAD + 24.0;
+    let bottom = top + ROW * rows.len() as f64;
+    let height = bottom + 54.0;
+    let num2 = |v: f64| fmt.number(v, 2);
+
+    let svg = draw_svg(id, "lag", title, desc, height, |pen| {
+        let head = Txt::new(SMALL).bold().right().color(MUTED);
+        pen.text(labels.r, r_right, PAD + 10.0, &head);
+        pen.text(labels.n, n_right, PAD + 10.0, &head);
+        let ticks = [-1.0, -0.5, 0.0, 0.5, 1.0];
+        for t in ticks {
+            let text = if t == 0.0 {
+                fmt.number(0.0, 0)
+            } else {
+                fmt.number(t, 1)
+            };
+            pen.text(
+                &text,
+                x(t),
+                bottom + 5.0,
+                &Txt::new(SMALL).center().top().color(MUTED),
+            );
+        }
+        pen.line(&[(left, bottom), (right, bottom)], AXIS, 1);
+        pen.text(
+            labels.axis,
+            (left + right) / 2.0,
+            bottom + 26.0,
+            &Txt::new(FONT).bold().center().top(),
+        );
+
+        for (i, r) in rows.iter().enumerate() {
+            let cy = top + ROW * i as f64 + ROW / 2.0;
+            let lines = wrap(&r.label, FONT, false, label_w, 2);
+            let y0 = cy - (lines.len() as f64 - 1.0) * 9.0;
+            for (k, line) in lines.iter().enumerate() {
+                pen.text(line, PAD + label_w, y0 + 18.0 * k as f64, &label_t.right());
+            }
+            pen.text(
+                &n_texts[i],
+                n_right,
+                cy,
+                &Txt::new(SMALL).right().color(MUTED),
+            );
+            let has_r = r.r.is_some_and(f64::is_finite);
+            // Grid and zero line row by row, left out where the row says "not enough data".
+            if has_r {
+                let (a, b) = (cy - ROW / 2.0, cy + ROW / 2.0);
+                for t in ticks {
+                    let (c, w) = if t == 0.0 { (INK, 2) } else { (GRID, 1) };
+                    pen.line(&[(x(t), a), (x(t), b)], c, w);
+                }
+            }
+            match r.r.filter(|v| v.is_finite()) {
+                Some(v) => {
+                    let low = r.low.filter(|v| v.is_finite());
+                    let high = r.high.filter(|v| v.is_finite());
+                    let mut tip = format!("{}: {} {}", clean(&r.label), labels.r, num2(v));
+                    if let (Some(a), Some(b)) = (low, high) {
+                        tip.push_str(&format!(" ({}–{})", num2(a), num2(b)));
+                    }
+                    tip.push_str(&format!(", {} {}", labels.n, r.n));
+                    pen.begin_title(&tip);
+                    if let (Some(a), Some(b)) = (low, high) {
+                        pen.line(&[(x(a), cy), (x(b), cy)], INK, 2);
+                        pen.line(&[(x(a), cy - 7.0), (x(a), cy + 7.0)], INK, 2);
+                        pen.line(&[(x(b), cy - 7.0), (x(b), cy + 7.0)], INK, 2);
+                    }
+                    pen.marker(Shape::Square, x(v), cy, 7.0, solid(BLUE));
+                    pen.end_group();
+                    pen.text(&r_texts[i], r_right, cy, &val_t.right());
+                }
+                None => {
+                    pen.text(
+                        labels.not_enough,
+                        x(0.0),
+                        cy,
+                        &Txt::new(SMALL).italic().center().color(MUTED),
+                    );
+                    pen.text("–", r_right, cy, &Txt::new(FONT).right().color(MUTED));
+                }
+            }
+        }
+    });
+
+    let rows = rows
+        .iter()
+        .map(|r| {
+            vec![
+                clean(&r.label),
+                cell(r.r, num2),
+                cell(r.low.filter(|_| r.r.is_some()), num2),
+                cell(r.high.filter(|_| r.r.is_some()), num2),
+                r.n.to_string(),
+            ]
+        })
+        .collect();
+    Figure {
+        id: id.to_string(),
+        title: title.to_string(),
+        desc: desc.to_string(),
+        svg,
+        table: Table {
+            headers: vec![
+                labels.row.to_string(),
+                labels.r.to_string(),
+                labels.low.to_string(),
+                labels.high.to_string(),
+                labels.n.to_string(),
+            ],
+            rows,
+        },
+    }
+}

@@ -1,0 +1,288 @@
+//! EX index against CX index, one point per unit, with an optional fitted line.
+
+use plotters::prelude::*;
+
+use super::{
+    AXIS, BLUE, FONT, Figure, GRID, INK, MUTED, NumberFormat, ORANGE, PAD, SMALL, Shape, Table,
+    Txt, WIDTH, ceil_to, clean, draw_svg, floor_to, legend_layout, legend_text, solid,
+};
+
+/// One unit.
+#[derive(Clone, Debug)]
+pub struct ScatterPoint {
+    pub label: String,
+    /// Relative link to the unit's page.
+    pub href: Option<String>,
+    /// EX index, 0–100.
+    pub x: f64,
+    /// CX index, 0–100.
+    pub y: f64,
+    /// Drawn larger, as a diamond, and labelled.
+    pub highlight: bool,
+}
+
+/// Translated texts for [`render_scatter`].
+#[derive(Clone, Debug)]
+pub struct ScatterLabels<'a> {
+    /// Axis title, e.g. "EX index".
+    pub x_axis: &'a str,
+    /// Axis title, e.g. "CX index".
+    pub y_axis: &'a str,
+    /// Short name in tooltips and table headers, e.g. "EX".
+    pub x_short: &'a str,
+    pub y_short: &'a str,
+    /// Table header for the point labels, e.g. "Unit".
+    pub point: &'a str,
+    /// Legend entry for the fitted line, e.g. "Fitted line".
+    pub fit: &'a str,
+}
+
+/// Axis end points: the data range padded and rounded to fives, at least 20 wide, within 0–100.
+fn axis_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values.filter(|v| v.is_finite()) {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if !lo.is_finite() {
+        return (0.0, 100.0);
+    }
+    let pad = ((hi - lo) * 0.08).max(3.0);
+    let (mut lo, mut hi) = (
+        floor_to(lo - pad, 5.0).max(0.0),
+        ceil_to(hi + pad, 5.0).min(100.0),
+    );
+    while hi - lo < 20.0 {
+        if lo > 0.0 {
+            lo -= 5.0;
+        }
+        if hi < 100.0 && hi - lo < 20.0 {
+            hi += 5.0;
+        }
+    }
+    (lo, hi)
+}
+
+/// The part of y = a + b·x inside the box, if any.
+fn clip_line(
+    (a, b): (f64, f64),
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> Option<((f64, f64), (f64, f64))> {
+    if !a.is_finite() || !b.is_finite() {
+        return None;
+    }
+    let (mut lo, mut hi) = (x0, x1);
+    if b.abs() < 1e-12 {
+        if a < y0 || a > y1 {
+            return None;
+        }
+    } else {
+        let (xa, xb) = ((y0 - a) / b, (y1 - a) / b);
+        lo = lo.max(xa.min(xb));
+        hi = hi.min(xa.max(xb));
+    }
+    if hi <= lo {
+        return None;
+    }
+    Some(((lo, a + b * lo), (hi, a + b * hi)))
+}
+
+/// A scatter plot of units: EX index (x) against CX index (y).
+pub fn render_scatter(
+    id: &str,
+    points: &[ScatterPoint],
+    fit: Option<(f64, f64)>,
+    labels: &ScatterLabels,
+    fmt: NumberFormat,
+    title: &str,
+    desc: &str,
+) -> Figure {
+    let points: Vec<&ScatterPoint> = points
+        .iter()
+        .filter(|p| p.x.is_finite() && p.y.is_finite())
+        .collect();
+    let xr = axis_range(points.iter().map(|p| p.x));
+    let yr = axis_range(points.iter().map(|p| p.y));
+    let width = f64::from(WIDTH);
+
+    // Header: y axis title on the left, fitted-line legend on the right (or below when narrow).
+    let y_title_w = Txt::new(FONT).bold().width(labels.y_axis);
+    let legend: Vec<(f64, &str)> = if fit.is_some() {
+        vec![(28.0, labels.fit)]
+    } else {
+        vec![]
+    };
+    let legend_w: f64 = legend
+        .iter()
+        .map(|(s, l)| s + 6.0 + Txt::new(FONT).width(l))
+        .sum();
+    let legend_same_line = PAD + y_title_w + 24.0 + legend_w <= width - PAD;
+    let header = if legend.is_empty() || legend_same_line {
+        30.0
+    } else {
+        52.0
+    };
+    let plot_h = 360.0;
+    let bottom = 62.0;
+    let height = header + plot_h + bottom;
+
+    let svg = draw_svg(id, "scatter", title, desc, height, |pen| {
+        pen.text(labels.y_axis, PAD, PAD + 10.0, &Txt::new(FONT).bold());
+        if fit.is_some() {
+            let (x, y) = if legend_same_line {
+                (width - PAD - legend_w, PAD)
+            } else {
+                (PAD, PAD + 22.0)
+            };
+            let (pos, _) = legend_layout(&legend, x, y, width - 2.0 * PAD);
+            let (lx, ly) = pos[0];
+            let fit_paint = fit_paint(pen);
+            pen.line(&[(lx, ly + 11.0), (lx + 28.0, ly + 11.0)], fit_paint, 2);
+            legend_text(pen, labels.fit, lx, ly, 28.0);
+        }
+
+        let x_fmt = |v: &f64| tick(fmt, *v);
+        let y_fmt = |v: &f64| tick(fmt, *v);
+        let mut chart = ChartBuilder::on(pen.area)
+            .margin_top(header as i32)
+            .margin_left(PAD as i32)
+            .margin_right(18)
+            .margin_bottom(30)
+            .x_label_area_size(30)
+            .y_label_area_size(40)
+            .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)
+            .expect("chart layout");
+        chart
+            .configure_mesh()
+            .x_labels(7)
+            .y_labels(7)
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .max_light_lines(0)
+            .bold_line_style(GRID)
+            .light_line_style(TRANSPARENT)
+            .axis_style(AXIS)
+            .label_style(Txt::new(SMALL).color(MUTED).style())
+            .draw()
+            .ok();
+
+        let (px, py) = chart.plotting_area().get_pixel_range();
+        let (left, right) = (f64::from(px.start), f64::from(px.end));
+        let plot_bottom = f64::from(py.end);
+        pen.text(
+            labels.x_axis,
+            (left + right) / 2.0,
+            plot_bottom + 32.0,
+            &Txt::new(FONT).bold().center().top(),
+        );
+
+        let to_px = |x: f64, y: f64| {
+            let (a, b) = chart.backend_coord(&(x, y));
+            (f64::from(a), f64::from(b))
+        };
+        if let Some(((x0, y0), (x1, y1))) = fit.and_then(|f| clip_line(f, xr, yr)) {
+            let paint = fit_paint(pen);
+            pen.line(&[to_px(x0, y0), to_px(x1, y1)], paint, 2);
+        }
+
+        let tooltip = |p: &ScatterPoint| {
+            format!(
+                "{}: {} {}, {} {}",
+                clean(&p.label),
+                labels.x_short,
+                fmt.number(p.x, 0),
+                labels.y_short,
+                fmt.number(p.y, 0)
+            )
+        };
+        // Ordinary points first, highlighted ones on top.
+        for highlight in [false, true] {
+            for p in points.iter().filter(|p| p.highlight == highlight) {
+                let (x, y) = to_px(p.x, p.y);
+                let link = pen.begin_link(p.href.as_deref());
+                pen.begin_title(&tooltip(p));
+                if p.highlight {
+                    pen.marker(Shape::Diamond, x, y, 7.0, INK);
+                    pen.marker(Shape::Diamond, x, y, 5.5, solid(ORANGE));
+                } else {
+                    // A faint ring in the text colour keeps points and overlaps visible on dark pages.
+                    pen.circle(x, y, 5.0, solid(BLUE));
+                    pen.ring(x, y, 6.0, RGBAColor(0, 0, 0, 0.45), 1);
+                }
+                pen.end_group();
+                pen.end_link(link);
+            }
+        }
+        for p in points.iter().filter(|p| p.highlight) {
+            let (x, y) = to_px(p.x, p.y);
+            let t = Txt::new(FONT).bold();
+            let w = t.width(&p.label);
+            let ly = if y - 16.0 < f64::from(py.start) {
+                y + 16.0
+            } else {
+                y - 14.0
+            };
+            if x + 10.0 + w <= right {
+                pen.text(&p.label, x + 10.0, ly, &t);
+            } else {
+                pen.text(&p.label, (x - 10.0).max(left + w), ly, &t.right());
+            }
+        }
+    });
+
+    let mut rows: Vec<Vec<String>> = points
+        .iter()
+        .map(|p| vec![clean(&p.label), fmt.number(p.x, 1), fmt.number(p.y, 1)])
+        .collect();
+    rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    Figure {
+        id: id.to_string(),
+        title: title.to_string(),
+        desc: desc.to_string(),
+        svg,
+        table: Table {
+            headers: vec![
+                labels.point.to_string(),
+                labels.x_axis.to_string(),
+                labels.y_axis.to_string(),
+            ],
+            rows,
+        },
+    }
+}
+
+fn fit_paint(pen: &mut super::Pen) -> RGBAColor {
+    pen.special(
+        "fill=\"currentColor\"".to_string(),
+        "stroke=\"currentColor\" stroke-opacity=\"0.7\" stroke-dasharray=\"8 5\"".to_string(),
+    )
+}
+
+/// Tick label: whole numbers without decimals, others with one.
+pub(crate) fn tick(fmt: NumberFormat, v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        fmt.number(v, 0)
+    } else {
+        fmt.number(v, 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_is_padded_and_bounded() {
+        assert_eq!(axis_range([60.0, 80.0].into_iter()), (55.0, 85.0));
+        assert_eq!(axis_range([99.0].into_iter()), (80.0, 100.0));
+        assert_eq!(axis_range(std::iter::empty()), (0.0, 100.0));
+    }
+
+    #[test]
+    fn line_is_clipped() {
+        let ((x0, y0), (x1, y1)) = clip_line((0.0, 2.0), (0.0, 100.0), (0.0, 100.0)).unwrap();
+        assert_eq!((x0, y0, x1, y1), (0.0, 0.0, 50.0, 100.0));
+        assert!(clip_line((200.0, 0.0), (0.0, 100.0), (0.0, 100.0)).is_none());
+    }
+}

@@ -1,0 +1,617 @@
+use super::*;
+
+const EVIL: &str = "<script>alert(1)</script> & \"x\" 'y'";
+const EN: NumberFormat = NumberFormat::ENGLISH;
+const FI: NumberFormat = NumberFormat::NORDIC;
+
+fn scatter(label: &str, fmt: NumberFormat) -> Figure {
+    let points = vec![
+        ScatterPoint {
+            label: "Kamppi".into(),
+            href: Some("units/kamppi.html".into()),
+            x: 72.0,
+            y: 81.0,
+            highlight: true,
+        },
+        ScatterPoint {
+            label: label.into(),
+            href: Some("u.html?a=1&b=\"2\"".into()),
+            x: 60.0,
+            y: 66.0,
+            highlight: false,
+        },
+        ScatterPoint {
+            label: "Kallio".into(),
+            href: None,
+            x: 64.5,
+            y: 70.0,
+            highlight: false,
+        },
+    ];
+    let labels = ScatterLabels {
+        x_axis: "EX index",
+        y_axis: "CX index",
+        x_short: "EX",
+        y_short: "CX",
+        point: "Unit",
+        fit: "Fitted line",
+    };
+    render_scatter("s", &points, Some((10.0, 0.95)), &labels, fmt, label, label)
+}
+
+fn mirror(label: &str, fmt: NumberFormat) -> Figure {
+    let rows = vec![
+        MirrorRow {
+            label: "Leadership".into(),
+            ex: Some(62.0),
+            cx: Some(75.0),
+            org_ex: Some(66.0),
+            org_cx: Some(70.0),
+        },
+        MirrorRow {
+            label: label.into(),
+            ex: Some(80.0),
+            cx: None,
+            org_ex: None,
+            org_cx: None,
+        },
+        MirrorRow {
+            label: "Growth".into(),
+            ..Default::default()
+        },
+    ];
+    let labels = MirrorLabels {
+        factor: "Factor",
+        ex: "EX",
+        cx: "CX",
+        org: "Organisation",
+        missing: "no data",
+    };
+    render_mirror("m", &rows, &labels, fmt, label, label)
+}
+
+fn trend(label: &str, fmt: NumberFormat) -> Figure {
+    let periods: Vec<String> = ["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4", "2025 Q1"]
+        .map(String::from)
+        .to_vec();
+    let series = vec![
+        Series {
+            name: "EX".into(),
+            values: vec![Some(60.0), Some(62.0), None, Some(65.0), Some(66.0)],
+        },
+        Series {
+            name: label.into(),
+            values: vec![None, Some(-20.0), Some(5.0), Some(10.0), None],
+        },
+    ];
+    let labels = TrendLabels {
+        y_axis: "eNPS",
+        period: "Period",
+        decimals: 0,
+    };
+    render_trend(
+        "t",
+        &periods,
+        &series,
+        (-100.0, 100.0),
+        &labels,
+        fmt,
+        label,
+        label,
+    )
+}
+
+fn likert(label: &str, fmt: NumberFormat) -> Figure {
+    let rows = vec![
+        LikertRow {
+            label: "I know what is expected of me at work and how my work is evaluated".into(),
+            unfavourable: 0.12,
+            neutral: 0.25,
+            favourable: 0.63,
+            n: 40,
+        },
+        LikertRow {
+            label: label.into(),
+            unfavourable: 0.5,
+            neutral: 0.1,
+            favourable: 0.4,
+            n: 7,
+        },
+    ];
+    let labels = LikertLabels {
+        item: "Statement",
+        unfavourable: "Unfavourable",
+        neutral: "Neutral",
+        favourable: "Favourable",
+        n: "n",
+    };
+    render_likert("l", &rows, &labels, fmt, label, label)
+}
+
+fn net(label: &str, fmt: NumberFormat) -> Figure {
+    let rows = vec![
+        NetRow {
+            label: "eNPS".into(),
+            detractors: 0.28,
+            passives: 0.42,
+            promoters: 0.30,
+            score: 2.0,
+            n: 212,
+        },
+        NetRow {
+            label: label.into(),
+            detractors: 0.6,
+            passives: 0.3,
+            promoters: 0.1,
+            score: -50.0,
+            n: 10,
+        },
+    ];
+    let labels = NetLabels {
+        row: "Measure",
+        detractors: "Detractors",
+        passives: "Passives",
+        promoters: "Promoters",
+        score: "Score",
+        n: "n",
+    };
+    render_net_composition("n", &rows, &labels, fmt, label, label)
+}
+
+fn heatmap(label: &str, fmt: NumberFormat) -> Figure {
+    let rows = vec!["Kamppi".to_string(), label.to_string()];
+    let hrefs = vec![Some("k.html".to_string()), Some(label.to_string())];
+    let cols = vec![
+        "Leadership".to_string(),
+        label.to_string(),
+        "Growth".to_string(),
+    ];
+    let cells = vec![
+        vec![Cell::Value(72.4), Cell::Hidden, Cell::Missing],
+        vec![Cell::Value(55.0), Cell::Value(91.0), Cell::Hidden],
+    ];
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "EX index",
+        hidden: "Hidden (fewer than 5 answers)",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    render_heatmap(
+        "h", &rows, &hrefs, &cols, &cells, &labels, fmt, label, label,
+    )
+}
+
+fn lag(label: &str, fmt: NumberFormat) -> Figure {
+    let rows = vec![
+        LagRow {
+            label: "EX → CX, k = 1".into(),
+            r: Some(0.62),
+            low: Some(0.31),
+            high: Some(0.81),
+            n: 24,
+        },
+        LagRow {
+            label: label.into(),
+            r: None,
+            low: None,
+            high: None,
+            n: 3,
+        },
+    ];
+    let labels = LagLabels {
+        row: "Relationship",
+        axis: "Correlation r",
+        r: "r",
+        low: "Low",
+        high: "High",
+        n: "n",
+        not_enough: "not enough data",
+    };
+    render_lag("g", &rows, &labels, fmt, label, label)
+}
+
+fn bars(label: &str, fmt: NumberFormat) -> Figure {
+    let rows = vec![
+        BarRow {
+            label: "Kamppi".into(),
+            href: Some("k.html".into()),
+            value: 0.456,
+            note: Some("12 / 26".into()),
+        },
+        BarRow {
+            label: label.into(),
+            href: Some(label.into()),
+            value: 1.0,
+            note: Some(label.into()),
+        },
+    ];
+    let labels = BarLabels {
+        row: "Unit",
+        value: "Response rate",
+        note: "Answers / invited",
+    };
+    render_bars("b", &rows, &labels, fmt, label, label)
+}
+
+type Render = fn(&str, NumberFormat) -> Figure;
+const ALL: [(&str, Render); 8] = [
+    ("scatter", scatter),
+    ("mirror", mirror),
+    ("trend", trend),
+    ("likert", likert),
+    ("net", net),
+    ("heatmap", heatmap),
+    ("lag", lag),
+    ("bars", bars),
+];
+
+#[test]
+fn every_chart_is_an_accessible_svg() {
+    for (name, render) in ALL {
+        let f = render("Title", EN);
+        let id = &f.id;
+        let svg = &f.svg;
+        assert!(svg.starts_with("<svg "), "{name}");
+        assert!(svg.ends_with("</svg>"), "{name}");
+        let open = &svg[..svg.find('>').unwrap()];
+        assert!(open.contains("role=\"img\""), "{name}");
+        assert!(
+            open.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")),
+            "{name}"
+        );
+        assert!(open.contains("viewBox=\"0 0 480 "), "{name}");
+        assert!(open.contains("width=\"100%\""), "{name}");
+        assert!(
+            !open.contains("height="),
+            "{name}: the height follows the width"
+        );
+        let after = svg[svg.find('>').unwrap() + 1..].trim_start();
+        assert!(
+            after.starts_with(&format!(
+                "<title id=\"{id}-title\">Title</title>\n<desc id=\"{id}-desc\">Title</desc>"
+            )),
+            "{name}"
+        );
+        // Text and axes follow the page colour; nothing of plotters' black or sentinels is left.
+        assert!(svg.contains("currentColor"), "{name}");
+        assert!(!svg.contains("#000000"), "{name}");
+        assert!(!svg.contains("#FE01"), "{name}");
+        assert!(!svg.contains('\u{e000}'), "{name}");
+        // No text smaller than 12 units.
+        for part in svg.split("font-size=\"").skip(1) {
+            let size: f64 = part[..part.find('"').unwrap()].parse().unwrap();
+            assert!(size >= 12.0, "{name}: font-size {size}");
+        }
+        assert!(
+            !f.table.headers.is_empty() && !f.table.rows.is_empty(),
+            "{name}"
+        );
+        for row in &f.table.rows {
+            assert_eq!(row.len(), f.table.headers.len(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn hostile_labels_are_escaped() {
+    for (name, render) in ALL {
+        let f = render(EVIL, EN);
+        let svg = &f.svg;
+        assert!(!svg.contains("<script"), "{name}: {svg}");
+        assert!(!svg.contains("\"x\""), "{name}");
+        assert!(!svg.contains("'y'"), "{name}");
+        assert!(svg.contains("&lt;script&gt;"), "{name}");
+        assert!(svg.contains("&amp;"), "{name}");
+        // The title and desc keep the whole text, escaped.
+        assert!(
+            svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &apos;y&apos;"),
+            "{name}"
+        );
+        // Every tag is well formed: as many `<` as `>` outside text.
+        assert_eq!(svg.matches('<').count(), svg.matches('>').count(), "{name}");
+    }
+    let spark = sparkline(&[Some(1.0), Some(2.0)], EN, EVIL);
+    assert!(!spark.contains("<script"));
+    assert!(spark.contains("aria-label=\"&lt;script&gt;"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    for (name, render) in ALL {
+        assert_eq!(render(EVIL, FI).svg, render(EVIL, FI).svg, "{name}");
+    }
+    let values = [Some(1.0), None, Some(3.5), Some(2.0)];
+    assert_eq!(sparkline(&values, FI, "x"), sparkline(&values, FI, "x"));
+}
+
+#[test]
+fn ids_are_unique_per_figure() {
+    let a = heatmap("A", EN);
+    assert!(a.svg.contains("id=\"h-title\""));
+    assert!(a.svg.contains("id=\"h-hatch\""));
+    assert_eq!(a.id, "h");
+}
+
+fn polylines_with(svg: &str, stroke: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains(stroke))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn trend_gaps_break_the_line() {
+    let periods: Vec<String> = (1..=6).map(|i| format!("P{i}")).collect();
+    let series = vec![Series {
+        name: "EX".into(),
+        values: vec![
+            Some(60.0),
+            Some(62.0),
+            None,
+            Some(65.0),
+            Some(66.0),
+            Some(67.0),
+        ],
+    }];
+    let labels = TrendLabels {
+        y_axis: "Index",
+        period: "Period",
+        decimals: 0,
+    };
+    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
+    let lines = polylines_with(&f.svg, "stroke=\"#2A64B8\" stroke-width=\"3\"");
+    // One in the legend, then one per run of values.
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let point_counts: Vec<usize> = lines
+        .iter()
+        .map(|l| {
+            l.split('"')
+                .rev()
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .count()
+        })
+        .collect();
+    assert_eq!(point_counts, vec![2, 2, 3]);
+    // One marker (with its tooltip) per present value; the gap is no zero.
+    assert_eq!(f.svg.matches("<title>EX, P").count(), 5);
+    assert!(!f.svg.contains("<title>EX, P3"));
+    assert_eq!(f.table.rows[2], vec!["P3".to_string(), "–".to_string()]);
+    assert_eq!(
+        trend::segments(&[Some(1.0), None, None, Some(2.0)]).len(),
+        2
+    );
+}
+
+#[test]
+fn trend_draws_a_zero_line_only_when_zero_is_inside() {
+    let with = trend("T", EN);
+    assert!(
+        with.svg
+            .contains("opacity=\"0.7\" stroke=\"currentColor\" stroke-width=\"2\"")
+    );
+    let periods = vec!["A".to_string(), "B".to_string()];
+    let series = vec![Series {
+        name: "EX".into(),
+        values: vec![Some(50.0), Some(60.0)],
+    }];
+    let labels = TrendLabels {
+        y_axis: "Index",
+        period: "Period",
+        decimals: 0,
+    };
+    let without = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
+    assert!(
+        !without
+            .svg
+            .contains("opacity=\"0.7\" stroke=\"currentColor\" stroke-width=\"2\"")
+    );
+    // The second series is dashed.
+    assert!(with.svg.contains("stroke-dasharray"));
+}
+
+#[test]
+fn heatmap_marks_hidden_and_missing_cells() {
+    let f = heatmap("Units", EN);
+    assert!(f.svg.contains("<pattern id=\"h-hatch\""));
+    // Two hidden cells plus the legend swatch.
+    assert_eq!(f.svg.matches("fill=\"url(#h-hatch)\"").count(), 3);
+    assert!(f.svg.contains("Hidden (fewer than 5 answers)"));
+    assert!(f.svg.contains("<title>Kamppi, Growth: No data</title>"));
+    assert!(f.svg.contains("<title>Kamppi, Units: hidden</title>"));
+    assert!(f.svg.contains(">–</text>"));
+    assert!(f.svg.contains("<a href=\"k.html\">"));
+    assert_eq!(f.table.rows[0], vec!["Kamppi", "72", "hidden", "–"]);
+}
+
+#[test]
+fn heatmap_text_contrasts_with_its_cell() {
+    assert_eq!(text_on(heatmap::ramp(0.0)), DARK_TEXT);
+    assert_eq!(text_on(heatmap::ramp(1.0)), LIGHT_TEXT);
+    for t in 0..=20 {
+        let bg = heatmap::ramp(f64::from(t) / 20.0);
+        assert!(contrast(bg, text_on(bg)) >= 4.5, "{t}");
+    }
+}
+
+#[test]
+fn data_colours_work_on_light_and_dark_pages() {
+    let white = RGBColor(255, 255, 255);
+    let dark = RGBColor(0x16, 0x18, 0x1d);
+    for c in [BLUE, ORANGE, RED, EXTRA[0], EXTRA[1]] {
+        assert!(contrast(c, white) >= 3.0, "{c:?} on white");
+        assert!(contrast(c, dark) >= 2.9, "{c:?} on dark");
+    }
+}
+
+#[test]
+fn scatter_links_tooltips_and_fit() {
+    let f = scatter("Töölö", EN);
+    assert!(f.svg.contains("<a href=\"units/kamppi.html\">"));
+    assert!(
+        f.svg
+            .contains("<a href=\"u.html?a=1&amp;b=&quot;2&quot;\">")
+    );
+    assert!(f.svg.contains("<title>Kamppi: EX 72, CX 81</title>"));
+    assert!(
+        f.svg.contains("<title>Kallio: EX 65, CX 70</title>")
+            || f.svg.contains("<title>Kallio: EX 64, CX 70</title>")
+    );
+    assert!(f.svg.contains("stroke-dasharray=\"8 5\""));
+    // Only the highlighted point is labelled on the chart.
+    assert!(f.svg.contains(">Kamppi</text>"));
+    assert!(!f.svg.contains(">Kallio</text>"));
+    // Table sorted by label, numbers in the report's language.
+    let fi = scatter("Töölö", FI);
+    assert_eq!(fi.table.rows[0], vec!["Kallio", "64,5", "70,0"]);
+}
+
+#[test]
+fn fit_line_stays_inside_the_plot() {
+    // A steep line must be cut at the plot's top and bottom, not run across the labels.
+    let f = scatter("A", EN);
+    let fit = polylines_with(&f.svg, "stroke-dasharray=\"8 5\"");
+    let plot = fit.last().unwrap();
+    for p in plot.split('"').rev().nth(1).unwrap().split_whitespace() {
+        let (x, y) = p.split_once(',').unwrap();
+        let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+        assert!(
+            (40.0..=480.0).contains(&x) && (20.0..=420.0).contains(&y),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn likert_and_net_tables_use_the_number_format() {
+    let f = likert("Item", FI);
+    assert_eq!(
+        f.table.rows[0][1..],
+        ["12\u{a0}%", "25\u{a0}%", "63\u{a0}%", "40"]
+    );
+    assert!(f.svg.contains(">63\u{a0}%</text>"));
+    let n = net("NPS", EN);
+    assert_eq!(n.table.rows[1][4], "\u{2212}50");
+    assert!(n.svg.contains(">+2</text>"));
+    assert!(n.svg.contains(">\u{2212}50</text>"));
+}
+
+#[test]
+fn lag_says_when_there_is_not_enough_data() {
+    let f = lag("EX → CX, k = 4", FI);
+    assert!(f.svg.contains(">not enough data</text>"));
+    assert!(f.svg.contains(">0,62</text>"));
+    assert_eq!(f.table.rows[1], vec!["EX → CX, k = 4", "–", "–", "–", "3"]);
+}
+
+#[test]
+fn mirror_has_distinct_markers_and_a_legend() {
+    let f = mirror("Wellbeing", EN);
+    assert!(f.svg.contains("<circle"));
+    assert!(f.svg.contains("<polygon"));
+    assert!(f.svg.contains(">Organisation</text>"));
+    assert!(f.svg.contains(">no data</text>"));
+    assert_eq!(f.table.headers.len(), 5);
+}
+
+#[test]
+fn bars_print_values_and_links() {
+    let f = bars("Töölö", FI);
+    assert!(f.svg.contains(">46\u{a0}%</text>"));
+    assert!(f.svg.contains(">12 / 26</text>"));
+    assert!(f.svg.contains("<a href=\"k.html\">"));
+    assert_eq!(f.table.rows[0], vec!["Kamppi", "46\u{a0}%", "12 / 26"]);
+}
+
+#[test]
+fn sparkline_is_small_labelled_and_gapped() {
+    let s = sparkline(
+        &[Some(60.0), Some(62.0), None, Some(61.0), Some(64.0)],
+        EN,
+        "EX index: 60, 62, –, 61, 64",
+    );
+    assert!(s.starts_with("<svg "));
+    assert!(s.contains("role=\"img\""));
+    assert!(s.contains("aria-label=\"EX index: 60, 62, –, 61, 64\""));
+    assert!(s.contains("width=\"120\" height=\"32\""));
+    assert_eq!(s.matches("<polyline").count(), 2);
+    assert!(s.contains("<title>64</title>"));
+    let empty = sparkline(&[None, None], EN, "none");
+    assert!(empty.contains("role=\"img\"") && !empty.contains("<polyline"));
+}
+
+#[test]
+fn wrapping_keeps_lines_within_width() {
+    let lines = wrap(
+        "I would recommend this organisation as a place to work to my friends and family",
+        FONT,
+        false,
+        200.0,
+        3,
+    );
+    assert!(lines.len() > 1 && lines.len() <= 3);
+    for l in &lines {
+        assert!(text_width(l, FONT, false) <= 200.0, "{l}");
+    }
+    let cut = wrap(
+        "one two three four five six seven eight nine ten eleven twelve",
+        FONT,
+        false,
+        60.0,
+        2,
+    );
+    assert_eq!(cut.len(), 2);
+    assert!(cut[1].ends_with('…'));
+    let long = wrap("Työhyvinvointikyselytulokset", FONT, false, 80.0, 3);
+    assert!(long[0].ends_with('-'));
+}
+
+#[test]
+fn empty_inputs_still_render() {
+    let labels = TrendLabels {
+        y_axis: "Index",
+        period: "Period",
+        decimals: 0,
+    };
+    let f = render_trend("e", &[], &[], (0.0, 100.0), &labels, EN, "T", "D");
+    assert!(f.svg.contains("role=\"img\""));
+    let h = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    let f = render_heatmap("e", &[], &[], &[], &[], &h, EN, "T", "D");
+    assert!(f.svg.ends_with("</svg>"));
+    let l = ScatterLabels {
+        x_axis: "EX",
+        y_axis: "CX",
+        x_short: "EX",
+        y_short: "CX",
+        point: "Unit",
+        fit: "Fit",
+    };
+    let f = render_scatter("e", &[], None, &l, EN, "T", "D");
+    assert!(f.svg.contains("role=\"img\""));
+}
+
+fn snapshot(name: &str, svg: &str) {
+    insta::with_settings!({ prepend_module_to_snapshot => false, omit_expression => true }, {
+        insta::assert_snapshot!(name, svg);
+    });
+}
+
+#[test]
+fn snapshots() {
+    snapshot("bars", &bars("Töölö", FI).svg);
+    snapshot("trend", &trend("NPS", EN).svg);
+    snapshot("heatmap", &heatmap("Wellbeing", EN).svg);
+    snapshot("lag", &lag("CX → EX, k = 2", EN).svg);
+    snapshot(
+        "sparkline",
+        &sparkline(&[Some(60.0), None, Some(61.0), Some(64.0)], FI, "EX"),
+    );
+}

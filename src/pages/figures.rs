@@ -1,0 +1,702 @@
+//! From the analysis to charts: picks the numbers a chart needs, in the page's language, and never
+//! passes a hidden group to a chart.
+
+use crate::aggregate::{Analysis, Direction, PeriodAnalysis, Verdict};
+use crate::charts::{self, Cell, Figure};
+use crate::format::NumberFormat;
+use crate::framework::{Language, Side};
+use crate::i18n::text;
+use crate::model::{Site, UnitTree};
+use crate::privacy::Visibility;
+use crate::stats::Correlation;
+
+/// Everything a figure builder needs; `root` prefixes links from the current page.
+pub struct FigureMaker<'a> {
+    pub site: &'a Site,
+    pub analysis: &'a Analysis,
+    pub language: Language,
+    pub fmt: NumberFormat,
+    pub root: String,
+    /// Prefix for chart ids, so several figures on one page never share an id.
+    pub id_prefix: String,
+    pub counter: std::cell::Cell<usize>,
+}
+
+impl<'a> FigureMaker<'a> {
+    fn t(&self, key: &str) -> &'static str {
+        text(self.language, key)
+    }
+
+    fn next_id(&self, kind: &str) -> String {
+        let n = self.counter.get() + 1;
+        self.counter.set(n);
+        format!("{}{kind}-{n}", self.id_prefix)
+    }
+
+    fn unit_name(&self, unit: usize) -> String {
+        if unit == UnitTree::ROOT {
+            self.site.config.organisation.clone()
+        } else {
+            self.site.units.units[unit].name.clone()
+        }
+    }
+
+    pub fn unit_href(&self, unit: usize) -> String {
+        if unit == UnitTree::ROOT {
+            format!("{}units/index.html", self.root)
+        } else {
+            format!(
+                "{}units/{}/index.html",
+                self.root, self.site.units.units[unit].id
+            )
+        }
+    }
+
+    fn period(&self, index: usize) -> &PeriodAnalysis {
+        &self.analysis.periods[index]
+    }
+
+    fn index_text(&self, value: Option<f64>) -> String {
+        value
+            .map(|v| self.fmt.number(v, 0))
+            .unwrap_or_else(|| "–".into())
+    }
+
+    /// "r = 0.62 (95% interval 0.31–0.81), 24 units"
+    pub fn correlation_text(&self, c: &Correlation) -> String {
+        let interval = c
+            .interval
+            .map(|i| {
+                format!(
+                    " ({} {}–{})",
+                    self.t("interval"),
+                    self.fmt.number(i.low, 2),
+                    self.fmt.number(i.high, 2)
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "r = {}{interval}, {} {}",
+            self.fmt.number(c.r, 2),
+            c.n,
+            self.t("n_units")
+        )
+    }
+
+    /// The headline sentence for a period's EX–CX linkage.
+    pub fn linkage_sentence(&self, period: usize) -> (Verdict, String) {
+        let link = &self.period(period).linkage;
+        let sentence = match (link.verdict, &link.pearson) {
+            (Verdict::TooFewUnits, _) | (_, None) => {
+                format!(
+                    "{} ({} {}).",
+                    self.t("linkage_too_few"),
+                    link.units.len(),
+                    self.t("n_units")
+                )
+            }
+            (Verdict::Positive, Some(c)) => format!(
+                "{}: {}.",
+                self.t("linkage_positive"),
+                self.correlation_text(c)
+            ),
+            (Verdict::Negative, Some(c)) => format!(
+                "{}: {}.",
+                self.t("linkage_negative"),
+                self.correlation_text(c)
+            ),
+            (Verdict::NoClearLink, Some(c)) => format!(
+                "{}: {}.",
+                self.t("linkage_unclear"),
+                self.correlation_text(c)
+            ),
+        };
+        (link.verdict, sentence)
+    }
+
+    pub fn scatter(&self, period: usize, highlight: Option<usize>) -> Figure {
+        let link = &self.period(period).linkage;
+        let points: Vec<charts::ScatterPoint> = link
+            .units
+            .iter()
+            .zip(link.ex.iter().zip(&link.cx))
+            .map(|(&unit, (&x, &y))| charts::ScatterPoint {
+                label: self.unit_name(unit),
+                href: Some(self.unit_href(unit)),
+                x,
+                y,
+                highlight: highlight == Some(unit),
+            })
+            .collect();
+        // A fitted line is drawn only when the data support a reading.
+        let fit = match link.verdict {
+            Verdict::Positive | Verdict::Negative => {
+                link.fit.as_ref().map(|f| (f.intercept, f.slope))
+            }
+            _ => None,
+        };
+        let labels = charts::ScatterLabels {
+            x_axis: self.t("ex_index"),
+            y_axis: self.t("cx_index"),
+            x_short: self.t("ex_short"),
+            y_short: self.t("cx_short"),
+            point: self.t("unit"),
+            fit: self.t("fitted_line"),
+        };
+        let title = format!(
+            "{} · {}",
+            self.t("chart_scatter"),
+            self.period(period).period
+        );
+        let (_, desc) = self.linkage_sentence(period);
+        charts::render_scatter(
+            &self.next_id("scatter"),
+            &points,
+            fit,
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        )
+    }
+
+    /// A unit's six factors, EX beside CX, with the organisation's values as reference marks.
+    pub fn mirror(&self, period: usize, unit: usize) -> Option<Figure> {
+        let p = self.period(period);
+        let result = &p.units[unit];
+        let ex = result.ex.as_ref();
+        let cx = result.cx.as_ref();
+        if ex.is_none() && cx.is_none() {
+            return None;
+        }
+        let org = &p.units[UnitTree::ROOT];
+        let rows: Vec<charts::MirrorRow> = self
+            .site
+            .framework
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(f, factor)| charts::MirrorRow {
+                label: factor.name.get(self.language).to_string(),
+                ex: ex.and_then(|e| e.factors[f]),
+                cx: cx.and_then(|c| c.factors[f]),
+                org_ex: if unit == UnitTree::ROOT {
+                    None
+                } else {
+                    org.ex.as_ref().and_then(|e| e.factors[f])
+                },
+                org_cx: if unit == UnitTree::ROOT {
+                    None
+                } else {
+                    org.cx.as_ref().and_then(|c| c.factors[f])
+                },
+            })
+            .collect();
+        let gaps: Vec<(String, f64)> = rows
+            .iter()
+            .filter_map(|r| Some((r.label.clone(), r.ex? - r.cx?)))
+            .collect();
+        let desc = match gaps.iter().max_by(|a, b| a.1.abs().total_cmp(&b.1.abs())) {
+            Some((label, gap)) => format!(
+                "{}: {} {} {} {}.",
+                self.unit_name(unit),
+                self.t("largest_gap"),
+                label,
+                self.fmt.signed(*gap, 0),
+                self.t("points_ex_minus_cx")
+            ),
+            None => format!("{}: {}", self.unit_name(unit), self.t("chart_mirror")),
+        };
+        let labels = charts::MirrorLabels {
+            factor: self.t("factor"),
+            ex: self.t("ex_side"),
+            cx: self.t("cx_side"),
+            org: self.t("organisation"),
+            missing: self.t("hidden"),
+        };
+        let title = format!(
+            "{} · {} · {}",
+            self.t("chart_mirror"),
+            self.unit_name(unit),
+            p.period
+        );
+        Some(charts::render_mirror(
+            &self.next_id("mirror"),
+            &rows,
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        ))
+    }
+
+    fn period_labels(&self) -> Vec<String> {
+        self.analysis
+            .periods
+            .iter()
+            .map(|p| p.period.to_string())
+            .collect()
+    }
+
+    /// EX and CX index of a unit over all periods; hidden periods are gaps.
+    pub fn trend_index(&self, unit: usize) -> Figure {
+        let ex: Vec<Option<f64>> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| p.units[unit].ex.as_ref().and_then(|e| e.index))
+            .collect();
+        let cx: Vec<Option<f64>> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| p.units[unit].cx.as_ref().and_then(|c| c.index))
+            .collect();
+        let desc = self.trend_desc(&ex, &cx, self.t("ex_index"), self.t("cx_index"));
+        let series = vec![
+            charts::Series {
+                name: self.t("ex_index").into(),
+                values: ex,
+            },
+            charts::Series {
+                name: self.t("cx_index").into(),
+                values: cx,
+            },
+        ];
+        let labels = charts::TrendLabels {
+            y_axis: self.t("index_axis"),
+            period: self.t("period"),
+            decimals: 0,
+        };
+        let title = format!("{} · {}", self.t("chart_trend_index"), self.unit_name(unit));
+        charts::render_trend(
+            &self.next_id("trend"),
+            &self.period_labels(),
+            &series,
+            (0.0, 100.0),
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        )
+    }
+
+    /// eNPS and NPS of a unit over all periods.
+    pub fn trend_net(&self, unit: usize) -> Figure {
+        let enps: Vec<Option<f64>> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| {
+                p.units[unit]
+                    .ex
+                    .as_ref()
+                    .and_then(|e| e.enps.as_ref())
+                    .map(|n| n.score)
+            })
+            .collect();
+        let nps: Vec<Option<f64>> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| {
+                p.units[unit]
+                    .cx
+                    .as_ref()
+                    .and_then(|c| c.nps.as_ref())
+                    .map(|n| n.score)
+            })
+            .collect();
+        let desc = self.trend_desc(&enps, &nps, self.t("enps"), self.t("nps"));
+        let series = vec![
+            charts::Series {
+                name: self.t("enps").into(),
+                values: enps,
+            },
+            charts::Series {
+                name: self.t("nps").into(),
+                values: nps,
+            },
+        ];
+        let labels = charts::TrendLabels {
+            y_axis: self.t("score"),
+            period: self.t("period"),
+            decimals: 0,
+        };
+        let title = format!("{} · {}", self.t("chart_trend_net"), self.unit_name(unit));
+        charts::render_trend(
+            &self.next_id("trend"),
+            &self.period_labels(),
+            &series,
+            (-100.0, 100.0),
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        )
+    }
+
+    /// "EX index 61 → 68, CX index 70 → 74 (2024-Q4 → 2026-Q3)."
+    fn trend_desc(
+        &self,
+        a: &[Option<f64>],
+        b: &[Option<f64>],
+        a_name: &str,
+        b_name: &str,
+    ) -> String {
+        let span = |values: &[Option<f64>]| -> Option<(usize, usize)> {
+            let first = values.iter().position(Option::is_some)?;
+            let last = values.iter().rposition(Option::is_some)?;
+            Some((first, last))
+        };
+        let labels = self.period_labels();
+        let describe = |name: &str, values: &[Option<f64>]| -> Option<String> {
+            let (first, last) = span(values)?;
+            Some(format!(
+                "{name} {} ({}) → {} ({})",
+                self.fmt.number(values[first]?, 0),
+                labels[first],
+                self.fmt.number(values[last]?, 0),
+                labels[last]
+            ))
+        };
+        let parts: Vec<String> = [describe(a_name, a), describe(b_name, b)]
+            .into_iter()
+            .flatten()
+            .collect();
+        if parts.is_empty() {
+            self.t("no_data").to_string()
+        } else {
+            format!("{}.", parts.join("; "))
+        }
+    }
+
+    /// Diverging Likert bars for one side of a unit, optionally one factor only.
+    pub fn likert(
+        &self,
+        period: usize,
+        unit: usize,
+        side: Side,
+        factor: Option<usize>,
+    ) -> Option<Figure> {
+        let p = self.period(period);
+        let shares = match side {
+            Side::Ex => &p.units[unit].ex.as_ref()?.items,
+            Side::Cx => &p.units[unit].cx.as_ref()?.items,
+        };
+        let framework = &self.site.framework;
+        let range = match factor {
+            Some(f) => framework.factor_item_range(f, side),
+            None => 0..framework.item_count(side),
+        };
+        let rows: Vec<charts::LikertRow> = framework
+            .items(side)
+            .enumerate()
+            .filter(|(i, _)| range.contains(i))
+            .filter_map(|(i, item)| {
+                let s = shares[i].as_ref()?;
+                Some(charts::LikertRow {
+                    label: item.text.get(self.language).to_string(),
+                    unfavourable: s.unfavourable,
+                    neutral: s.neutral,
+                    favourable: s.favourable,
+                    n: s.n,
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let best = rows
+            .iter()
+            .max_by(|a, b| a.favourable.total_cmp(&b.favourable))?;
+        let worst = rows
+            .iter()
+            .min_by(|a, b| a.favourable.total_cmp(&b.favourable))?;
+        let desc = format!(
+            "{}: “{}” ({}); {}: “{}” ({}).",
+            self.t("most_favourable"),
+            best.label,
+            self.fmt.percent(best.favourable, 0),
+            self.t("least_favourable"),
+            worst.label,
+            self.fmt.percent(worst.favourable, 0)
+        );
+        let labels = charts::LikertLabels {
+            item: self.t("item"),
+            unfavourable: self.t("unfavourable"),
+            neutral: self.t("neutral"),
+            favourable: self.t("favourable"),
+            n: "n",
+        };
+        let side_name = if side == Side::Ex {
+            self.t("ex_side")
+        } else {
+            self.t("cx_side")
+        };
+        let scope = match factor {
+            Some(f) => format!(
+                "{} · {}",
+                framework.factors[f].name.get(self.language),
+                side_name
+            ),
+            None => side_name.to_string(),
+        };
+        let title = format!(
+            "{} · {} · {} · {}",
+            self.t("chart_likert"),
+            scope,
+            self.unit_name(unit),
+            p.period
+        );
+        Some(charts::render_likert(
+            &self.next_id("likert"),
+            &rows,
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        ))
+    }
+
+    /// eNPS and NPS composition of a unit in a period.
+    pub fn net(&self, period: usize, unit: usize) -> Option<Figure> {
+        let p = self.period(period);
+        let mut rows = Vec::new();
+        if let Some(e) = p.units[unit].ex.as_ref().and_then(|e| e.enps.as_ref()) {
+            rows.push((self.t("enps"), e));
+        }
+        if let Some(n) = p.units[unit].cx.as_ref().and_then(|c| c.nps.as_ref()) {
+            rows.push((self.t("nps"), n));
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        let desc = rows
+            .iter()
+            .map(|(name, s)| format!("{name} {} (n = {})", self.fmt.signed(s.score, 0), s.n))
+            .collect::<Vec<_>>()
+            .join("; ")
+            + ".";
+        let rows: Vec<charts::NetRow> = rows
+            .into_iter()
+            .map(|(name, s)| charts::NetRow {
+                label: name.to_string(),
+                detractors: s.detractors,
+                passives: s.passives,
+                promoters: s.promoters,
+                score: s.score,
+                n: s.n,
+            })
+            .collect();
+        let labels = charts::NetLabels {
+            row: self.t("score"),
+            detractors: self.t("detractors"),
+            passives: self.t("passives"),
+            promoters: self.t("promoters"),
+            score: self.t("score"),
+            n: "n",
+        };
+        let title = format!(
+            "{} · {} · {}",
+            self.t("chart_net"),
+            self.unit_name(unit),
+            p.period
+        );
+        Some(charts::render_net_composition(
+            &self.next_id("net"),
+            &rows,
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        ))
+    }
+
+    /// Teams × factors (EX side). Hidden teams are rows marked hidden, never values.
+    pub fn heatmap(&self, period: usize, within: usize) -> Figure {
+        let p = self.period(period);
+        let units = &self.site.units;
+        let teams: Vec<usize> = units
+            .leaves()
+            .filter(|&u| units.path_to(u).contains(&within))
+            .collect();
+        let mut row_labels = Vec::new();
+        let mut row_hrefs = Vec::new();
+        let mut cells = Vec::new();
+        let mut hidden = 0;
+        for &team in &teams {
+            let result = &p.units[team];
+            if result.ex_visibility == Visibility::NoData {
+                continue;
+            }
+            row_labels.push(self.unit_name(team));
+            row_hrefs.push(Some(self.unit_href(team)));
+            cells.push(match &result.ex {
+                Some(e) => e
+                    .factors
+                    .iter()
+                    .map(|v| v.map(Cell::Value).unwrap_or(Cell::Missing))
+                    .collect(),
+                None => {
+                    hidden += 1;
+                    vec![Cell::Hidden; self.site.framework.factors.len()]
+                }
+            });
+        }
+        let col_labels: Vec<String> = self
+            .site
+            .framework
+            .factors
+            .iter()
+            .map(|f| f.name.get(self.language).to_string())
+            .collect();
+        let labels = charts::HeatmapLabels {
+            row: self.t("unit"),
+            scale: self.t("index_axis"),
+            hidden: self.t("not_shown_hidden"),
+            hidden_short: self.t("hidden"),
+            missing: self.t("no_data"),
+        };
+        let desc = format!(
+            "{} {} × {} {}; {} {}.",
+            row_labels.len(),
+            self.t("n_units"),
+            col_labels.len(),
+            self.t("factors").to_lowercase(),
+            hidden,
+            self.t("hidden_rows")
+        );
+        let title = format!("{} · {}", self.t("chart_heatmap"), p.period);
+        charts::render_heatmap(
+            &self.next_id("heatmap"),
+            &row_labels,
+            &row_hrefs,
+            &col_labels,
+            &cells,
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        )
+    }
+
+    /// r for EX(t)→CX(t+k) and CX(t)→EX(t+k).
+    pub fn lag(&self) -> Figure {
+        let rows: Vec<charts::LagRow> = self
+            .analysis
+            .lags
+            .iter()
+            .map(|l| {
+                let direction = if l.direction == Direction::ExToCx {
+                    self.t("lag_label_excx")
+                } else {
+                    self.t("lag_label_cxex")
+                };
+                let c = l.correlation.as_ref();
+                charts::LagRow {
+                    label: format!("{direction}, k = {}", l.lag),
+                    r: c.map(|c| c.r),
+                    low: c.and_then(|c| c.interval).map(|i| i.low),
+                    high: c.and_then(|c| c.interval).map(|i| i.high),
+                    n: c.map_or(0, |c| c.n),
+                }
+            })
+            .collect();
+        let strongest = self
+            .analysis
+            .lags
+            .iter()
+            .filter_map(|l| Some((l, l.correlation.as_ref()?)))
+            .max_by(|a, b| a.1.r.total_cmp(&b.1.r));
+        let desc = match strongest {
+            Some((l, c)) => format!(
+                "{} {}, k = {}: {}.",
+                self.t("strongest_link"),
+                if l.direction == Direction::ExToCx {
+                    self.t("lag_label_excx")
+                } else {
+                    self.t("lag_label_cxex")
+                },
+                l.lag,
+                self.correlation_text(c)
+                    .replace(self.t("n_units"), self.t("n_pairs"))
+            ),
+            None => self.t("not_enough_data").to_string(),
+        };
+        let labels = charts::LagLabels {
+            row: self.t("direction"),
+            axis: "r",
+            r: "r",
+            low: self.t("interval_low"),
+            high: self.t("interval_high"),
+            n: "n",
+            not_enough: self.t("not_enough_data"),
+        };
+        charts::render_lag(
+            &self.next_id("lag"),
+            &rows,
+            &labels,
+            self.fmt,
+            self.t("chart_lag"),
+            &desc,
+        )
+    }
+
+    /// Response rate of every shown team in a period.
+    pub fn response_rates(&self, period: usize, within: usize) -> Option<Figure> {
+        let p = self.period(period);
+        let units = &self.site.units;
+        let rows: Vec<charts::BarRow> = units
+            .leaves()
+            .filter(|&u| units.path_to(u).contains(&within))
+            .filter_map(|u| {
+                let e = p.units[u].ex.as_ref()?;
+                Some(charts::BarRow {
+                    label: self.unit_name(u),
+                    href: Some(self.unit_href(u)),
+                    value: e.response_rate?,
+                    note: Some(format!("{}/{}", e.responses, e.invited)),
+                })
+            })
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        let lowest = rows.iter().min_by(|a, b| a.value.total_cmp(&b.value))?;
+        let org_rate = p.units[within].ex.as_ref().and_then(|e| e.response_rate);
+        let desc = format!(
+            "{}: {}; {}: {} ({}).",
+            self.unit_name(within),
+            org_rate
+                .map(|r| self.fmt.percent(r, 0))
+                .unwrap_or_else(|| "–".into()),
+            self.t("lowest"),
+            self.fmt.percent(lowest.value, 0),
+            lowest.label
+        );
+        let labels = charts::BarLabels {
+            row: self.t("unit"),
+            value: self.t("response_rate"),
+            note: self.t("responses_of_invited"),
+        };
+        let title = format!("{} · {}", self.t("chart_response"), p.period);
+        Some(charts::render_bars(
+            &self.next_id("response"),
+            &rows,
+            &labels,
+            self.fmt,
+            &title,
+            &desc,
+        ))
+    }
+
+    /// A small trend line for a KPI tile.
+    pub fn sparkline(&self, values: &[Option<f64>], label: &str) -> Option<String> {
+        (values.iter().flatten().count() >= 2).then(|| charts::sparkline(values, self.fmt, label))
+    }
+
+    pub fn index_or_dash(&self, value: Option<f64>) -> String {
+        self.index_text(value)
+    }
+}

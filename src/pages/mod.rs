@@ -1,0 +1,1409 @@
+//! Pages: the analysis and the commentary rendered through Tera templates into HTML files.
+//!
+//! Templates are embedded in the binary (the default theme in `templates/`) and a site may
+//! override any of them by file name. Every number is formatted here, in the site's language, so
+//! templates only place text. Links are relative and name their file, so the site works from a
+//! folder, a zip or any intranet path.
+
+mod figures;
+mod shortcodes;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::aggregate::{self, Analysis, PeriodAnalysis, Verdict};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::format::NumberFormat;
+use crate::framework::{Language, Side};
+use crate::i18n::{self, text};
+use crate::load::slugify;
+use crate::markdown;
+use crate::model::{Post, Site, UnitTree};
+use crate::output::OutputFile;
+use crate::privacy::Visibility;
+use crate::stats;
+
+pub use figures::FigureMaker;
+
+/// The default theme, embedded so a site needs no templates of its own.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("style.css", include_str!("../../templates/style.css")),
+    ("figure.html", include_str!("../../templates/figure.html")),
+    ("tiles.html", include_str!("../../templates/tiles.html")),
+    ("linkage.html", include_str!("../../templates/linkage.html")),
+    (
+        "post-list.html",
+        include_str!("../../templates/post-list.html"),
+    ),
+    (
+        "unit-table.html",
+        include_str!("../../templates/unit-table.html"),
+    ),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("period.html", include_str!("../../templates/period.html")),
+    ("unit.html", include_str!("../../templates/unit.html")),
+    ("factor.html", include_str!("../../templates/factor.html")),
+    ("list.html", include_str!("../../templates/list.html")),
+    ("post.html", include_str!("../../templates/post.html")),
+    ("method.html", include_str!("../../templates/method.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+];
+
+/// The method page's text: docs/method.md, the same document the repository ships.
+const METHOD_MD: &str = include_str!("../../docs/method.md");
+
+/// Renders every page of the site. Template and commentary errors are collected, not thrown.
+pub fn render_site(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, Diagnostics> {
+    let renderer = Renderer::new(site, analysis)?;
+    let mut files = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    let posts = renderer.render_posts(&mut files, &mut diagnostics);
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    let mut emit = |result: Result<OutputFile, Diagnostic>| match result {
+        Ok(file) => files.push(file),
+        Err(d) => diagnostics.push(d),
+    };
+    emit(renderer.overview(&posts));
+    emit(renderer.periods_index());
+    for p in 0..analysis.periods.len() {
+        emit(renderer.period_page(p, &posts));
+    }
+    emit(renderer.units_index());
+    for unit in 1..site.units.len() {
+        emit(renderer.unit_page(unit));
+    }
+    emit(renderer.factors_index());
+    for f in 0..site.framework.factors.len() {
+        emit(renderer.factor_page(f));
+    }
+    emit(renderer.posts_index(&posts));
+    for file in renderer.tag_pages(&posts) {
+        emit(file);
+    }
+    emit(renderer.method_page());
+    emit(renderer.feed(&posts));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    diagnostics.into_result(files)
+}
+
+struct Renderer<'a> {
+    site: &'a Site,
+    analysis: &'a Analysis,
+    tera: Tera,
+    language: Language,
+    fmt: NumberFormat,
+    strings: BTreeMap<&'static str, &'static str>,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    label: &'static str,
+    href: &'static str,
+    active: bool,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    label: String,
+    href: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+struct Tile {
+    label: String,
+    value: String,
+    side: Option<&'static str>,
+    change: Option<String>,
+    change_class: &'static str,
+    change_note: Option<String>,
+    note: Option<String>,
+    spark: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LinkageView {
+    verdict: Verdict,
+    headline: String,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct UnitRow {
+    name: String,
+    href: String,
+    depth: usize,
+    ex_index: String,
+    cx_index: String,
+    enps: String,
+    nps: String,
+    response_rate: String,
+}
+
+#[derive(Serialize, Clone)]
+struct TagLink {
+    label: String,
+    href: String,
+}
+
+/// What lists and feeds show of a post; hrefs are relative to the site root.
+#[derive(Serialize, Clone)]
+struct PostSummary {
+    slug: String,
+    title: String,
+    href: String,
+    date: String,
+    date_iso: String,
+    author: Option<String>,
+    reading_time: String,
+    summary: Option<String>,
+    summary_text: String,
+    tags: Vec<TagLink>,
+    #[serde(skip)]
+    period: Option<crate::period::Period>,
+}
+
+#[derive(Serialize)]
+struct Link {
+    label: String,
+    href: String,
+    depth: usize,
+    note: Option<String>,
+}
+
+/// `units/a/index.html` → `../../`
+fn root_for(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+impl<'a> Renderer<'a> {
+    fn new(site: &'a Site, analysis: &'a Analysis) -> Result<Self, Diagnostics> {
+        let mut tera = Tera::new();
+        let mut diagnostics = Diagnostics::default();
+        let mut templates: BTreeMap<String, (String, Option<std::path::PathBuf>)> =
+            DEFAULT_TEMPLATES
+                .iter()
+                .map(|(name, source)| (name.to_string(), (source.to_string(), None)))
+                .collect();
+        for o in &site.template_overrides {
+            if templates.contains_key(&o.name) {
+                templates.insert(o.name.clone(), (o.source.clone(), Some(o.path.clone())));
+            } else {
+                diagnostics.push(Diagnostic::whole_file(
+                    &o.path,
+                    format!(
+                        "unknown template `{}`: a site may override {}",
+                        o.name,
+                        DEFAULT_TEMPLATES
+                            .iter()
+                            .map(|t| t.0)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+        }
+        if let Err(e) = tera.add_raw_templates(
+            templates
+                .iter()
+                .map(|(name, (source, _))| (name.as_str(), source.as_str())),
+        ) {
+            diagnostics.push(template_error(&templates, &e));
+        }
+        let language = site.config.language;
+        diagnostics.into_result(Renderer {
+            site,
+            analysis,
+            tera,
+            language,
+            fmt: i18n::number_format(language),
+            strings: i18n::strings(language),
+        })
+    }
+
+    fn t(&self, key: &str) -> &'static str {
+        text(self.language, key)
+    }
+
+    fn figures(&self, page_path: &str) -> FigureMaker<'a> {
+        FigureMaker {
+            site: self.site,
+            analysis: self.analysis,
+            language: self.language,
+            fmt: self.fmt,
+            root: root_for(page_path),
+            id_prefix: String::new(),
+            counter: std::cell::Cell::new(0),
+        }
+    }
+
+    fn latest(&self) -> Option<usize> {
+        self.analysis.periods.len().checked_sub(1)
+    }
+
+    /// The context every page shares.
+    fn context(&self, path: &str, title: &str, active: &str) -> Context {
+        let mut context = Context::new();
+        let nav: Vec<NavItem> = [
+            ("overview", "index.html"),
+            ("periods", "periods/index.html"),
+            ("units", "units/index.html"),
+            ("factors", "factors/index.html"),
+            ("posts", "posts/index.html"),
+            ("method", "method/index.html"),
+        ]
+        .into_iter()
+        .map(|(key, href)| NavItem {
+            label: self.t(key),
+            href,
+            active: key == active,
+        })
+        .collect();
+        context.insert(
+            "site",
+            &BTreeMap::from([
+                ("title", self.site.config.title.as_str()),
+                ("organisation", self.site.config.organisation.as_str()),
+            ]),
+        );
+        context.insert("lang", self.language.code());
+        context.insert("t", &self.strings);
+        context.insert("root", &root_for(path));
+        context.insert("nav", &nav);
+        context.insert("page_title", title);
+        context.insert("breadcrumbs", &Vec::<Crumb>::new());
+        context.insert("hidden_notes", &Vec::<String>::new());
+        context.insert(
+            "privacy_note",
+            &self
+                .t("privacy_note")
+                .replace("{n}", &self.site.config.anonymity_threshold.to_string()),
+        );
+        context
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        path: &str,
+        context: &Context,
+    ) -> Result<OutputFile, Diagnostic> {
+        let html = self.tera.render(template, context).map_err(|e| {
+            let path = self
+                .site
+                .template_overrides
+                .iter()
+                .find(|o| o.name == template)
+                .map(|o| o.path.clone())
+                .unwrap_or_else(|| std::path::PathBuf::from(format!("templates/{template}")));
+            Diagnostic::whole_file(
+                &path,
+                format!("cannot render {}: {}", template, error_chain(&e)),
+            )
+        })?;
+        Ok(OutputFile {
+            path: path.to_string(),
+            contents: html.into_bytes(),
+        })
+    }
+
+    fn figure_html(&self, figure: &crate::charts::Figure) -> String {
+        let mut context = Context::new();
+        context.insert("fig", figure);
+        context.insert("t", &self.strings);
+        // The figure template is ours or a validated override; a failure here is a template bug.
+        self.tera
+            .render("figure.html", &context)
+            .unwrap_or_else(|e| format!("<!-- {} -->", crate::charts::escape(&error_chain(&e))))
+    }
+
+    // ------------------------------------------------------------------ shared pieces
+
+    /// Why an EX group is hidden, in words.
+    fn hidden_reason(&self, visibility: Visibility) -> Option<String> {
+        let n = self.site.config.anonymity_threshold.to_string();
+        match visibility {
+            Visibility::BelowThreshold => Some(self.t("hidden_below_threshold").replace("{n}", &n)),
+            Visibility::Complementary => Some(self.t("hidden_complementary").to_string()),
+            Visibility::HiddenParent => Some(self.t("hidden_parent").to_string()),
+            Visibility::Shown | Visibility::NoData => None,
+        }
+    }
+
+    fn unit_name(&self, unit: usize) -> String {
+        if unit == UnitTree::ROOT {
+            self.site.config.organisation.clone()
+        } else {
+            self.site.units.units[unit].name.clone()
+        }
+    }
+
+    fn unit_path(&self, unit: usize) -> String {
+        if unit == UnitTree::ROOT {
+            "units/index.html".to_string()
+        } else {
+            format!("units/{}/index.html", self.site.units.units[unit].id)
+        }
+    }
+
+    /// Notes for the hidden groups among `units` in one period.
+    fn hidden_notes(
+        &self,
+        period: &PeriodAnalysis,
+        units: impl Iterator<Item = usize>,
+    ) -> Vec<String> {
+        units
+            .filter_map(|u| {
+                self.hidden_reason(period.units[u].ex_visibility)
+                    .map(|reason| format!("{} ({}): {}", self.unit_name(u), period.period, reason))
+            })
+            .collect()
+    }
+
+    /// KPI tiles of one unit in one period, with the change against the previous period.
+    fn tiles(&self, figures: &FigureMaker, p: usize, unit: usize) -> Vec<Tile> {
+        let periods = &self.analysis.periods;
+        let current = &periods[p].units[unit];
+        let previous = p.checked_sub(1).map(|q| &periods[q].units[unit]);
+        let prev_label = p.checked_sub(1).map(|q| periods[q].period.to_string());
+        let fmt = self.fmt;
+        let change_view = |change: Option<stats::Change>,
+                           decimals: usize|
+         -> (Option<String>, &'static str, Option<String>) {
+            match change {
+                None => (None, "flat", None),
+                Some(c) => {
+                    let class = if !c.significant {
+                        "flat"
+                    } else if c.difference > 0.0 {
+                        "up"
+                    } else {
+                        "down"
+                    };
+                    let note = format!(
+                        "{} {} · {}",
+                        self.t("vs_previous"),
+                        prev_label.clone().unwrap_or_default(),
+                        if c.significant {
+                            self.t("real_change")
+                        } else {
+                            self.t("within_noise")
+                        }
+                    );
+                    (Some(fmt.signed(c.difference, decimals)), class, Some(note))
+                }
+            }
+        };
+        let series = |f: &dyn Fn(&aggregate::UnitResult) -> Option<f64>| -> Vec<Option<f64>> {
+            periods[..=p].iter().map(|q| f(&q.units[unit])).collect()
+        };
+        let mut tiles = Vec::new();
+        let hidden_value = || self.t("hidden").to_string();
+        let ex_hidden_note = self.hidden_reason(current.ex_visibility);
+
+        // EX index
+        let ex = current.ex.as_ref();
+        let ex_change = match (previous.and_then(|r| r.ex.as_ref()), ex) {
+            (Some(a), Some(b)) => match (a.index, b.index) {
+                (Some(x), Some(y)) => aggregate::index_change(x, a.responses, y, b.responses),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (change, change_class, change_note) = change_view(ex_change, 0);
+        tiles.push(Tile {
+            label: self.t("ex_index").into(),
+            value: ex
+                .map(|e| figures.index_or_dash(e.index))
+                .unwrap_or_else(hidden_value),
+            side: Some("ex"),
+            change,
+            change_class,
+            change_note,
+            note: ex_hidden_note
+                .clone()
+                .or_else(|| ex.map(|e| format!("n = {}", e.responses))),
+            spark: figures.sparkline(
+                &series(&|r| r.ex.as_ref().and_then(|e| e.index)),
+                self.t("ex_index"),
+            ),
+        });
+        // CX index
+        let cx = current.cx.as_ref();
+        let cx_change = match (previous.and_then(|r| r.cx.as_ref()), cx) {
+            (Some(a), Some(b)) => match (a.index, b.index) {
+                (Some(x), Some(y)) => aggregate::index_change(x, a.responses, y, b.responses),
+                _ => None,
+            },
+            _ => None,
+        };
+        let (change, change_class, change_note) = change_view(cx_change, 0);
+        tiles.push(Tile {
+            label: self.t("cx_index").into(),
+            value: cx
+                .map(|c| figures.index_or_dash(c.index))
+                .unwrap_or_else(|| self.t("no_data").into()),
+            side: Some("cx"),
+            change,
+            change_class,
+            change_note,
+            note: cx.map(|c| {
+                format!(
+                    "n = {}{}",
+                    c.responses,
+                    if c.low_n {
+                        format!(" · {}", self.t("low_n"))
+                    } else {
+                        String::new()
+                    }
+                )
+            }),
+            spark: figures.sparkline(
+                &series(&|r| r.cx.as_ref().and_then(|c| c.index)),
+                self.t("cx_index"),
+            ),
+        });
+        // eNPS and NPS
+        for (key, side, get) in [
+            (
+                "enps",
+                "ex",
+                (&|r: &aggregate::UnitResult| r.ex.as_ref().and_then(|e| e.enps.clone()))
+                    as &dyn Fn(&aggregate::UnitResult) -> Option<stats::NetScore>,
+            ),
+            ("nps", "cx", &|r: &aggregate::UnitResult| {
+                r.cx.as_ref().and_then(|c| c.nps.clone())
+            }),
+        ] {
+            let now = get(current);
+            let change = match (previous.and_then(get), &now) {
+                (Some(a), Some(b)) => stats::net_score_change(&a, b),
+                _ => None,
+            };
+            let (change, change_class, change_note) = change_view(change, 0);
+            let hidden = key == "enps" && current.ex.is_none();
+            tiles.push(Tile {
+                label: self.t(key).into(),
+                value: match &now {
+                    Some(s) => fmt.signed(s.score, 0),
+                    None if hidden => hidden_value(),
+                    None => self.t("no_data").into(),
+                },
+                side: Some(side),
+                change,
+                change_class,
+                change_note,
+                note: if hidden {
+                    ex_hidden_note.clone()
+                } else {
+                    now.as_ref().map(|s| format!("n = {}", s.n))
+                },
+                spark: figures.sparkline(&series(&|r| get(r).map(|s| s.score)), self.t(key)),
+            });
+        }
+        // Response rate and turnover describe the EX group, so they follow its visibility.
+        if let Some(e) = ex {
+            if let Some(rate) = e.response_rate {
+                tiles.push(Tile {
+                    label: self.t("response_rate").into(),
+                    value: fmt.percent(rate, 0),
+                    change_class: "flat",
+                    note: Some(format!("{} / {}", e.responses, e.invited)),
+                    spark: figures.sparkline(
+                        &series(&|r| {
+                            r.ex.as_ref()
+                                .and_then(|e| e.response_rate)
+                                .map(|v| v * 100.0)
+                        }),
+                        self.t("response_rate"),
+                    ),
+                    ..Tile::default()
+                });
+            }
+            if let (Some(t), Some(l), Some(h)) = (e.turnover, e.leavers, e.headcount) {
+                tiles.push(Tile {
+                    label: self.t("turnover").into(),
+                    value: fmt.percent(t, 1),
+                    change_class: "flat",
+                    note: Some(format!(
+                        "{} {} / {} {}",
+                        l,
+                        self.t("leavers").to_lowercase(),
+                        fmt.number(h, 1),
+                        self.t("headcount").to_lowercase()
+                    )),
+                    spark: figures.sparkline(
+                        &series(&|r| r.ex.as_ref().and_then(|e| e.turnover).map(|v| v * 100.0)),
+                        self.t("turnover"),
+                    ),
+                    ..Tile::default()
+                });
+            }
+        }
+        tiles
+    }
+
+    fn linkage_view(&self, figures: &FigureMaker, p: usize) -> LinkageView {
+        let (verdict, headline) = figures.linkage_sentence(p);
+        let link = &self.analysis.periods[p].linkage;
+        let mut detail = Vec::new();
+        if let Some(s) = &link.spearman {
+            detail.push(format!(
+                "{} = {}",
+                self.t("spearman"),
+                self.fmt.number(s.r, 2)
+            ));
+        }
+        if let Some(c) = &link.pearson {
+            detail.push(format!(
+                "{} = {}",
+                self.t("p_value"),
+                format_p(self.fmt, c.p_value)
+            ));
+        }
+        if let Some((f, c)) = link.drivers.first() {
+            detail.push(format!(
+                "{}: {} (r = {})",
+                self.t("key_drivers"),
+                self.site.framework.factors[*f].name.get(self.language),
+                self.fmt.number(c.r, 2)
+            ));
+        }
+        LinkageView {
+            verdict,
+            headline,
+            detail: if detail.is_empty() {
+                String::new()
+            } else {
+                format!("{}.", detail.join(" · "))
+            },
+        }
+    }
+
+    /// Rows for a unit table: `units` in tree order, EX values only where shown.
+    fn unit_rows(&self, p: usize, units: &[usize], base_depth: usize) -> Vec<UnitRow> {
+        let period = &self.analysis.periods[p];
+        units
+            .iter()
+            .map(|&u| {
+                let r = &period.units[u];
+                let hidden = || match r.ex_visibility {
+                    Visibility::NoData => "–".to_string(),
+                    _ => self.t("hidden").to_string(),
+                };
+                let ex = r.ex.as_ref();
+                let cx = r.cx.as_ref();
+                UnitRow {
+                    name: self.unit_name(u),
+                    href: self.unit_path(u),
+                    depth: self.site.units.units[u]
+                        .depth
+                        .saturating_sub(base_depth)
+                        .max(1),
+                    ex_index: ex
+                        .map(|e| e.index.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()))
+                        .unwrap_or_else(hidden),
+                    cx_index: cx
+                        .map(|c| {
+                            let v = c.index.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into());
+                            if c.low_n {
+                                format!("{v} ({})", self.t("low_n"))
+                            } else {
+                                v
+                            }
+                        })
+                        .unwrap_or("–".into()),
+                    enps: ex
+                        .map(|e| {
+                            e.enps
+                                .as_ref()
+                                .map(|s| self.fmt.signed(s.score, 0))
+                                .unwrap_or("–".into())
+                        })
+                        .unwrap_or_else(hidden),
+                    nps: cx
+                        .and_then(|c| c.nps.as_ref())
+                        .map(|s| self.fmt.signed(s.score, 0))
+                        .unwrap_or("–".into()),
+                    response_rate: ex
+                        .and_then(|e| e.response_rate)
+                        .map(|v| self.fmt.percent(v, 0))
+                        .unwrap_or_else(hidden),
+                }
+            })
+            .collect()
+    }
+
+    /// All units below `unit` in tree (pre-order) order.
+    fn descendants(&self, unit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.site.units.units[unit]
+            .children
+            .iter()
+            .rev()
+            .copied()
+            .collect();
+        while let Some(u) = stack.pop() {
+            out.push(u);
+            stack.extend(self.site.units.units[u].children.iter().rev());
+        }
+        out
+    }
+
+    // ------------------------------------------------------------------ pages
+
+    fn overview(&self, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
+        let path = "index.html";
+        let mut context = self.context(path, self.t("overview"), "overview");
+        let figures = self.figures(path);
+        match self.latest() {
+            Some(p) => {
+                let period = &self.analysis.periods[p];
+                context.insert(
+                    "heading",
+                    &format!("{} · {}", self.site.config.title, period.period),
+                );
+                context.insert(
+                    "lead",
+                    &format!(
+                        "{}: {} · {}",
+                        self.t("latest_period"),
+                        period.period,
+                        self.site.config.organisation
+                    ),
+                );
+                context.insert("tiles", &self.tiles(&figures, p, UnitTree::ROOT));
+                context.insert("linkage", &self.linkage_view(&figures, p));
+                let mut list = vec![figures.scatter(p, None)];
+                list.extend(figures.mirror(p, UnitTree::ROOT));
+                list.push(figures.trend_index(UnitTree::ROOT));
+                list.push(figures.trend_net(UnitTree::ROOT));
+                list.push(figures.heatmap(p, UnitTree::ROOT));
+                list.push(figures.lag());
+                let html: Vec<String> = list.iter().map(|f| self.figure_html(f)).collect();
+                context.insert("figures", &html);
+                context.insert(
+                    "hidden_notes",
+                    &self.hidden_notes(period, self.site.units.leaves()),
+                );
+            }
+            None => {
+                context.insert("heading", &self.site.config.title);
+                context.insert("lead", self.t("no_data"));
+                context.insert("tiles", &Vec::<Tile>::new());
+                context.insert(
+                    "linkage",
+                    &LinkageView {
+                        verdict: Verdict::TooFewUnits,
+                        headline: self.t("linkage_too_few").into(),
+                        detail: String::new(),
+                    },
+                );
+                context.insert("figures", &Vec::<String>::new());
+            }
+        }
+        context.insert("posts", &posts.iter().take(3).collect::<Vec<_>>());
+        self.render("index.html", path, &context)
+    }
+
+    fn periods_index(&self) -> Result<OutputFile, Diagnostic> {
+        let path = "periods/index.html";
+        let mut context = self.context(path, self.t("periods"), "periods");
+        let links: Vec<Link> = self
+            .analysis
+            .periods
+            .iter()
+            .rev()
+            .map(|p| {
+                let org = &p.units[UnitTree::ROOT];
+                let ex = org
+                    .ex
+                    .as_ref()
+                    .and_then(|e| e.index)
+                    .map(|v| self.fmt.number(v, 0))
+                    .unwrap_or("–".into());
+                let cx = org
+                    .cx
+                    .as_ref()
+                    .and_then(|c| c.index)
+                    .map(|v| self.fmt.number(v, 0))
+                    .unwrap_or("–".into());
+                let r = p
+                    .linkage
+                    .pearson
+                    .as_ref()
+                    .map(|c| format!(" · r = {}", self.fmt.number(c.r, 2)))
+                    .unwrap_or_default();
+                Link {
+                    label: p.period.to_string(),
+                    href: format!("periods/{}/index.html", p.period.slug()),
+                    depth: 1,
+                    note: Some(format!(
+                        "{} {ex} · {} {cx}{r}",
+                        self.t("ex_index"),
+                        self.t("cx_index")
+                    )),
+                }
+            })
+            .collect();
+        context.insert("heading", self.t("all_periods"));
+        context.insert("lead", &None::<String>);
+        context.insert("links", &links);
+        context.insert("posts", &Vec::<PostSummary>::new());
+        self.render("list.html", path, &context)
+    }
+
+    fn period_page(&self, p: usize, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
+        let period = &self.analysis.periods[p];
+        let path = format!("periods/{}/index.html", period.period.slug());
+        let mut context = self.context(&path, &period.period.to_string(), "periods");
+        let figures = self.figures(&path);
+        context.insert(
+            "breadcrumbs",
+            &vec![
+                Crumb {
+                    label: self.t("periods").into(),
+                    href: Some("periods/index.html".into()),
+                },
+                Crumb {
+                    label: period.period.to_string(),
+                    href: None,
+                },
+            ],
+        );
+        context.insert(
+            "heading",
+            &format!("{} {}", self.t("period"), period.period),
+        );
+        context.insert("lead", &self.site.config.organisation);
+        context.insert("tiles", &self.tiles(&figures, p, UnitTree::ROOT));
+        context.insert("linkage", &self.linkage_view(&figures, p));
+        let mut list = vec![figures.scatter(p, None), figures.heatmap(p, UnitTree::ROOT)];
+        list.extend(figures.net(p, UnitTree::ROOT));
+        list.extend(figures.response_rates(p, UnitTree::ROOT));
+        list.extend(figures.likert(p, UnitTree::ROOT, Side::Ex, None));
+        list.extend(figures.likert(p, UnitTree::ROOT, Side::Cx, None));
+        context.insert(
+            "figures",
+            &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
+        );
+        let all: Vec<usize> = self.descendants(UnitTree::ROOT);
+        context.insert("unit_rows", &self.unit_rows(p, &all, 0));
+        context.insert("unit_table_heading", self.t("all_units"));
+        let link = &period.linkage;
+        let factor_links: Vec<BTreeMap<&str, String>> = self
+            .site
+            .framework
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(f, factor)| {
+                let side = link.factors[f]
+                    .as_ref()
+                    .map(|c| figures.correlation_text(c))
+                    .unwrap_or_else(|| self.t("not_enough_data").into());
+                let driver = link
+                    .drivers
+                    .iter()
+                    .position(|(d, _)| *d == f)
+                    .map(|rank| {
+                        let c = &link.drivers[rank].1;
+                        format!("#{} · r = {}", rank + 1, self.fmt.number(c.r, 2))
+                    })
+                    .unwrap_or_else(|| self.t("not_enough_data").into());
+                BTreeMap::from([
+                    ("name", factor.name.get(self.language).to_string()),
+                    ("href", format!("factors/{}/index.html", factor.id)),
+                    ("side_link", side),
+                    ("driver", driver),
+                ])
+            })
+            .collect();
+        context.insert("factor_links", &factor_links);
+        context.insert("ex_vs_cx_label", self.t("ex_side_vs_cx_side"));
+        context.insert("driver_label", self.t("ex_side_vs_cx_index"));
+        context.insert("drivers_note", self.t("drivers_note"));
+        let period_posts: Vec<&PostSummary> = posts
+            .iter()
+            .filter(|s| s.period == Some(period.period))
+            .collect();
+        context.insert("posts", &period_posts);
+        context.insert("hidden_notes", &self.hidden_notes(period, all.into_iter()));
+        self.render("period.html", &path, &context)
+    }
+
+    fn units_index(&self) -> Result<OutputFile, Diagnostic> {
+        let path = "units/index.html";
+        let mut context = self.context(path, self.t("units"), "units");
+        let links: Vec<Link> = self
+            .descendants(UnitTree::ROOT)
+            .into_iter()
+            .map(|u| {
+                let unit = &self.site.units.units[u];
+                Link {
+                    label: unit.name.clone(),
+                    href: self.unit_path(u),
+                    depth: unit.depth,
+                    note: unit
+                        .supervisor
+                        .as_ref()
+                        .map(|s| format!("{}: {s}", self.t("supervisor"))),
+                }
+            })
+            .collect();
+        context.insert("heading", self.t("all_units"));
+        context.insert("lead", &Some(self.site.config.organisation.clone()));
+        context.insert("links", &links);
+        context.insert("posts", &Vec::<PostSummary>::new());
+        self.render("list.html", path, &context)
+    }
+
+    fn unit_page(&self, unit: usize) -> Result<OutputFile, Diagnostic> {
+        let path = self.unit_path(unit);
+        let info = &self.site.units.units[unit];
+        let mut context = self.context(&path, &info.name, "units");
+        let figures = self.figures(&path);
+        let mut crumbs = vec![Crumb {
+            label: self.t("units").into(),
+            href: Some("units/index.html".into()),
+        }];
+        for &ancestor in &self.site.units.path_to(unit)[1..] {
+            crumbs.push(Crumb {
+                label: self.unit_name(ancestor),
+                href: (ancestor != unit).then(|| self.unit_path(ancestor)),
+            });
+        }
+        context.insert("breadcrumbs", &crumbs);
+        context.insert("heading", &info.name);
+        context.insert("supervisor", &info.supervisor);
+        let periods = &self.analysis.periods;
+        // A unit whose employee results are hidden in every period shows nothing but the reason.
+        let ever_shown = periods
+            .iter()
+            .any(|p| p.units[unit].ex_visibility.is_shown());
+        let reasons: Vec<String> = periods
+            .iter()
+            .filter_map(|p| self.hidden_reason(p.units[unit].ex_visibility))
+            .collect();
+        if !ever_shown && !reasons.is_empty() {
+            let mut unique = reasons.clone();
+            unique.dedup();
+            context.insert(
+                "hidden_message",
+                &format!(
+                    "{} {}",
+                    unique.join("; "),
+                    self.t("privacy_note")
+                        .replace("{n}", &self.site.config.anonymity_threshold.to_string())
+                ),
+            );
+            return self.render("unit.html", &path, &context);
+        }
+        context.insert("hidden_message", &None::<String>);
+        let Some(p) = self.latest() else {
+            context.insert("lead", self.t("no_data"));
+            context.insert("tiles", &Vec::<Tile>::new());
+            context.insert("figures", &Vec::<String>::new());
+            context.insert("unit_rows", &Vec::<UnitRow>::new());
+            context.insert("unit_table_heading", self.t("sub_units"));
+            return self.render("unit.html", &path, &context);
+        };
+        let period = &periods[p];
+        context.insert(
+            "lead",
+            &format!("{}: {}", self.t("latest_period"), period.period),
+        );
+        context.insert("tiles", &self.tiles(&figures, p, unit));
+        let mut list = vec![figures.trend_index(unit), figures.trend_net(unit)];
+        list.extend(figures.mirror(p, unit));
+        if self.site.units.is_leaf(unit) && period.linkage.units.contains(&unit) {
+            list.push(figures.scatter(p, Some(unit)));
+        }
+        list.extend(figures.likert(p, unit, Side::Ex, None));
+        list.extend(figures.likert(p, unit, Side::Cx, None));
+        list.extend(figures.net(p, unit));
+        if !self.site.units.is_leaf(unit) {
+            list.push(figures.heatmap(p, unit));
+        }
+        context.insert(
+            "figures",
+            &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
+        );
+        let below = self.descendants(unit);
+        context.insert("unit_rows", &self.unit_rows(p, &below, info.depth));
+        context.insert("unit_table_heading", self.t("sub_units"));
+        let mut notes = Vec::new();
+        for q in periods {
+            notes.extend(self.hidden_notes(q, std::iter::once(unit)));
+        }
+        notes.extend(self.hidden_notes(period, below.into_iter()));
+        context.insert("hidden_notes", &notes);
+        self.render("unit.html", &path, &context)
+    }
+
+    fn factors_index(&self) -> Result<OutputFile, Diagnostic> {
+        let path = "factors/index.html";
+        let mut context = self.context(path, self.t("factors"), "factors");
+        let latest = self
+            .latest()
+            .map(|p| &self.analysis.periods[p].units[UnitTree::ROOT]);
+        let links: Vec<Link> = self
+            .site
+            .framework
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(f, factor)| {
+                let ex = latest
+                    .and_then(|r| r.ex.as_ref())
+                    .and_then(|e| e.factors[f]);
+                let cx = latest
+                    .and_then(|r| r.cx.as_ref())
+                    .and_then(|c| c.factors[f]);
+                Link {
+                    label: factor.name.get(self.language).to_string(),
+                    href: format!("factors/{}/index.html", factor.id),
+                    depth: 1,
+                    note: Some(format!(
+                        "{} {} · {} {}",
+                        self.t("ex_side"),
+                        ex.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()),
+                        self.t("cx_side"),
+                        cx.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into())
+                    )),
+                }
+            })
+            .collect();
+        context.insert("heading", self.t("all_factors"));
+        context.insert("lead", &Some(self.t("factors_lead").to_string()));
+        context.insert("links", &links);
+        context.insert("posts", &Vec::<PostSummary>::new());
+        self.render("list.html", path, &context)
+    }
+
+    fn factor_page(&self, f: usize) -> Result<OutputFile, Diagnostic> {
+        let factor = &self.site.framework.factors[f];
+        let path = format!("factors/{}/index.html", factor.id);
+        let name = factor.name.get(self.language);
+        let mut context = self.context(&path, name, "factors");
+        let figures = self.figures(&path);
+        context.insert(
+            "breadcrumbs",
+            &vec![
+                Crumb {
+                    label: self.t("factors").into(),
+                    href: Some("factors/index.html".into()),
+                },
+                Crumb {
+                    label: name.into(),
+                    href: None,
+                },
+            ],
+        );
+        context.insert("heading", name);
+        context.insert(
+            "ex_items",
+            &factor
+                .ex
+                .iter()
+                .map(|i| i.text.get(self.language))
+                .collect::<Vec<_>>(),
+        );
+        context.insert(
+            "cx_items",
+            &factor
+                .cx
+                .iter()
+                .map(|i| i.text.get(self.language))
+                .collect::<Vec<_>>(),
+        );
+        let mut ranked = Vec::new();
+        let mut list = Vec::new();
+        let mut lead = String::new();
+        let mut notes = Vec::new();
+        if let Some(p) = self.latest() {
+            let period = &self.analysis.periods[p];
+            lead = match &period.linkage.factors[f] {
+                Some(c) => format!(
+                    "{} ({}): {}.",
+                    self.t("ex_side_vs_cx_side"),
+                    period.period,
+                    figures.correlation_text(c)
+                ),
+                None => format!(
+                    "{} ({}): {}.",
+                    self.t("ex_side_vs_cx_side"),
+                    period.period,
+                    self.t("not_enough_data")
+                ),
+            };
+            list.extend(figures.likert(p, UnitTree::ROOT, Side::Ex, Some(f)));
+            list.extend(figures.likert(p, UnitTree::ROOT, Side::Cx, Some(f)));
+            list.push(self.factor_trend(&figures, f));
+            let mut rows: Vec<(usize, f64, Option<f64>)> = self
+                .site
+                .units
+                .leaves()
+                .filter_map(|u| {
+                    let r = &period.units[u];
+                    let ex = r.ex.as_ref()?.factors[f]?;
+                    Some((u, ex, r.cx.as_ref().and_then(|c| c.factors[f])))
+                })
+                .collect();
+            rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (rank, (u, ex, cx)) in rows.into_iter().enumerate() {
+                ranked.push(BTreeMap::from([
+                    ("rank", (rank + 1).to_string()),
+                    ("name", self.unit_name(u)),
+                    ("href", self.unit_path(u)),
+                    ("ex", self.fmt.number(ex, 0)),
+                    (
+                        "cx",
+                        cx.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()),
+                    ),
+                ]));
+            }
+            notes = self.hidden_notes(period, self.site.units.leaves());
+        }
+        context.insert("lead", &lead);
+        context.insert(
+            "figures",
+            &list
+                .iter()
+                .map(|fig| self.figure_html(fig))
+                .collect::<Vec<_>>(),
+        );
+        context.insert("ranked", &ranked);
+        context.insert("hidden_notes", &notes);
+        self.render("factor.html", &path, &context)
+    }
+
+    /// Units ranked by one factor's EX side, with its CX side: for `{{ table(factor=...) }}`.
+    fn factor_table_html(&self, p: usize, f: usize) -> String {
+        let period = &self.analysis.periods[p];
+        let mut rows: Vec<(usize, f64, Option<f64>)> = self
+            .site
+            .units
+            .leaves()
+            .filter_map(|u| {
+                let r = &period.units[u];
+                Some((
+                    u,
+                    r.ex.as_ref()?.factors[f]?,
+                    r.cx.as_ref().and_then(|c| c.factors[f]),
+                ))
+            })
+            .collect();
+        rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let e = crate::charts::escape;
+        let name = self.site.framework.factors[f].name.get(self.language);
+        let caption = format!("{} · {} · {}", self.t("units_ranked"), name, period.period);
+        let root = "../../"; // posts live at posts/<slug>/index.html
+        let mut html = format!(
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            e(&caption),
+            e(&caption),
+            e(self.t("rank")),
+            e(self.t("unit")),
+            e(self.t("ex_side")),
+            e(self.t("cx_side"))
+        );
+        for (rank, (u, ex, cx)) in rows.iter().enumerate() {
+            html.push_str(&format!(
+                "<tr><td>{}</td><th scope=\"row\"><a href=\"{root}{}\">{}</a></th><td>{}</td><td>{}</td></tr>",
+                rank + 1,
+                e(&self.unit_path(*u)),
+                e(&self.unit_name(*u)),
+                e(&self.fmt.number(*ex, 0)),
+                e(&cx.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()))
+            ));
+        }
+        html.push_str("</tbody></table></div>");
+        html
+    }
+
+    fn factor_trend(&self, figures: &FigureMaker, f: usize) -> crate::charts::Figure {
+        fn org(p: &PeriodAnalysis) -> &aggregate::UnitResult {
+            &p.units[UnitTree::ROOT]
+        }
+        let ex: Vec<Option<f64>> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| org(p).ex.as_ref().and_then(|e| e.factors[f]))
+            .collect();
+        let cx: Vec<Option<f64>> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| org(p).cx.as_ref().and_then(|c| c.factors[f]))
+            .collect();
+        let labels: Vec<String> = self
+            .analysis
+            .periods
+            .iter()
+            .map(|p| p.period.to_string())
+            .collect();
+        let name = self.site.framework.factors[f].name.get(self.language);
+        let last = |v: &[Option<f64>]| {
+            v.iter()
+                .rev()
+                .flatten()
+                .next()
+                .map(|x| self.fmt.number(*x, 0))
+                .unwrap_or("–".into())
+        };
+        let desc = format!(
+            "{name}: {} {} · {} {}.",
+            self.t("ex_side"),
+            last(&ex),
+            self.t("cx_side"),
+            last(&cx)
+        );
+        crate::charts::render_trend(
+            "factor-trend",
+            &labels,
+            &[
+                crate::charts::Series {
+                    name: self.t("ex_side").into(),
+                    values: ex,
+                },
+                crate::charts::Series {
+                    name: self.t("cx_side").into(),
+                    values: cx,
+                },
+            ],
+            (0.0, 100.0),
+            &crate::charts::TrendLabels {
+                y_axis: self.t("index_axis"),
+                period: self.t("period"),
+                decimals: 0,
+            },
+            figures.fmt,
+            &format!("{} · {}", self.t("trends"), name),
+            &desc,
+        )
+    }
+
+    // ------------------------------------------------------------------ commentary
+
+    /// Renders each post page and returns the summaries lists and feeds use.
+    fn render_posts(
+        &self,
+        files: &mut Vec<OutputFile>,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<PostSummary> {
+        let mut summaries = Vec::new();
+        for post in &self.site.posts {
+            let path = format!("posts/{}/index.html", post.slug);
+            let figures = self.figures(&path);
+            let (body, words) = match shortcodes::render_body(self, &figures, post) {
+                Ok(rendered) => rendered,
+                Err(errors) => {
+                    diagnostics.0.extend(errors.0);
+                    continue;
+                }
+            };
+            let summary = self.post_summary(post, words);
+            let mut context = self.context(&path, &post.title, "posts");
+            context.insert(
+                "breadcrumbs",
+                &vec![
+                    Crumb {
+                        label: self.t("posts").into(),
+                        href: Some("posts/index.html".into()),
+                    },
+                    Crumb {
+                        label: post.title.clone(),
+                        href: None,
+                    },
+                ],
+            );
+            context.insert("post", &summary);
+            context.insert(
+                "period",
+                &post
+                    .period
+                    .filter(|p| self.analysis.periods.iter().any(|q| q.period == *p))
+                    .map(|p| {
+                        BTreeMap::from([
+                            ("label", p.to_string()),
+                            ("href", format!("periods/{}/index.html", p.slug())),
+                        ])
+                    }),
+            );
+            context.insert("body", &body);
+            match self.render("post.html", &path, &context) {
+                Ok(file) => files.push(file),
+                Err(d) => diagnostics.push(d),
+            }
+            summaries.push(summary);
+        }
+        summaries
+    }
+
+    fn post_summary(&self, post: &Post, words: usize) -> PostSummary {
+        let minutes = words.div_ceil(200).max(1);
+        let first = markdown::first_paragraph_text(&post.body);
+        PostSummary {
+            slug: post.slug.clone(),
+            title: post.title.clone(),
+            href: format!("posts/{}/index.html", post.slug),
+            date: i18n::date(self.language, post.date),
+            date_iso: post.date.iso(),
+            author: post.author.clone(),
+            reading_time: format!("{minutes} {}", self.t("reading_time")),
+            summary: post
+                .summary
+                .clone()
+                .or_else(|| (!first.is_empty()).then(|| first.clone())),
+            summary_text: post.summary.clone().unwrap_or(first),
+            tags: post
+                .tags
+                .iter()
+                .map(|t| TagLink {
+                    label: t.clone(),
+                    href: format!("tags/{}/index.html", tag_slug(t)),
+                })
+                .collect(),
+            period: post.period,
+        }
+    }
+
+    fn posts_index(&self, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
+        let path = "posts/index.html";
+        let mut context = self.context(path, self.t("posts"), "posts");
+        context.insert("heading", self.t("all_posts"));
+        context.insert("lead", &None::<String>);
+        context.insert("posts", posts);
+        let tag_links: Vec<Link> = vec![Link {
+            label: self.t("all_tags").into(),
+            href: "tags/index.html".into(),
+            depth: 1,
+            note: None,
+        }];
+        context.insert("links", &tag_links);
+        self.render("list.html", path, &context)
+    }
+
+    fn tag_pages(&self, posts: &[PostSummary]) -> Vec<Result<OutputFile, Diagnostic>> {
+        let mut tags: BTreeMap<String, (String, Vec<&PostSummary>)> = BTreeMap::new();
+        for post in posts {
+            for tag in &post.tags {
+                tags.entry(tag_slug(&tag.label))
+                    .or_insert_with(|| (tag.label.clone(), Vec::new()))
+                    .1
+                    .push(post);
+            }
+        }
+        let mut pages = Vec::new();
+        let path = "tags/index.html";
+        let mut context = self.context(path, self.t("tags"), "posts");
+        let links: Vec<Link> = tags
+            .iter()
+            .map(|(slug, (label, list))| Link {
+                label: format!("#{label}"),
+                href: format!("tags/{slug}/index.html"),
+                depth: 1,
+                note: Some(format!("({})", list.len())),
+            })
+            .collect();
+        context.insert("heading", self.t("all_tags"));
+        context.insert("lead", &None::<String>);
+        context.insert("links", &links);
+        context.insert("posts", &Vec::<PostSummary>::new());
+        pages.push(self.render("list.html", path, &context));
+        for (slug, (label, list)) in &tags {
+            let path = format!("tags/{slug}/index.html");
+            let mut context = self.context(&path, &format!("#{label}"), "posts");
+            context.insert(
+                "breadcrumbs",
+                &vec![
+                    Crumb {
+                        label: self.t("tags").into(),
+                        href: Some("tags/index.html".into()),
+                    },
+                    Crumb {
+                        label: format!("#{label}"),
+                        href: None,
+                    },
+                ],
+            );
+            context.insert("heading", &format!("{}: #{label}", self.t("tagged")));
+            context.insert("lead", &None::<String>);
+            context.insert("posts", list);
+            context.insert("links", &Vec::<Link>::new());
+            pages.push(self.render("list.html", &path, &context));
+        }
+        pages
+    }
+
+    fn method_page(&self) -> Result<OutputFile, Diagnostic> {
+        let path = "method/index.html";
+        let mut context = self.context(path, self.t("method"), "method");
+        let threshold = self.site.config.anonymity_threshold.to_string();
+        let text = METHOD_MD.replace("{threshold}", &threshold);
+        let body = markdown::render(&text, false, &[]).html;
+        context.insert("body", &body);
+        self.render("method.html", path, &context)
+    }
+
+    fn feed(&self, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
+        let path = "feed.xml";
+        let mut context = self.context(path, &self.site.config.title, "posts");
+        // The newest post's date, not the build time: two builds give the same bytes.
+        let updated = posts
+            .iter()
+            .map(|p| p.date_iso.clone())
+            .max()
+            .unwrap_or_else(|| "1970-01-01".into());
+        context.insert("updated", &format!("{updated}T00:00:00Z"));
+        context.insert("feed_id", &slugify(&self.site.config.title));
+        context.insert("posts", posts);
+        self.render("feed.xml", path, &context)
+    }
+}
+
+fn tag_slug(tag: &str) -> String {
+    let slug = slugify(tag);
+    if slug.is_empty() { "tag".into() } else { slug }
+}
+
+/// p-values are shown to two significant places, and very small ones as "< 0.001".
+fn format_p(fmt: NumberFormat, p: f64) -> String {
+    if p < 0.001 {
+        format!("< {}", fmt.number(0.001, 3))
+    } else {
+        fmt.number(p, 3)
+    }
+}
+
+/// Tera errors nest their causes; a person needs all of them (file, line, column, what).
+fn error_chain(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+fn template_error(
+    templates: &BTreeMap<String, (String, Option<std::path::PathBuf>)>,
+    error: &tera::Error,
+) -> Diagnostic {
+    let message = error_chain(error);
+    // Name the override file when the message mentions one.
+    let path = templates
+        .iter()
+        .find(|(name, (_, path))| path.is_some() && message.contains(name.as_str()))
+        .and_then(|(_, (_, path))| path.clone())
+        .unwrap_or_else(|| std::path::PathBuf::from("templates"));
+    Diagnostic::whole_file(&path, format!("template error: {message}"))
+}
