@@ -276,7 +276,8 @@ fn friendly_yaml_message(message: &str) -> String {
         Some(at) => &message[..at],
         None => message,
     };
-    let replaced = match message {
+
+    match message {
         "invalid u64" | "invalid u32" => "expected a whole number, 0 or more".to_string(),
         "invalid f64" => "expected a number".to_string(),
         "invalid bool" => "expected true or false".to_string(),
@@ -284,8 +285,7 @@ fn friendly_yaml_message(message: &str) -> String {
             .replacen("unknown field", "unknown key", 1)
             .replacen("expected one of", "expected one of:", 1),
         m => m.to_string(),
-    };
-    replaced
+    }
 }
 
 fn at<T>(path: &Path, spanned: &Spanned<T>, message: impl Into<String>) -> Diagnostic {
@@ -851,7 +851,7 @@ fn check_cx(
         .nps
         .map(|e| check_answers(path, &e, 11, responses, "NPS answers 0 to 10", diagnostics));
     let items = check_items(path, raw.items, framework, Side::Cx, responses, diagnostics);
-    (diagnostics.len() == before).then(|| CxResult {
+    (diagnostics.len() == before).then_some(CxResult {
         responses,
         nps,
         items,
@@ -965,7 +965,7 @@ fn check_answers(
 }
 
 /// Sorts periods and rejects duplicates and mixed granularities.
-fn check_periods(periods: &mut Vec<SurveyPeriod>, diagnostics: &mut Diagnostics) {
+fn check_periods(periods: &mut [SurveyPeriod], diagnostics: &mut Diagnostics) {
     periods.sort_by(|a, b| {
         a.period
             .cmp(&b.period)
@@ -1108,7 +1108,7 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
 
 /// Newest first; a post's period must be one the site has data for.
 fn check_posts(
-    posts: &mut Vec<(Post, bool)>,
+    posts: &mut [(Post, bool)],
     periods: &[SurveyPeriod],
     diagnostics: &mut Diagnostics,
 ) {

@@ -202,32 +202,31 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
             Event::Html(html) | Event::InlineHtml(html) if !allow_raw_html => {
                 events[i] = Event::Text(html.clone());
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if !is_safe_url(dest_url) {
-                    *dest_url = CowStr::from("#");
-                }
+            Event::Start(Tag::Link { dest_url, .. }) if !is_safe_url(dest_url) => {
+                *dest_url = CowStr::from("#");
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                if !dest_url.starts_with("data:image/") || dest_url.starts_with("data:image/svg") {
-                    // An image from another host would make the page load it: show a link instead.
-                    let url = if is_safe_url(dest_url) {
-                        dest_url.clone()
-                    } else {
-                        CowStr::from("#")
-                    };
-                    let end = events[i..]
-                        .iter()
-                        .position(|e| matches!(e, Event::End(TagEnd::Image)))
-                        .map(|p| p + i);
-                    events[i] = Event::Start(Tag::Link {
-                        link_type: pulldown_cmark::LinkType::Inline,
-                        dest_url: url,
-                        title: CowStr::from(""),
-                        id: CowStr::from(""),
-                    });
-                    if let Some(end) = end {
-                        events[end] = Event::End(TagEnd::Link);
-                    }
+            Event::Start(Tag::Image { dest_url, .. })
+                if (!dest_url.starts_with("data:image/")
+                    || dest_url.starts_with("data:image/svg")) =>
+            {
+                // An image from another host would make the page load it: show a link instead.
+                let url = if is_safe_url(dest_url) {
+                    dest_url.clone()
+                } else {
+                    CowStr::from("#")
+                };
+                let end = events[i..]
+                    .iter()
+                    .position(|e| matches!(e, Event::End(TagEnd::Image)))
+                    .map(|p| p + i);
+                events[i] = Event::Start(Tag::Link {
+                    link_type: pulldown_cmark::LinkType::Inline,
+                    dest_url: url,
+                    title: CowStr::from(""),
+                    id: CowStr::from(""),
+                });
+                if let Some(end) = end {
+                    events[end] = Event::End(TagEnd::Link);
                 }
             }
             Event::Start(Tag::Heading { .. }) => {

@@ -472,11 +472,11 @@ impl<'a> Renderer<'a> {
             (
                 "enps",
                 "ex",
-                (&|r: &aggregate::UnitResult| r.ex.as_ref().and_then(|e| e.enps.clone()))
+                (&|r: &aggregate::UnitResult| r.ex.as_ref().and_then(|e| e.enps))
                     as &dyn Fn(&aggregate::UnitResult) -> Option<stats::NetScore>,
             ),
             ("nps", "cx", &|r: &aggregate::UnitResult| {
-                r.cx.as_ref().and_then(|c| c.nps.clone())
+                r.cx.as_ref().and_then(|c| c.nps)
             }),
         ] {
             let now = get(current);
