@@ -28,7 +28,10 @@ impl NumberFormat {
         if !value.is_finite() {
             return "–".to_string();
         }
-        let text = format!("{:.*}", decimals, value);
+        // Round half away from zero, as reports do (Rust's formatting would round 62.5 to 62).
+        let scale = 10f64.powi(decimals as i32);
+        let rounded = (value * scale).round() / scale;
+        let text = format!("{:.*}", decimals, rounded);
         let negative = text.starts_with('-')
             && text
                 .trim_start_matches('-')
@@ -83,10 +86,17 @@ mod tests {
 
     #[test]
     fn english_and_finnish_numbers() {
-        assert_eq!(NumberFormat::ENGLISH.number(4.25, 1), "4.2");
+        assert_eq!(NumberFormat::ENGLISH.number(4.24, 1), "4.2");
         assert_eq!(NumberFormat::NORDIC.number(4.26, 1), "4,3");
         assert_eq!(NumberFormat::NORDIC.percent(0.456, 0), "46\u{a0}%");
         assert_eq!(NumberFormat::ENGLISH.percent(0.456, 0), "46%");
+    }
+
+    #[test]
+    fn halves_round_away_from_zero() {
+        assert_eq!(NumberFormat::ENGLISH.number(62.5, 0), "63");
+        assert_eq!(NumberFormat::ENGLISH.number(-2.5, 0), "\u{2212}3");
+        assert_eq!(NumberFormat::ENGLISH.number(0.25, 1), "0.3");
     }
 
     #[test]
