@@ -61,23 +61,22 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
 
     let mut periods = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
-        for path in reader.list(
-            &root.join("content").join("surveys"),
-            &["yaml", "yml"],
-            &mut diagnostics,
-        ) {
+        // Every period named, even in a file with other errors, so duplicates are always caught.
+        let mut named: Vec<(Period, PathBuf)> = Vec::new();
+        let surveys = root.join("content").join("surveys");
+        for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
             match reader.read_text(&path) {
                 Ok(text) => {
-                    if let Some(period) =
-                        parse_survey(&path, &text, framework, units, &mut diagnostics)
-                    {
-                        periods.push(period);
-                    }
+                    let (period, survey) =
+                        parse_survey(&path, &text, framework, units, &mut diagnostics);
+                    named.extend(period.map(|p| (p, path.clone())));
+                    periods.extend(survey);
                 }
                 Err(d) => diagnostics.push(d),
             }
         }
-        check_periods(&mut periods, &mut diagnostics);
+        check_periods(&mut named, &mut diagnostics);
+        periods.sort_by_key(|p| p.period);
     }
 
     let mut posts = Vec::new();
@@ -704,18 +703,19 @@ impl<'de> Deserialize<'de> for RawAnswers {
     }
 }
 
+/// The period the file names (if it parses) and the validated results (if all is well).
 fn parse_survey(
     path: &Path,
     text: &str,
     framework: &Framework,
     units: &UnitTree,
     diagnostics: &mut Diagnostics,
-) -> Option<SurveyPeriod> {
+) -> (Option<Period>, Option<SurveyPeriod>) {
     let raw: RawSurvey = match parse_yaml(path, text, 0) {
         Ok(raw) => raw,
         Err(d) => {
             diagnostics.push(d);
-            return None;
+            return (None, None);
         }
     };
     let before = diagnostics.len();
@@ -738,13 +738,16 @@ fn parse_survey(
             cx[unit] = check_cx(path, result, framework, diagnostics);
         }
     }
-    let period = period?;
-    (diagnostics.len() == before).then(|| SurveyPeriod {
+    let Some(period) = period else {
+        return (None, None);
+    };
+    let survey = (diagnostics.len() == before).then(|| SurveyPeriod {
         period,
         source: path.to_path_buf(),
         ex,
         cx,
-    })
+    });
+    (Some(period), survey)
 }
 
 /// The unit a survey entry refers to; it must exist and be a team (a leaf).
@@ -953,7 +956,7 @@ fn check_answers(
                     path,
                     answers,
                     format!(
-                        "the answer counts add up to {}{na} = {total}, but responses is {responses}; every respondent is counted once per question (a skipped question counts under `na`)",
+                        "the answer counts add up to {}{na}, but responses is {responses}; every respondent is counted once per question (a skipped question counts under `na`)",
                         total - value.na
                     ),
                 ));
@@ -964,39 +967,33 @@ fn check_answers(
     value.clone()
 }
 
-/// Sorts periods and rejects duplicates and mixed granularities.
-fn check_periods(periods: &mut [SurveyPeriod], diagnostics: &mut Diagnostics) {
-    periods.sort_by(|a, b| {
-        a.period
-            .cmp(&b.period)
-            .then_with(|| a.source.cmp(&b.source))
-    });
-    for pair in periods.windows(2) {
-        if pair[0].period == pair[1].period {
+/// Rejects duplicate periods and mixed granularities.
+fn check_periods(named: &mut [(Period, PathBuf)], diagnostics: &mut Diagnostics) {
+    named.sort();
+    for pair in named.windows(2) {
+        if pair[0].0 == pair[1].0 {
             diagnostics.push(Diagnostic::whole_file(
-                &pair[1].source,
+                &pair[1].1,
                 format!(
                     "period {} is also in {}: one file per period",
-                    pair[1].period,
-                    pair[0].source.display()
+                    pair[1].0,
+                    pair[0].1.display()
                 ),
             ));
         }
     }
-    if let Some(first) = periods.first() {
-        for p in periods.iter() {
-            if p.period.granularity != first.period.granularity {
-                diagnostics.push(Diagnostic::whole_file(
-                    &p.source,
-                    format!(
-                        "period {} mixes granularities with {} (in {}): all periods of a site are quarters, months or weeks",
-                        p.period,
-                        first.period,
-                        first.source.display()
-                    ),
-                ));
-                break;
-            }
+    if let Some((first, first_path)) = named.first() {
+        if let Some((other, path)) = named
+            .iter()
+            .find(|(p, _)| p.granularity != first.granularity)
+        {
+            diagnostics.push(Diagnostic::whole_file(
+                path,
+                format!(
+                    "period {other} mixes granularities with {first} (in {}): all periods of a site are quarters, months or weeks",
+                    first_path.display()
+                ),
+            ));
         }
     }
 }

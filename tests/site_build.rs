@@ -1,0 +1,410 @@
+//! Integration builds of small fixture sites: every page type is written, the numbers on the pages
+//! match values computed by hand from the fixture's counts, bad input is reported with file, line
+//! and column, and hidden groups cannot be found on any page.
+
+mod common;
+
+use common::{Fixture, cx_team, elements, ex_team, likert, spread11};
+
+const TWO_TEAMS: &str = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n        supervisor: \"Aino\"\n      - id: b\n        name: \"Team B\"\n";
+
+/// Two teams whose figures are easy to work out by hand (see each assertion).
+fn two_team_site(config_extra: &str) -> Fixture {
+    let f = Fixture::new(config_extra, TWO_TEAMS);
+    let mut survey = String::from("period: 2026-Q1\nex:\n");
+    // Team A: 10 answers per item [0,1,2,3,4] → 7 favourable (4–5) of 10 = 70.
+    // eNPS: 2 detractors (6), 4 passives (7,8), 4 promoters (9,10) → (4 − 2)/10 = +20.
+    survey += &ex_team(
+        "a",
+        12,
+        [0, 1, 2, 3, 4],
+        [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2],
+        Some((8.0, 1)),
+    );
+    // Team B: 6 answers [1,1,1,1,2] → 3 of 6 = 50. eNPS: 3 detractors, 3 promoters → 0.
+    survey += &ex_team(
+        "b",
+        8,
+        [1, 1, 1, 1, 2],
+        [0, 0, 0, 0, 0, 0, 3, 0, 0, 1, 2],
+        Some((8.0, 0)),
+    );
+    survey += "cx:\n";
+    // CX A: [0,0,2,8,10] → 18/20 = 90. CX B: [2,2,2,2,2] → 4/10 = 40.
+    survey += &cx_team("a", [0, 0, 2, 8, 10], spread11(20));
+    survey += &cx_team("b", [2, 2, 2, 2, 2], spread11(10));
+    f.write("content/surveys/2026-Q1.yaml", &survey);
+    f.write(
+        "content/posts/first.md",
+        "---\ntitle: \"First <look>\"\ndate: 2026-04-10\nauthor: \"HR\"\nperiod: 2026-Q1\ntags: [workload, Työ ja arki]\n---\nThe EX index was {{ kpi(metric=\"ex_index\") }} this quarter.\n\n<script>alert('x')</script>\n\n{{ chart(kind=\"mirror\", unit=\"a\") }}\n",
+    );
+    f.write(
+        "content/posts/draft.md",
+        "---\ntitle: \"Not yet\"\ndate: 2026-04-11\ndraft: true\n---\nSecret.\n",
+    );
+    f
+}
+
+fn tile_value(html: &str, label: &str) -> String {
+    let marker = format!("<span class=\"tile-label\">{label}</span>");
+    let at = html
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no tile {label}"));
+    let rest = &html[at..];
+    let start =
+        rest.find("<span class=\"tile-value\">").unwrap() + "<span class=\"tile-value\">".len();
+    let end = rest[start..].find("</span>").unwrap();
+    rest[start..start + end].to_string()
+}
+
+#[test]
+fn builds_every_page_type() {
+    let f = two_team_site("");
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for page in [
+        "index.html",
+        "periods/index.html",
+        "periods/2026-q1/index.html",
+        "units/index.html",
+        "units/r1/index.html",
+        "units/a/index.html",
+        "factors/index.html",
+        "factors/workload/index.html",
+        "posts/index.html",
+        "posts/first/index.html",
+        "tags/index.html",
+        "tags/workload/index.html",
+        "tags/tyo-ja-arki/index.html",
+        "method/index.html",
+        "feed.xml",
+    ] {
+        let text = f.read(page);
+        assert!(!text.is_empty(), "{page}");
+        if page.ends_with(".html") {
+            assert!(text.starts_with("<!DOCTYPE html>"), "{page}");
+            // Self-contained: no stylesheet, script or image from anywhere.
+            assert!(!text.contains("<script"), "{page}");
+            assert!(!text.contains("src=\"http"), "{page}");
+            assert!(!text.contains("href=\"http"), "{page}");
+            assert!(!text.contains("href=\"/"), "{page}: links are relative");
+        }
+    }
+    assert!(
+        !f.output().join("posts/draft/index.html").exists(),
+        "drafts are not built"
+    );
+    let feed = f.read("feed.xml");
+    assert!(feed.contains("<title>First &lt;look&gt;</title>"), "{feed}");
+    assert!(!feed.contains("Not yet"));
+}
+
+#[test]
+fn numbers_on_pages_match_hand_computation() {
+    let f = two_team_site("");
+    assert!(f.run(&["build"]).status.success());
+    let index = f.read("index.html");
+    // Organisation: answers summed over teams [1,2,3,4,6] → 10 favourable of 16 = 62.5 → 63.
+    assert_eq!(tile_value(&index, "EX index"), "63");
+    // CX: [2,2,4,10,12] → 22/30 = 73.3 → 73.
+    assert_eq!(tile_value(&index, "CX index"), "73");
+    // eNPS: 7 promoters, 5 detractors of 16 → 12.5 → +13.
+    assert_eq!(tile_value(&index, "eNPS"), "+13");
+    // Response rate 16 of 20 invited; turnover 1 leaver / 16 average headcount = 6.25% → 6.3%.
+    assert_eq!(tile_value(&index, "Response rate"), "80%");
+    assert_eq!(tile_value(&index, "Turnover"), "6.3%");
+    let team = f.read("units/a/index.html");
+    assert_eq!(tile_value(&team, "EX index"), "70");
+    assert_eq!(tile_value(&team, "eNPS"), "+20");
+    assert_eq!(tile_value(&team, "Turnover"), "12.5%");
+    assert!(team.contains("Supervisor: Aino"));
+    // Breadcrumbs lead back through the hierarchy.
+    assert!(
+        team.contains("<a href=\"../../units/r1/index.html\">Region One</a>"),
+        "{team}"
+    );
+    // The kpi shortcode shows the same number as the tile.
+    let post = f.read("posts/first/index.html");
+    assert!(
+        post.contains(
+            "<span class=\"kpi-inline\" title=\"EX index · Testi Oy · 2026-Q1\">63</span>"
+        ),
+        "{post}"
+    );
+}
+
+#[test]
+fn finnish_build_uses_finnish_strings_and_numbers() {
+    let f = two_team_site("language: fi\n");
+    assert!(f.run(&["build"]).status.success());
+    let index = f.read("index.html");
+    assert!(index.contains("<html lang=\"fi\">"));
+    assert!(index.contains("Yleiskuva"));
+    assert_eq!(tile_value(&index, "HK-indeksi"), "63");
+    assert_eq!(tile_value(&index, "Vaihtuvuus"), "6,3\u{a0}%");
+    assert_eq!(tile_value(&index, "Vastausaste"), "80\u{a0}%");
+    let team = f.read("units/a/index.html");
+    assert_eq!(tile_value(&team, "Vaihtuvuus"), "12,5\u{a0}%");
+    let post = f.read("posts/first/index.html");
+    assert!(post.contains("10.4.2026"), "Finnish date format");
+}
+
+#[test]
+fn commentary_html_is_escaped_and_shortcodes_render() {
+    let f = two_team_site("");
+    assert!(f.run(&["build"]).status.success());
+    let post = f.read("posts/first/index.html");
+    assert!(
+        post.contains("&lt;script&gt;alert("),
+        "raw HTML is shown as text"
+    );
+    assert!(!post.contains("<script>alert"));
+    assert!(
+        post.contains("<figure class=\"chart inline\""),
+        "the mirror chart is embedded"
+    );
+    assert!(post.contains("role=\"img\""));
+}
+
+#[test]
+fn type_error_three_levels_deep_names_file_line_and_column() {
+    let f = two_team_site("");
+    let survey = "period: 2026-Q1\nex:\n  a:\n    invited: 12\n    responses: 10\n    items:\n      ex_comm_info: [0, 1, two, 3, 4]\n";
+    f.write("content/surveys/2026-Q1.yaml", survey);
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // "two" is on line 7, column 28.
+    assert!(stderr.contains("2026-Q1.yaml:7:28: error:"), "{stderr}");
+    assert!(stderr.contains("whole number"), "{stderr}");
+}
+
+#[test]
+fn impossible_counts_are_all_reported() {
+    let f = two_team_site("");
+    let survey = format!(
+        "period: 2026-Q1\nex:\n  a:\n    invited: 5\n    responses: 10\n    items:\n      ex_comm_info: [0, 1, 2, 3, 3]\n      ex_nonsense: [0, 1, 2, 3, 4]\n  nowhere:\n    invited: 5\n    responses: 5\n  r1:\n    invited: 5\n    responses: 5\ncx:\n{}",
+        cx_team("b", [1, 1, 1, 1, 1], spread11(5))
+    );
+    f.write("content/surveys/2026-Q1.yaml", &survey);
+    f.write("content/surveys/copy.yaml", "period: 2026-Q1\n");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "2026-Q1.yaml:5:16: error: responses (10) is larger than invited (5)",
+        "2026-Q1.yaml:7:21: error: the answer counts add up to 9",
+        "2026-Q1.yaml:8:7: error: unknown item `ex_nonsense`",
+        "2026-Q1.yaml:9:3: error: unknown unit `nowhere`",
+        "2026-Q1.yaml:12:3: error: `r1` has sub-units (a, b)",
+        "period 2026-Q1 is also in",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
+    }
+    assert!(!f.output().exists(), "nothing is written on bad input");
+}
+
+#[test]
+fn unknown_shortcode_arguments_name_the_post_line() {
+    let f = two_team_site("");
+    f.write(
+        "content/posts/bad.md",
+        "---\ntitle: \"Bad\"\ndate: 2026-04-12\n---\nFine line.\n\n{{ chart(kind=\"scatter\", period=\"2031-Q1\") }}\n\n{{ chart(kind=\"pie\") }}\n\n{{ kpi(metric=\"enps\", unit=\"atlantis\") }}\n",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.md:7:1: error: unknown period `2031-Q1`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bad.md:9:1: error: unknown chart kind `pie`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bad.md:11:1: error: unknown unit `atlantis`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_new_scaffolds_a_working_site() {
+    let f = Fixture::new("", TWO_TEAMS);
+    let out = f.run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = f.run(&["new", "fresh"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = f.run(&["build", "fresh"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(f.path().join("fresh/public/index.html").is_file());
+    // `new` never writes into a folder that has something in it.
+    let out = f.run(&["new", "fresh"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn site_templates_override_the_theme() {
+    let f = two_team_site("");
+    f.write(
+        "templates/method.html",
+        "{% extends \"base.html\" %}{% block content %}<p>Our own method page</p>{% endblock %}",
+    );
+    assert!(f.run(&["build"]).status.success());
+    assert!(
+        f.read("method/index.html")
+            .contains("<p>Our own method page</p>")
+    );
+    f.write("templates/nonsense.html", "x");
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("nonsense.html: error: unknown template")
+    );
+}
+
+/// North has a team of 3 (under the threshold of 5) beside a team of 10. Showing North and the
+/// team of 10 would give the 3 away by subtraction, so both teams are hidden; North (13) is shown.
+#[test]
+fn a_three_person_team_cannot_be_recovered_from_any_page() {
+    let mut units = String::from(
+        "units:\n  - id: north\n    name: \"North\"\n    children:\n      - id: small\n        name: \"Small team\"\n      - id: big\n        name: \"Big team\"\n  - id: south\n    name: \"South\"\n    children:\n",
+    );
+    let south: Vec<String> = (1..=7).map(|i| format!("s{i}")).collect();
+    for s in &south {
+        units += &format!("      - id: {s}\n        name: \"South team {s}\"\n");
+    }
+    let f = Fixture::new("", &units);
+    let mut survey = String::from("period: 2026-Q1\nex:\n");
+    // The small team answers very unfavourably, so its numbers would stand out if leaked.
+    survey += &ex_team(
+        "small",
+        3,
+        [3, 0, 0, 0, 0],
+        [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        Some((3.0, 1)),
+    );
+    survey += &ex_team("big", 12, likert(10, 3), spread11(10), Some((12.0, 0)));
+    for (i, s) in south.iter().enumerate() {
+        survey += &ex_team(
+            s,
+            20,
+            likert(6 + i as u64, (i % 4) as u64),
+            spread11(6 + i as u64),
+            Some((8.0, 0)),
+        );
+    }
+    survey += "cx:\n";
+    survey += &cx_team("small", likert(40, 2), spread11(40));
+    survey += &cx_team("big", likert(50, 3), spread11(50));
+    for (i, s) in south.iter().enumerate() {
+        survey += &cx_team(
+            s,
+            likert(30 + 5 * i as u64, (i % 5) as u64),
+            spread11(30 + 5 * i as u64),
+        );
+    }
+    f.write("content/surveys/2026-Q1.yaml", &survey);
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let small = f.read("units/small/index.html");
+    assert!(small.contains("fewer than 5 responses"), "{small}");
+    assert!(
+        !small.contains("class=\"tile-value\"") && !small.contains("<svg"),
+        "a hidden unit's page shows nothing else: {small}"
+    );
+    let big = f.read("units/big/index.html");
+    assert!(big.contains("hidden to protect a smaller group"), "{big}");
+    assert!(!big.contains("class=\"tile-value\"") && !big.contains("<svg"));
+    let north = f.read("units/north/index.html");
+    assert_eq!(
+        tile_value(&north, "EX index")
+            .chars()
+            .all(|c| c.is_ascii_digit()),
+        true,
+        "North (13 responses) is shown"
+    );
+
+    // On every page, wherever a hidden team is named — a table row, a chart's hover title or an
+    // SVG label — no EX number stands beside it. (Unit tables also show CX, which customers'
+    // answers make public: there only the EX columns must say "Hidden".)
+    for (path, bytes) in f.tree() {
+        let text = String::from_utf8_lossy(&bytes);
+        let unit_tables: Vec<&str> = elements(&text, "<table class=\"units\"", "</table>");
+        for name in ["Small team", "Big team"] {
+            for table in elements(&text, "<table", "</table>") {
+                for row in elements(table, "<tr", "</tr>")
+                    .into_iter()
+                    .filter(|r| r.contains(name))
+                {
+                    let cells: Vec<&str> = elements(row, "<td", "</td>");
+                    if unit_tables.contains(&table) {
+                        // Columns: EX index, CX index, eNPS, NPS, response rate.
+                        for ex_column in [0, 2, 4] {
+                            assert!(cells[ex_column].contains(">Hidden<"), "{path}: {row}");
+                        }
+                    } else {
+                        assert!(
+                            !cells.concat().chars().any(|c| c.is_ascii_digit()),
+                            "{path}: a number beside {name}: {row}"
+                        );
+                    }
+                }
+            }
+            for title in elements(&text, "<title", "</title>")
+                .into_iter()
+                .filter(|t| t.contains(name))
+            {
+                assert!(
+                    !title.chars().any(|c| c.is_ascii_digit()),
+                    "{path}: {title}"
+                );
+            }
+        }
+    }
+    // The privacy note explains what was hidden and why.
+    let period = f.read("periods/2026-q1/index.html");
+    assert!(
+        period.contains("Small team (2026-Q1): fewer than 5 responses"),
+        "{period}"
+    );
+    assert!(period.contains("Big team (2026-Q1): hidden to protect a smaller group"));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let f = two_team_site("");
+    assert!(f.run(&["build"]).status.success());
+    let before = f.tree();
+    f.write(
+        "content/surveys/2026-Q1.yaml",
+        "period: 2026-Q1\nex:\n  a: [oops\n",
+    );
+    let out = f.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(f.tree(), before);
+    // And a second good build is byte-identical to the first.
+    let f2 = two_team_site("");
+    assert!(f2.run(&["build"]).status.success());
+    assert_eq!(f2.tree(), before);
+}
