@@ -982,19 +982,18 @@ fn check_periods(named: &mut [(Period, PathBuf)], diagnostics: &mut Diagnostics)
             ));
         }
     }
-    if let Some((first, first_path)) = named.first() {
-        if let Some((other, path)) = named
+    if let Some((first, first_path)) = named.first()
+        && let Some((other, path)) = named
             .iter()
             .find(|(p, _)| p.granularity != first.granularity)
-        {
-            diagnostics.push(Diagnostic::whole_file(
+    {
+        diagnostics.push(Diagnostic::whole_file(
                 path,
                 format!(
                     "period {other} mixes granularities with {first} (in {}): all periods of a site are quarters, months or weeks",
                     first_path.display()
                 ),
             ));
-        }
     }
 }
 
