@@ -204,16 +204,7 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         }
     }
 
-    // Children have larger indices than parents: one reverse pass rolls every count up.
-    for unit in (1..units.len()).rev() {
-        let parent = units.units[unit]
-            .parent
-            .expect("only the root has no parent");
-        let (lower, upper) = ex.split_at_mut(unit);
-        roll_up_ex(&mut lower[parent], &upper[0]);
-        let (lower, upper) = cx.split_at_mut(unit);
-        roll_up_cx(&mut lower[parent], &upper[0]);
-    }
+    roll_up(units, &mut ex, &mut cx);
 
     let groups: Vec<GroupSize> = (0..units.len())
         .map(|u| GroupSize {
@@ -237,6 +228,20 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         period: survey.period,
         units: results,
         linkage,
+    }
+}
+
+/// Sums every group's answer counts into its parent. Children have larger indices than parents
+/// (pre-order), so one reverse pass reaches the root.
+fn roll_up(units: &UnitTree, ex: &mut [ExTotals], cx: &mut [CxTotals]) {
+    for unit in (1..units.len()).rev() {
+        let parent = units.units[unit]
+            .parent
+            .expect("only the root has no parent");
+        let (lower, upper) = ex.split_at_mut(unit);
+        roll_up_ex(&mut lower[parent], &upper[0]);
+        let (lower, upper) = cx.split_at_mut(unit);
+        roll_up_cx(&mut lower[parent], &upper[0]);
     }
 }
 
@@ -453,4 +458,177 @@ pub fn index_change(before: f64, before_n: u64, after: f64, after_n: u64) -> Opt
         change.difference = after - before;
         change
     })
+}
+
+/// A group against the organisation it belongs to. The group is part of the organisation, so the
+/// test compares it with the *rest* of the organisation (independent respondents); the difference
+/// reported is group minus organisation, the numbers a reader sees side by side.
+pub fn index_vs_organisation(
+    group: f64,
+    group_n: u64,
+    organisation: f64,
+    organisation_n: u64,
+) -> Option<Change> {
+    let rest_n = organisation_n.checked_sub(group_n).filter(|&n| n > 0)?;
+    let rest = (organisation * organisation_n as f64 - group * group_n as f64) / rest_n as f64;
+    let mut change = index_change(rest.clamp(0.0, 100.0), rest_n, group, group_n)?;
+    change.difference = group - organisation;
+    Some(change)
+}
+
+/// eNPS or NPS of a group against its organisation, tested against the rest of the organisation.
+pub fn net_vs_organisation(group: &NetScore, organisation: &NetScore) -> Option<Change> {
+    let rest_n = organisation.n.checked_sub(group.n).filter(|&n| n > 0)?;
+    let count = |share: f64, n: u64| (share * n as f64).round() as u64;
+    let rest = |g: f64, o: f64| count(o, organisation.n).saturating_sub(count(g, group.n));
+    let mut counts = [0u64; 11];
+    counts[0] = rest(group.detractors, organisation.detractors);
+    counts[7] = rest(group.passives, organisation.passives);
+    counts[9] = rest(group.promoters, organisation.promoters);
+    if counts.iter().sum::<u64>() != rest_n {
+        return None;
+    }
+    let mut change = stats::net_score_change(&stats::net_score(&counts)?, group)?;
+    change.difference = group.score - organisation.score;
+    Some(change)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Unit;
+    use proptest::prelude::*;
+
+    /// A random pre-order tree: each new unit hangs under a random earlier one.
+    fn tree(parents: &[usize]) -> UnitTree {
+        let mut units = vec![Unit {
+            id: "org".into(),
+            name: "org".into(),
+            supervisor: None,
+            parent: None,
+            children: vec![],
+            depth: 0,
+        }];
+        for (i, &p) in parents.iter().enumerate() {
+            let parent = p % (i + 1);
+            let depth = units[parent].depth + 1;
+            units.push(Unit {
+                id: format!("u{i}"),
+                name: format!("u{i}"),
+                supervisor: None,
+                parent: Some(parent),
+                children: vec![],
+                depth,
+            });
+            units[parent].children.push(i + 1);
+        }
+        UnitTree { units }
+    }
+
+    fn ex_totals(responses: u64, seed: u64) -> ExTotals {
+        let counts = |k: u64| {
+            vec![
+                (seed + k) % 7,
+                (seed * 3 + k) % 5,
+                k % 4,
+                seed % 3,
+                (seed + 2 * k) % 6,
+            ]
+        };
+        ExTotals {
+            invited: responses + seed % 4,
+            responses,
+            // As the loader fills them: leavers and headcount only where both are reported.
+            headcount: if seed % 3 != 0 {
+                (seed % 9) as f64 + 0.5
+            } else {
+                0.0
+            },
+            leavers: if seed % 3 != 0 { seed % 2 } else { 0 },
+            has_turnover: seed % 3 != 0,
+            enps: Answers {
+                counts: (0..11).map(|i| (seed + i) % 3).collect(),
+                na: seed % 2,
+            },
+            items: (0..3)
+                .map(|k| Answers {
+                    counts: counts(k),
+                    na: k,
+                })
+                .collect(),
+        }
+    }
+
+    proptest! {
+        /// A parent computed by the roll-up equals the sum of the raw counts of every team below it.
+        #[test]
+        fn roll_up_equals_sum_of_leaves(parents in proptest::collection::vec(0usize..50, 1..40), seeds in proptest::collection::vec(0u64..1000, 40)) {
+            let units = tree(&parents);
+            let leaf = |u: usize| u != UnitTree::ROOT && units.is_leaf(u);
+            let zero = || ExTotals { invited: 0, responses: 0, headcount: 0.0, leavers: 0, has_turnover: false, enps: Answers::zero(11), items: (0..3).map(|_| Answers::zero(5)).collect() };
+            let mut ex: Vec<ExTotals> = (0..units.len()).map(|u| if leaf(u) { ex_totals(seeds[u % seeds.len()] % 30, seeds[u % seeds.len()]) } else { zero() }).collect();
+            let raw = ex.clone();
+            let mut cx: Vec<CxTotals> = (0..units.len()).map(|u| CxTotals { responses: u as u64, nps: Answers::zero(11), items: vec![] }).collect();
+            let cx_raw: Vec<u64> = cx.iter().map(|c| c.responses).collect();
+            roll_up(&units, &mut ex, &mut cx);
+            for u in 0..units.len() {
+                // Independently: walk every team's path to the root.
+                let below: Vec<usize> = (0..units.len()).filter(|&l| leaf(l) && units.path_to(l).contains(&u)).collect();
+                prop_assert_eq!(ex[u].responses, below.iter().map(|&l| raw[l].responses).sum::<u64>());
+                prop_assert_eq!(ex[u].invited, below.iter().map(|&l| raw[l].invited).sum::<u64>());
+                prop_assert_eq!(ex[u].leavers, below.iter().filter(|&&l| raw[l].has_turnover).map(|&l| raw[l].leavers).sum::<u64>());
+                for k in 0..3 {
+                    for point in 0..5 {
+                        prop_assert_eq!(ex[u].items[k].counts[point], below.iter().map(|&l| raw[l].items[k].counts[point]).sum::<u64>());
+                    }
+                    prop_assert_eq!(ex[u].items[k].na, below.iter().map(|&l| raw[l].items[k].na).sum::<u64>());
+                }
+                for point in 0..11 {
+                    prop_assert_eq!(ex[u].enps.counts[point], below.iter().map(|&l| raw[l].enps.counts[point]).sum::<u64>());
+                }
+                // CX totals roll up the same way (here every unit, not only teams, carries a count).
+                let subtree: u64 = (0..units.len()).filter(|&d| units.path_to(d).contains(&u)).map(|d| cx_raw[d]).sum();
+                prop_assert_eq!(cx[u].responses, subtree);
+            }
+        }
+    }
+
+    #[test]
+    fn group_against_rest_of_organisation() {
+        // Organisation 60 over 100 respondents, group 80 over 20: the rest is
+        // (60·100 − 80·20)/80 = 55 over 80. Pooled: (16 + 44)/100 = 0.6;
+        // z = (0.80 − 0.55)/√(0.6·0.4·(1/20 + 1/80)) = 0.25/√0.015 = 2.0412 → p = 0.0412.
+        let c = index_vs_organisation(80.0, 20, 60.0, 100).unwrap();
+        assert!((c.difference - 20.0).abs() < 1e-12);
+        assert!((c.z - 0.25 / 0.015f64.sqrt()).abs() < 1e-9, "{}", c.z);
+        assert!(c.significant);
+        assert!(
+            index_vs_organisation(80.0, 20, 60.0, 20).is_none(),
+            "a group that is the whole organisation"
+        );
+        // Net scores: organisation 50 promoters / 30 passives / 20 detractors (n 100, +30);
+        // group 10/5/5 (n 20, +25). Rest: 40/25/15 of 80 → +31.25.
+        let org = stats::net_score(&[20, 0, 0, 0, 0, 0, 0, 30, 0, 50, 0]).unwrap();
+        let group = stats::net_score(&[5, 0, 0, 0, 0, 0, 0, 5, 0, 10, 0]).unwrap();
+        let c = net_vs_organisation(&group, &org).unwrap();
+        assert!((c.difference - (-5.0)).abs() < 1e-9);
+        let rest = stats::net_score(&[15, 0, 0, 0, 0, 0, 0, 25, 0, 40, 0]).unwrap();
+        assert!((c.z - stats::net_score_change(&rest, &group).unwrap().z).abs() < 1e-12);
+        assert!(!c.significant);
+    }
+
+    #[test]
+    fn verdict_wording_follows_the_interval() {
+        use crate::stats::{Correlation, Interval};
+        let c = |low: f64, high: f64| Correlation {
+            n: 20,
+            r: (low + high) / 2.0,
+            interval: Some(Interval { low, high }),
+            p_value: 0.5,
+        };
+        assert_eq!(verdict(Some(&c(0.1, 0.7)), 20), Verdict::Positive);
+        assert_eq!(verdict(Some(&c(-0.7, -0.1)), 20), Verdict::Negative);
+        assert_eq!(verdict(Some(&c(-0.2, 0.6)), 20), Verdict::NoClearLink);
+        assert_eq!(verdict(Some(&c(0.1, 0.7)), 7), Verdict::TooFewUnits);
+    }
 }

@@ -121,6 +121,8 @@ struct Tile {
     change: Option<String>,
     change_class: &'static str,
     change_note: Option<String>,
+    /// The group against the organisation (unit pages only).
+    compare: Option<String>,
     note: Option<String>,
     spark: Option<String>,
 }
@@ -366,6 +368,57 @@ impl<'a> Renderer<'a> {
 
     /// KPI tiles of one unit in one period, with the change against the previous period.
     fn tiles(&self, figures: &FigureMaker, p: usize, unit: usize) -> Vec<Tile> {
+        let mut tiles = self.period_tiles(figures, p, unit);
+        if unit != UnitTree::ROOT {
+            for (tile, compare) in tiles
+                .iter_mut()
+                .zip(self.compare_with_organisation(p, unit))
+            {
+                tile.compare = compare;
+            }
+        }
+        tiles
+    }
+
+    /// EX index, CX index, eNPS and NPS of a unit against the organisation, in tile order.
+    fn compare_with_organisation(&self, p: usize, unit: usize) -> [Option<String>; 4] {
+        let period = &self.analysis.periods[p];
+        let (group, org) = (&period.units[unit], &period.units[UnitTree::ROOT]);
+        let words = |c: stats::Change| {
+            format!(
+                "{} {} · {}",
+                self.fmt.signed(c.difference, 0),
+                self.t("vs_organisation"),
+                if c.significant {
+                    self.t("real_change")
+                } else {
+                    self.t("within_noise")
+                }
+            )
+        };
+        let index =
+            |g: Option<(Option<f64>, u64)>, o: Option<(Option<f64>, u64)>| -> Option<String> {
+                let ((Some(g), gn), (Some(o), on)) = (g?, o?) else {
+                    return None;
+                };
+                aggregate::index_vs_organisation(g, gn, o, on).map(words)
+            };
+        let ex = |r: &aggregate::UnitResult| r.ex.as_ref().map(|e| (e.index, e.responses));
+        let cx = |r: &aggregate::UnitResult| r.cx.as_ref().map(|c| (c.index, c.responses));
+        let enps = |r: &aggregate::UnitResult| r.ex.as_ref().and_then(|e| e.enps);
+        let nps = |r: &aggregate::UnitResult| r.cx.as_ref().and_then(|c| c.nps);
+        let net = |g: Option<stats::NetScore>, o: Option<stats::NetScore>| {
+            aggregate::net_vs_organisation(&g?, &o?).map(words)
+        };
+        [
+            index(ex(group), ex(org)),
+            index(cx(group), cx(org)),
+            net(enps(group), enps(org)),
+            net(nps(group), nps(org)),
+        ]
+    }
+
+    fn period_tiles(&self, figures: &FigureMaker, p: usize, unit: usize) -> Vec<Tile> {
         let periods = &self.analysis.periods;
         let current = &periods[p].units[unit];
         let previous = p.checked_sub(1).map(|q| &periods[q].units[unit]);
@@ -424,6 +477,7 @@ impl<'a> Renderer<'a> {
             change,
             change_class,
             change_note,
+            compare: None,
             note: ex_hidden_note
                 .clone()
                 .or_else(|| ex.map(|e| format!("n = {}", e.responses))),
@@ -451,6 +505,7 @@ impl<'a> Renderer<'a> {
             change,
             change_class,
             change_note,
+            compare: None,
             note: cx.map(|c| {
                 format!(
                     "n = {}{}",
@@ -497,10 +552,18 @@ impl<'a> Renderer<'a> {
                 change,
                 change_class,
                 change_note,
+                compare: None,
                 note: if hidden {
                     ex_hidden_note.clone()
                 } else {
-                    now.as_ref().map(|s| format!("n = {}", s.n))
+                    now.as_ref().map(|s| {
+                        format!(
+                            "n = {} · 95%: {} … {}",
+                            s.n,
+                            fmt.signed(s.interval.low, 0),
+                            fmt.signed(s.interval.high, 0)
+                        )
+                    })
                 },
                 spark: figures.sparkline(&series(&|r| get(r).map(|s| s.score)), self.t(key)),
             });
