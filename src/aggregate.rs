@@ -539,13 +539,13 @@ mod tests {
             invited: responses + seed % 4,
             responses,
             // As the loader fills them: leavers and headcount only where both are reported.
-            headcount: if seed % 3 != 0 {
+            headcount: if !seed.is_multiple_of(3) {
                 (seed % 9) as f64 + 0.5
             } else {
                 0.0
             },
-            leavers: if seed % 3 != 0 { seed % 2 } else { 0 },
-            has_turnover: seed % 3 != 0,
+            leavers: if !seed.is_multiple_of(3) { seed % 2 } else { 0 },
+            has_turnover: !seed.is_multiple_of(3),
             enps: Answers {
                 counts: (0..11).map(|i| (seed + i) % 3).collect(),
                 na: seed % 2,
