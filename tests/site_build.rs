@@ -407,3 +407,75 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert!(f2.run(&["build"]).status.success());
     assert_eq!(f2.tree(), before);
 }
+
+/// The cells of the table row whose header cell links to `name`.
+fn row_cells(html: &str, name: &str) -> Vec<String> {
+    let row = elements(html, "<tr", "</tr>")
+        .into_iter()
+        .find(|r| r.contains(&format!(">{name}</a></th>")))
+        .unwrap_or_else(|| panic!("no row for {name}"));
+    elements(row, "<td", "</td>")
+        .into_iter()
+        .map(|c| c[c.find('>').unwrap() + 1..c.len() - "</td>".len()].to_string())
+        .collect()
+}
+
+#[test]
+fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
+    let f = two_team_site("");
+    assert!(f.run(&["build"]).status.success());
+    // NPS of team A from the statistics module, for the same counts the fixture wrote.
+    let nps_a = kolikko::stats::net_score(&common::spread11(20))
+        .unwrap()
+        .score;
+    let fmt = kolikko::format::NumberFormat::ENGLISH;
+
+    let period = f.read("periods/2026-q1/index.html");
+    // Unit table: EX index, CX index, eNPS, NPS, response rate (10 of 12 invited = 83%).
+    assert_eq!(
+        row_cells(&period, "Team A"),
+        ["70", "90 (low n)", "+20", &fmt.signed(nps_a, 0), "83%"]
+    );
+    assert_eq!(
+        row_cells(&period, "Team B"),
+        [
+            "50",
+            "40 (low n)",
+            "0",
+            &fmt.signed(
+                kolikko::stats::net_score(&common::spread11(10))
+                    .unwrap()
+                    .score,
+                0
+            ),
+            "75%"
+        ]
+    );
+    assert!(
+        period.contains("Too few units with both surveys to read a link (2 units)."),
+        "two teams cannot support a linkage claim"
+    );
+    assert!(
+        period.contains("href=\"../../posts/first/index.html\""),
+        "the period's commentary is listed"
+    );
+
+    // Factor page: teams ranked by the factor's EX side; every item has the same counts, so the
+    // factor score equals the team's index: A 70 / CX 90, then B 50 / CX 40.
+    let factor = f.read("factors/workload/index.html");
+    assert_eq!(row_cells(&factor, "Team A"), ["1", "70", "90"]);
+    assert_eq!(row_cells(&factor, "Team B"), ["2", "50", "40"]);
+    assert!(factor.contains("My workload is manageable."));
+    assert!(factor.contains("Someone was available to serve you when you needed it."));
+
+    let tag = f.read("tags/workload/index.html");
+    assert!(tag.contains("First &lt;look&gt;"));
+    assert!(tag.contains("1 min read"));
+
+    let method = f.read("method/index.html");
+    assert!(
+        method.contains("<h2 id=\"anonymity\">Anonymity</h2>"),
+        "{method}"
+    );
+    assert!(method.contains("Wilson"));
+}
