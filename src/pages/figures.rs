@@ -389,6 +389,10 @@ impl<'a> FigureMaker<'a> {
             Some(f) => framework.factor_item_range(f, side),
             None => 0..framework.item_count(side),
         };
+        let shown: Vec<(usize, &crate::stats::Shares)> = range
+            .clone()
+            .filter_map(|i| Some((i, shares[i].as_ref()?)))
+            .collect();
         let rows: Vec<charts::LikertRow> = framework
             .items(side)
             .enumerate()
@@ -449,14 +453,29 @@ impl<'a> FigureMaker<'a> {
             self.unit_name(unit),
             p.period
         );
-        Some(charts::render_likert(
+        let mut figure = charts::render_likert(
             &self.next_id("likert"),
             &rows,
             &labels,
             self.fmt,
             &title,
             &desc,
-        ))
+        );
+        // The data table also gives each favourable share's 95% Wilson interval: the chart shows
+        // the estimate, the table how sure it is.
+        figure
+            .table
+            .headers
+            .push(format!("{} · {}", self.t("favourable"), self.t("interval")));
+        for (row, (_, s)) in figure.table.rows.iter_mut().zip(&shown) {
+            let i = s.favourable_interval;
+            row.push(format!(
+                "{}–{}",
+                self.fmt.percent(i.low, 0),
+                self.fmt.percent(i.high, 0)
+            ));
+        }
+        Some(figure)
     }
 
     /// eNPS and NPS composition of a unit in a period.
