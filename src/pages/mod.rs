@@ -558,8 +558,9 @@ impl<'a> Renderer<'a> {
                 } else {
                     now.as_ref().map(|s| {
                         format!(
-                            "n = {} · 95%: {} … {}",
+                            "n = {} · {}: {} … {}",
                             s.n,
+                            fmt.percent_points(95.0, 0),
                             fmt.signed(s.interval.low, 0),
                             fmt.signed(s.interval.high, 0)
                         )
