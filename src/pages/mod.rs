@@ -458,70 +458,59 @@ impl<'a> Renderer<'a> {
         let hidden_value = || self.t("hidden").to_string();
         let ex_hidden_note = self.hidden_reason(current.ex_visibility);
 
-        // EX index
+        // EX and CX index: the same tile, each from its own survey.
         let ex = current.ex.as_ref();
-        let ex_change = match (previous.and_then(|r| r.ex.as_ref()), ex) {
-            (Some(a), Some(b)) => match (a.index, b.index) {
-                (Some(x), Some(y)) => aggregate::index_change(x, a.responses, y, b.responses),
-                _ => None,
-            },
-            _ => None,
-        };
-        let (change, change_class, change_note) = change_view(ex_change, 0);
-        tiles.push(Tile {
-            label: self.t("ex_index").into(),
-            value: ex
-                .map(|e| figures.index_or_dash(e.index))
-                .unwrap_or_else(hidden_value),
-            side: Some("ex"),
-            change,
-            change_class,
-            change_note,
-            compare: None,
-            note: ex_hidden_note
-                .clone()
-                .or_else(|| ex.map(|e| format!("n = {}", e.responses))),
-            spark: figures.sparkline(
-                &series(&|r| r.ex.as_ref().and_then(|e| e.index)),
-                self.t("ex_index"),
-            ),
-        });
-        // CX index
         let cx = current.cx.as_ref();
-        let cx_change = match (previous.and_then(|r| r.cx.as_ref()), cx) {
-            (Some(a), Some(b)) => match (a.index, b.index) {
-                (Some(x), Some(y)) => aggregate::index_change(x, a.responses, y, b.responses),
-                _ => None,
-            },
-            _ => None,
-        };
-        let (change, change_class, change_note) = change_view(cx_change, 0);
-        tiles.push(Tile {
-            label: self.t("cx_index").into(),
-            value: cx
-                .map(|c| figures.index_or_dash(c.index))
-                .unwrap_or_else(|| self.t("no_data").into()),
-            side: Some("cx"),
-            change,
-            change_class,
-            change_note,
-            compare: None,
-            note: cx.map(|c| {
-                format!(
-                    "n = {}{}",
-                    c.responses,
-                    if c.low_n {
-                        format!(" · {}", self.t("low_n"))
-                    } else {
-                        String::new()
-                    }
-                )
-            }),
-            spark: figures.sparkline(
-                &series(&|r| r.cx.as_ref().and_then(|c| c.index)),
-                self.t("cx_index"),
+        let ex_of = |r: &aggregate::UnitResult| r.ex.as_ref().map(|e| (e.index, e.responses));
+        let cx_of = |r: &aggregate::UnitResult| r.cx.as_ref().map(|c| (c.index, c.responses));
+        for (key, side, of, missing, note) in [
+            (
+                "ex_index",
+                "ex",
+                &ex_of as &dyn Fn(&aggregate::UnitResult) -> Option<(Option<f64>, u64)>,
+                hidden_value(),
+                ex_hidden_note.clone(),
             ),
-        });
+            (
+                "cx_index",
+                "cx",
+                &cx_of,
+                self.t("no_data").to_string(),
+                None,
+            ),
+        ] {
+            let now = of(current);
+            let change = match (previous.and_then(of), now) {
+                (Some((Some(x), xn)), Some((Some(y), yn))) => aggregate::index_change(x, xn, y, yn),
+                _ => None,
+            };
+            let (change, change_class, change_note) = change_view(change, 0);
+            let low_n = side == "cx" && cx.is_some_and(|c| c.low_n);
+            tiles.push(Tile {
+                label: self.t(key).into(),
+                value: now
+                    .map(|(index, _)| figures.index_or_dash(index))
+                    .unwrap_or(missing),
+                side: Some(side),
+                change,
+                change_class,
+                change_note,
+                compare: None,
+                note: note.or_else(|| {
+                    now.map(|(_, n)| {
+                        if low_n {
+                            format!("n = {n} · {}", self.t("low_n"))
+                        } else {
+                            format!("n = {n}")
+                        }
+                    })
+                }),
+                spark: figures.sparkline(
+                    &series(&|r| of(r).and_then(|(index, _)| index)),
+                    self.t(key),
+                ),
+            });
+        }
         // eNPS and NPS
         for (key, side, get) in [
             (
