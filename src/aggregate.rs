@@ -50,8 +50,9 @@ pub struct ExStats {
     pub factors: Vec<Option<f64>>,
     /// Per EX item.
     pub items: Vec<Option<Shares>>,
-    pub item_na: Vec<u64>,
     pub enps: Option<NetScore>,
+    /// Measures withheld by the anonymity rule although answered (see `Published`).
+    pub withheld: Withheld,
     pub headcount: Option<f64>,
     pub leavers: Option<u64>,
     pub turnover: Option<f64>,
@@ -64,7 +65,6 @@ pub struct CxStats {
     pub index: Option<f64>,
     pub factors: Vec<Option<f64>>,
     pub items: Vec<Option<Shares>>,
-    pub item_na: Vec<u64>,
     pub nps: Option<NetScore>,
 }
 
@@ -212,14 +212,16 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             responses: ex[u].responses,
         })
         .collect();
-    let visibility = privacy::suppress(&groups, site.config.anonymity_threshold);
+    let threshold = site.config.anonymity_threshold;
+    let visibility = privacy::suppress(&groups, threshold);
+    let published = published_measures(units, &ex, &visibility, threshold);
 
     let results: Vec<UnitResult> = (0..units.len())
         .map(|u| UnitResult {
             ex_visibility: visibility[u],
             ex: visibility[u]
                 .is_shown()
-                .then(|| ex_stats(framework, &ex[u])),
+                .then(|| ex_stats(framework, &ex[u], &published[u])),
             cx: (cx[u].responses > 0).then(|| cx_stats(framework, &cx[u], site.config.cx_low_n)),
         })
         .collect();
@@ -229,6 +231,64 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         units: results,
         linkage,
     }
+}
+
+/// What a shown group has answered but may not publish: the page says so instead of "no data".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Withheld {
+    pub items: usize,
+    pub enps: bool,
+    pub turnover: bool,
+}
+
+/// Which of a shown group's EX measures may be published. Items (some answer "not applicable"),
+/// eNPS and turnover each count other people than the group's responses, so each gets the
+/// anonymity rule on its own counts (see `privacy::suppress_measure`).
+#[derive(Clone, Debug)]
+struct Published {
+    items: Vec<bool>,
+    enps: bool,
+    turnover: bool,
+}
+
+fn published_measures(
+    units: &UnitTree,
+    ex: &[ExTotals],
+    visibility: &[Visibility],
+    threshold: u64,
+) -> Vec<Published> {
+    let measure = |count: &dyn Fn(&ExTotals) -> u64| -> Vec<bool> {
+        let groups: Vec<GroupSize> = (0..units.len())
+            .map(|u| GroupSize {
+                parent: units.units[u].parent,
+                responses: count(&ex[u]),
+            })
+            .collect();
+        privacy::suppress_measure(&groups, threshold, visibility)
+            .iter()
+            .map(|v| v.is_shown())
+            .collect()
+    };
+    let item_count = ex.first().map_or(0, |t| t.items.len());
+    let items: Vec<Vec<bool>> = (0..item_count)
+        .map(|k| measure(&|t| t.items[k].answered()))
+        .collect();
+    let enps = measure(&|t| t.enps.answered());
+    // Turnover is about the people counted in the headcount.
+    let turnover = measure(&|t| {
+        if t.has_turnover {
+            t.headcount.floor() as u64
+        } else {
+            0
+        }
+    });
+    (0..units.len())
+        .map(|u| Published {
+            items: items.iter().map(|k| k[u]).collect(),
+            enps: enps[u],
+            turnover: turnover[u],
+        })
+        .collect()
 }
 
 /// Sums every group's answer counts into its parent. Children have larger indices than parents
@@ -268,15 +328,25 @@ fn roll_up_cx(parent: &mut CxTotals, child: &CxTotals) {
 }
 
 /// Item shares, the index (mean favourable share over items with answers) and factor scores.
+/// `shown[k]` says whether item `k` may be published; the index and factor scores use only the
+/// published items, so they reveal nothing the item figures do not.
 fn item_summary(
     framework: &Framework,
     side: Side,
     items: &[Answers],
+    shown: &[bool],
 ) -> (Vec<Option<Shares>>, Option<f64>, Vec<Option<f64>>) {
     let shares: Vec<Option<Shares>> = framework
         .items(side)
         .zip(items)
-        .map(|(item, answers)| stats::shares(&answers.counts, &item.scale))
+        .zip(shown)
+        .map(|((item, answers), &shown)| {
+            if shown {
+                stats::shares(&answers.counts, &item.scale)
+            } else {
+                None
+            }
+        })
         .collect();
     let favourable = |range: std::ops::Range<usize>| -> Option<f64> {
         let values: Vec<f64> = shares[range]
@@ -298,8 +368,9 @@ fn net_counts(answers: &Answers) -> Option<NetScore> {
     stats::net_score(&counts)
 }
 
-fn ex_stats(framework: &Framework, t: &ExTotals) -> ExStats {
-    let (items, index, factors) = item_summary(framework, Side::Ex, &t.items);
+fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExStats {
+    let (items, index, factors) = item_summary(framework, Side::Ex, &t.items, &published.items);
+    let turnover = t.has_turnover && published.turnover;
     ExStats {
         invited: t.invited,
         responses: t.responses,
@@ -307,11 +378,24 @@ fn ex_stats(framework: &Framework, t: &ExTotals) -> ExStats {
         index,
         factors,
         items,
-        item_na: t.items.iter().map(|a| a.na).collect(),
-        enps: net_counts(&t.enps),
-        headcount: t.has_turnover.then_some(t.headcount),
-        leavers: t.has_turnover.then_some(t.leavers),
-        turnover: if t.has_turnover {
+        enps: if published.enps {
+            net_counts(&t.enps)
+        } else {
+            None
+        },
+        withheld: Withheld {
+            items: t
+                .items
+                .iter()
+                .zip(&published.items)
+                .filter(|(a, shown)| !**shown && a.answered() > 0)
+                .count(),
+            enps: !published.enps && t.enps.answered() > 0,
+            turnover: t.has_turnover && !published.turnover,
+        },
+        headcount: turnover.then_some(t.headcount),
+        leavers: turnover.then_some(t.leavers),
+        turnover: if turnover {
             stats::turnover(t.leavers as f64, t.headcount)
         } else {
             None
@@ -320,14 +404,15 @@ fn ex_stats(framework: &Framework, t: &ExTotals) -> ExStats {
 }
 
 fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64) -> CxStats {
-    let (items, index, factors) = item_summary(framework, Side::Cx, &t.items);
+    // Customers are not protected by the anonymity rule: every CX item is published.
+    let (items, index, factors) =
+        item_summary(framework, Side::Cx, &t.items, &vec![true; t.items.len()]);
     CxStats {
         responses: t.responses,
         low_n: t.responses < low_n,
         index,
         factors,
         items,
-        item_na: t.items.iter().map(|a| a.na).collect(),
         nps: net_counts(&t.nps),
     }
 }

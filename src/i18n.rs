@@ -169,6 +169,13 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "För att skydda de svarande visas inte medarbetarresultat för grupper med färre än {n} svar, och inte heller resultat ur vilka en sådan grupp kan räknas fram.",
     ),
     (
+        "hidden_measure",
+        "hidden: too few answers here or in a group beside it",
+        "piilotettu: liian vähän vastauksia tässä tai rinnakkaisessa ryhmässä",
+        "dolt: för få svar här eller i en grupp bredvid",
+    ),
+    ("questions_withheld", "questions", "kysymystä", "frågor"),
+    (
         "hidden_here",
         "Hidden on this page",
         "Piilotettu tällä sivulla",
@@ -529,6 +536,29 @@ mod tests {
             assert!(!en.is_empty() && !fi.is_empty() && !sv.is_empty(), "{key}");
         }
         assert_eq!(text(Language::Fi, "overview"), "Yleiskuva");
+    }
+
+    /// Every key the page code asks for exists: a missing one would stop a build.
+    #[test]
+    fn every_key_used_in_the_code_exists() {
+        let sources = [
+            include_str!("pages/mod.rs"),
+            include_str!("pages/figures.rs"),
+            include_str!("pages/shortcodes.rs"),
+        ];
+        let keys: Vec<&str> = STRINGS.iter().map(|s| s.0).collect();
+        for source in sources {
+            for pattern in ["self.t(\"", "renderer.t(\"", "text(self.language, \""] {
+                for (at, _) in source.match_indices(pattern) {
+                    let rest = &source[at + pattern.len()..];
+                    let key = &rest[..rest.find('"').unwrap()];
+                    assert!(
+                        keys.contains(&key),
+                        "UI string `{key}` is used but not defined"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -89,6 +89,24 @@ impl Visibility {
 ///
 /// If a unit's parent index is not smaller than its own index.
 pub fn suppress(groups: &[GroupSize], threshold: u64) -> Vec<Visibility> {
+    suppress_measure(groups, threshold, &[])
+}
+
+/// The same rules for one published measure whose counts differ from the unit's responses: an
+/// item's answered n (others chose "not applicable"), the eNPS answers, a turnover's headcount.
+/// `forced` is the units' own visibility (from [`suppress`]); a unit hidden there stays hidden
+/// here, with its count for this measure still counting as hidden in rule 3. An empty `forced`
+/// forces nothing.
+///
+/// Each published measure is a table of its own: the rules make sure no subtraction *within*
+/// that table reveals a hidden group, and indices built on top of it (the EX index is a mean of
+/// item shares) use only the items shown at that unit, so they add nothing a reader could not
+/// already compute.
+pub fn suppress_measure(
+    groups: &[GroupSize],
+    threshold: u64,
+    forced: &[Visibility],
+) -> Vec<Visibility> {
     let n = groups.len();
 
     // Children lists in one flat array (compressed sparse rows), in index order.
@@ -114,12 +132,14 @@ pub fn suppress(groups: &[GroupSize], threshold: u64) -> Vec<Visibility> {
         }
     }
 
-    // Rules 1 and 2: each unit's own reason.
+    // Rules 1 and 2: each unit's own reason (or the reason it is forced hidden).
     let mut vis: Vec<Visibility> = groups
         .iter()
-        .map(|g| match g.responses {
-            0 => Visibility::NoData,
-            r if r < threshold => Visibility::BelowThreshold,
+        .enumerate()
+        .map(|(i, g)| match (g.responses, forced.get(i)) {
+            (_, Some(&v)) if v.is_hidden() => v,
+            (0, _) => Visibility::NoData,
+            (r, _) if r < threshold => Visibility::BelowThreshold,
             _ => Visibility::Shown,
         })
         .collect();
@@ -138,11 +158,12 @@ pub fn suppress(groups: &[GroupSize], threshold: u64) -> Vec<Visibility> {
             continue;
         }
 
-        // Rule 3. The children of a shown unit are Shown, NoData or BelowThreshold here.
+        // Rule 3. The children of a shown unit are Shown, NoData, BelowThreshold or forced
+        // hidden here; every hidden one counts.
         let kids = &children[start[i]..start[i + 1]];
         let hidden: u64 = kids
             .iter()
-            .filter(|&&c| vis[c] == Visibility::BelowThreshold)
+            .filter(|&&c| vis[c].is_hidden())
             .fold(0, |sum, &c| sum.saturating_add(groups[c].responses));
         if hidden > 0 && hidden < threshold {
             let smallest = kids
@@ -635,6 +656,41 @@ mod tests {
             let vis = suppress(&g, t);
             prop_assert_eq!(derivable_hidden(&g, &vis), Vec::<usize>::new());
             prop_assert_eq!(small_differences(&g, &vis, t), Vec::<usize>::new());
+        }
+
+        /// A measure answered by only some respondents (an item with "not applicable" answers)
+        /// is suppressed on its own counts, with the units' hidden set forced: nothing shown has
+        /// fewer than `t` answers, nothing hidden can be derived from this measure's totals.
+        #[test]
+        fn no_hidden_group_can_be_derived_from_a_partial_measure(g in arb_tree(), t in 3u64..=7, keep in prop::collection::vec(0u64..=100, 41)) {
+            let units = suppress(&g, t);
+            // Each leaf answered the measure with a share of its respondents; inner units sum.
+            let mut m: Vec<GroupSize> = g.iter().map(|x| GroupSize { parent: x.parent, responses: 0 }).collect();
+            let mut has_child = vec![false; g.len()];
+            for x in &g {
+                if let Some(p) = x.parent {
+                    has_child[p] = true;
+                }
+            }
+            for i in (0..g.len()).rev() {
+                if !has_child[i] {
+                    m[i].responses = g[i].responses * keep[i % keep.len()] / 100;
+                }
+                if let Some(p) = m[i].parent {
+                    m[p].responses += m[i].responses;
+                }
+            }
+            let vis = suppress_measure(&m, t, &units);
+            for i in 0..g.len() {
+                if units[i].is_hidden() {
+                    prop_assert!(!vis[i].is_shown(), "unit {i} is hidden, so is its measure");
+                }
+                if vis[i].is_shown() {
+                    prop_assert!(m[i].responses >= t);
+                }
+            }
+            prop_assert_eq!(derivable_hidden(&m, &vis), Vec::<usize>::new());
+            prop_assert_eq!(small_differences(&m, &vis, t), Vec::<usize>::new());
         }
 
         #[test]

@@ -479,3 +479,80 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
     );
     assert!(method.contains("Wilson"));
 }
+
+/// Each published measure counts its own people: items where some answered "not applicable",
+/// eNPS asked of only some, turnover where only some teams report a headcount. North = A (20) +
+/// B (3) + C (3). B and C are hidden (6 together, enough for the responses), but C answered no
+/// questions, no eNPS and has no headcount: on those measures the hidden part is B alone, so
+/// A's figures would give B away (North minus A). They are withheld, and one person's answer
+/// inside a large team is never published either.
+#[test]
+fn measures_answered_by_fewer_people_are_suppressed_on_their_own_counts() {
+    let mut units = String::from(
+        "units:\n  - id: north\n    name: \"North\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n      - id: c\n        name: \"Team C\"\n  - id: south\n    name: \"South\"\n    children:\n",
+    );
+    for i in 1..=4 {
+        units += &format!("      - id: s{i}\n        name: \"South {i}\"\n");
+    }
+    let f = Fixture::new("", &units);
+    let mut survey = String::from("period: 2026-Q1\nex:\n");
+    survey += &ex_team(
+        "a",
+        20,
+        [0, 0, 0, 0, 20],
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 10],
+        Some((20.0, 1)),
+    );
+    survey += &ex_team(
+        "b",
+        3,
+        [3, 0, 0, 0, 0],
+        [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        Some((4.0, 3)),
+    );
+    // C: three respondents who skipped every question and the eNPS; no headcount.
+    survey += "  c:\n    invited: 3\n    responses: 3\n    enps: { counts: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], na: 3 }\n    items:\n";
+    for item in kolikko::framework::Framework::default_six().items(kolikko::framework::Side::Ex) {
+        survey += &format!("      {}: {{ counts: [0, 0, 0, 0, 0], na: 3 }}\n", item.id);
+    }
+    for i in 1..=4 {
+        survey += &ex_team(
+            &format!("s{i}"),
+            10,
+            likert(8, 2),
+            spread11(8),
+            Some((10.0, 0)),
+        );
+    }
+    f.write("content/surveys/2026-Q1.yaml", &survey);
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let a = f.read("units/a/index.html");
+    assert_eq!(
+        tile_value(&a, "eNPS"),
+        "Hidden",
+        "A's eNPS minus North's would be B's"
+    );
+    assert_eq!(tile_value(&a, "Turnover"), "Hidden");
+    assert_eq!(
+        tile_value(&a, "EX index"),
+        "–",
+        "every question is withheld, so there is no index"
+    );
+    assert!(
+        a.contains(
+            "12 questions, eNPS, turnover: hidden: too few answers here or in a group beside it"
+        ),
+        "{a}"
+    );
+    let north = f.read("units/north/index.html");
+    // North itself (23 eNPS answers) is shown: 20 promoters, 3 detractors → 17/23 = 73.9 → +74.
+    assert_eq!(tile_value(&north, "eNPS"), "+74");
+    // Team A's per-question table lists no question at all.
+    assert!(!a.contains("I get the information I need for my work in time."));
+}

@@ -352,7 +352,8 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// Notes for the hidden groups among `units` in one period.
+    /// Notes for the hidden groups among `units` in one period, and for measures withheld from
+    /// shown groups (questions, eNPS or turnover with too few answers here or beside).
     fn hidden_notes(
         &self,
         period: &PeriodAnalysis,
@@ -360,8 +361,34 @@ impl<'a> Renderer<'a> {
     ) -> Vec<String> {
         units
             .filter_map(|u| {
-                self.hidden_reason(period.units[u].ex_visibility)
-                    .map(|reason| format!("{} ({}): {}", self.unit_name(u), period.period, reason))
+                let result = &period.units[u];
+                let reason = match &result.ex {
+                    None => self.hidden_reason(result.ex_visibility)?,
+                    Some(e) if e.withheld != aggregate::Withheld::default() => {
+                        let mut parts = Vec::new();
+                        if e.withheld.items > 0 {
+                            parts.push(format!(
+                                "{} {}",
+                                e.withheld.items,
+                                self.t("questions_withheld")
+                            ));
+                        }
+                        if e.withheld.enps {
+                            parts.push(self.t("enps").to_string());
+                        }
+                        if e.withheld.turnover {
+                            parts.push(self.t("turnover").to_lowercase());
+                        }
+                        format!("{}: {}", parts.join(", "), self.t("hidden_measure"))
+                    }
+                    Some(_) => return None,
+                };
+                Some(format!(
+                    "{} ({}): {}",
+                    self.unit_name(u),
+                    period.period,
+                    reason
+                ))
             })
             .collect()
     }
@@ -529,7 +556,14 @@ impl<'a> Renderer<'a> {
                 _ => None,
             };
             let (change, change_class, change_note) = change_view(change, 0);
-            let hidden = key == "enps" && current.ex.is_none();
+            // eNPS is EX: hidden with the group, or withheld on its own (too few eNPS answers).
+            let withheld = key == "enps" && ex.is_some_and(|e| e.withheld.enps);
+            let hidden = key == "enps" && (ex.is_none() || withheld);
+            let hidden_note = if withheld {
+                Some(self.t("hidden_measure").to_string())
+            } else {
+                ex_hidden_note.clone()
+            };
             tiles.push(Tile {
                 label: self.t(key).into(),
                 value: match &now {
@@ -543,7 +577,7 @@ impl<'a> Renderer<'a> {
                 change_note,
                 compare: None,
                 note: if hidden {
-                    ex_hidden_note.clone()
+                    hidden_note
                 } else {
                     now.as_ref().map(|s| {
                         format!(
@@ -574,6 +608,15 @@ impl<'a> Renderer<'a> {
                         }),
                         self.t("response_rate"),
                     ),
+                    ..Tile::default()
+                });
+            }
+            if e.withheld.turnover {
+                tiles.push(Tile {
+                    label: self.t("turnover").into(),
+                    value: hidden_value(),
+                    change_class: "flat",
+                    note: Some(self.t("hidden_measure").into()),
                     ..Tile::default()
                 });
             }

@@ -201,6 +201,7 @@ fn render_one(
                 ),
                 "enps" => {
                     r.ex.as_ref()
+                        .filter(|e| !e.withheld.enps)
                         .map(|e| e.enps.as_ref().map(|s| fmt.signed(s.score, 0)))
                 }
                 "nps" => Some(
@@ -212,11 +213,15 @@ fn render_one(
                     r.ex.as_ref()
                         .map(|e| e.response_rate.map(|v| fmt.percent(v, 0)))
                 }
-                "turnover" => r.ex.as_ref().map(|e| e.turnover.map(|v| fmt.percent(v, 1))),
+                "turnover" => {
+                    r.ex.as_ref()
+                        .filter(|e| !e.withheld.turnover)
+                        .map(|e| e.turnover.map(|v| fmt.percent(v, 1)))
+                }
                 _ => unreachable!("checked above"),
             };
             let text = match value {
-                None => renderer.t("hidden").to_string(), // EX hidden for anonymity
+                None => renderer.t("hidden").to_string(), // hidden or withheld for anonymity
                 Some(None) => "–".to_string(),
                 Some(Some(v)) => v,
             };
