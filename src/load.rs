@@ -24,6 +24,9 @@ use crate::stats::Scale;
 /// The largest input file read. Real survey files of thousands of units stay far below it; a
 /// larger file is refused before it is read, so memory stays bounded.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest count a survey file may give (invited, responses, one answer count). Far above any
+/// real organisation, and low enough that sums over millions of teams cannot overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000;
 /// The lowest anonymity threshold a site may set.
 pub const MIN_ANONYMITY_THRESHOLD: u64 = 3;
 
@@ -798,6 +801,11 @@ fn check_ex(
     diagnostics: &mut Diagnostics,
 ) -> Option<ExResult> {
     let before = diagnostics.len();
+    check_count(path, &raw.invited, "invited", diagnostics);
+    check_count(path, &raw.responses, "responses", diagnostics);
+    if let Some(l) = &raw.leavers {
+        check_count(path, l, "leavers", diagnostics);
+    }
     let responses = raw.responses.value;
     if responses > raw.invited.value {
         diagnostics.push(at(
@@ -849,6 +857,7 @@ fn check_cx(
     diagnostics: &mut Diagnostics,
 ) -> Option<CxResult> {
     let before = diagnostics.len();
+    check_count(path, &raw.responses, "responses", diagnostics);
     let responses = raw.responses.value;
     let nps = raw
         .nps
@@ -921,6 +930,19 @@ fn check_items(
     items
 }
 
+fn check_count(path: &Path, count: &Spanned<u64>, what: &str, diagnostics: &mut Diagnostics) {
+    if count.value > MAX_COUNT {
+        diagnostics.push(at(
+            path,
+            count,
+            format!(
+                "{what} ({}) is larger than kolikko accepts ({MAX_COUNT}): is it a typo?",
+                count.value
+            ),
+        ));
+    }
+}
+
 fn check_answers(
     path: &Path,
     answers: &Spanned<RawAnswers>,
@@ -930,7 +952,18 @@ fn check_answers(
     diagnostics: &mut Diagnostics,
 ) -> Answers {
     let value = &answers.value.0;
-    if value.counts.len() != points {
+    if value
+        .counts
+        .iter()
+        .chain([&value.na])
+        .any(|&c| c > MAX_COUNT)
+    {
+        diagnostics.push(at(
+            path,
+            answers,
+            format!("an answer count is larger than kolikko accepts ({MAX_COUNT}): is it a typo?"),
+        ));
+    } else if value.counts.len() != points {
         diagnostics.push(at(
             path,
             answers,

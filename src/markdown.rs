@@ -275,7 +275,14 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
     if allow_raw_html {
         html = ammonia::Builder::default()
             .add_generic_attributes(["id", "class"])
-            .url_schemes(HashSet::from(["http", "https", "mailto"]))
+            .url_schemes(HashSet::from(["http", "https", "mailto", "data"]))
+            // Links may point anywhere; anything the browser would *load* (an image) must be
+            // inline data, or the page would make a request to another host.
+            .attribute_filter(|element, attribute, value| match (element, attribute) {
+                (_, "src" | "srcset") if !is_inline_image(value) => None,
+                (_, "href") if value.trim_start().to_ascii_lowercase().starts_with("data:") => None,
+                _ => Some(value.into()),
+            })
             .clean(&html)
             .to_string();
     }
@@ -333,6 +340,13 @@ fn events_text(events: &[Event]) -> String {
     text
 }
 
+/// An image carried inside the page (a raster `data:image/...` URL); SVG is excluded because it can
+/// carry scripts and references of its own.
+fn is_inline_image(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("data:image/") && !lower.starts_with("data:image/svg")
+}
+
 /// Relative links, fragments, http(s) and mailto are allowed; `javascript:`, `data:` and any other
 /// scheme are not. Browsers ignore tabs, newlines and leading spaces in schemes, so we do too.
 pub fn is_safe_url(url: &str) -> bool {
@@ -385,6 +399,20 @@ mod tests {
             !out.contains("onclick") && !out.contains("<script") && !out.contains("javascript:"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn allowed_raw_html_loads_nothing_from_elsewhere() {
+        let out = html(
+            "<img src=\"https://evil.example/p.png\"> <img src=\"/local.png\"> <img src=\"data:image/png;base64,AAAA\"> <a href=\"data:text/html,x\">d</a>\n",
+            true,
+        );
+        assert!(
+            !out.contains("evil.example") && !out.contains("/local.png"),
+            "{out}"
+        );
+        assert!(out.contains("src=\"data:image/png;base64,AAAA\""), "{out}");
+        assert!(!out.contains("data:text"), "{out}");
     }
 
     #[test]

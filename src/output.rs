@@ -76,7 +76,16 @@ pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError
     let staging = parent.join(format!(".{name}.kolikko-staging-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.kolikko-old-{}", std::process::id()));
 
-    let result = write_all(&staging, files).and_then(|()| swap_in(&staging, output, &retired));
+    // An empty folder the user made (no marker) is filled in place: it is theirs, with their
+    // permissions, and kolikko never removes a folder it did not create.
+    let fill_in_place = output.is_dir() && !output.join(MARKER).exists();
+    let result = write_all(&staging, files).and_then(|()| {
+        if fill_in_place {
+            move_contents(&staging, output)
+        } else {
+            swap_in(&staging, output, &retired)
+        }
+    });
     if result.is_err() && staging.exists() {
         // Only the staging folder, which this run created, is removed.
         let _ = fs::remove_dir_all(&staging);
@@ -104,13 +113,28 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Moves every entry of `staging` into the (empty) `output`, then removes the staging folder.
+fn move_contents(staging: &Path, output: &Path) -> Result<(), OutputError> {
+    for entry in fs::read_dir(staging).map_err(io_error(staging))? {
+        let entry = entry.map_err(io_error(staging))?;
+        let target = output.join(entry.file_name());
+        fs::rename(entry.path(), &target).map_err(io_error(&target))?;
+    }
+    fs::remove_dir(staging).map_err(io_error(staging))
+}
+
 /// Renames are atomic on one file system: the output is at every moment either the old build or
 /// the new one. The old build is deleted only after the new one is in place.
 fn swap_in(staging: &Path, output: &Path, retired: &Path) -> Result<(), OutputError> {
     let had_old = output.exists();
     if had_old {
-        // Re-check right before touching it: the folder is still ours (or empty).
+        // Re-check right before touching it: the folder is still ours.
         check_replaceable(output)?;
+        // The new folder takes the old one's permissions (an HR-only folder stays HR-only).
+        let permissions = fs::metadata(output)
+            .map_err(io_error(output))?
+            .permissions();
+        fs::set_permissions(staging, permissions).map_err(io_error(staging))?;
         fs::rename(output, retired).map_err(io_error(output))?;
     }
     if let Err(source) = fs::rename(staging, output) {
@@ -173,6 +197,34 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers.len(), 2, "{leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_empty_user_folder_is_filled_in_place_and_keeps_its_permissions() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("report");
+        fs::create_dir(&out).unwrap();
+        fs::set_permissions(&out, fs::Permissions::from_mode(0o750)).unwrap();
+        let inode = fs::metadata(&out).unwrap().ino();
+        write_site(&out, &[file("index.html", "one")]).unwrap();
+        assert_eq!(
+            fs::metadata(&out).unwrap().ino(),
+            inode,
+            "the user's folder itself is kept"
+        );
+        assert_eq!(
+            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o750
+        );
+        // From now on it is marked as kolikko's; a rebuild swaps it but keeps the permissions.
+        write_site(&out, &[file("index.html", "two")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert_eq!(
+            fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+            0o750
+        );
     }
 
     #[test]
