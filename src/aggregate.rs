@@ -108,6 +108,8 @@ pub enum Direction {
 pub struct LagLink {
     pub direction: Direction,
     pub lag: usize,
+    /// How many period pairs were averaged.
+    pub pairs: usize,
     pub correlation: Option<Correlation>,
 }
 
@@ -484,8 +486,10 @@ pub fn verdict(correlation: Option<&Correlation>, n: usize) -> Verdict {
     }
 }
 
-/// EX(t) → CX(t+k) and CX(t) → EX(t+k) for k = 0, 1, 2, pooled over teams and period pairs.
-/// Period t+k means the k-th following calendar period, which must have data.
+/// EX(t) → CX(t+k) and CX(t) → EX(t+k) for k = 0, 1, 2. For every pair of periods (t, t+k) the
+/// correlation is taken across teams; the pairs are then averaged on the Fisher scale
+/// (`stats::mean_correlation`), with n the typical number of teams, because the same teams
+/// appear in every pair. Period t+k is the k-th following calendar period, which must have data.
 fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
     let mut links = Vec::new();
     for direction in [Direction::ExToCx, Direction::CxToEx] {
@@ -493,34 +497,33 @@ fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
             if direction == Direction::CxToEx && lag == 0 {
                 continue; // the same as EX → CX at lag 0
             }
-            let (mut xs, mut ys) = (Vec::new(), Vec::new());
+            let mut parts = Vec::new();
             for (i, earlier) in periods.iter().enumerate() {
-                let mut target = earlier.period;
-                for _ in 0..lag {
-                    target = target.next();
-                }
+                let target = (0..lag).fold(earlier.period, |p, _| p.next());
                 let Some(later) = periods[i..].iter().find(|p| p.period == target) else {
                     continue;
                 };
-                for team in site.units.leaves() {
-                    let ex_index =
-                        |p: &PeriodAnalysis| p.units[team].ex.as_ref().and_then(|e| e.index);
-                    let cx_index =
-                        |p: &PeriodAnalysis| p.units[team].cx.as_ref().and_then(|c| c.index);
-                    let pair = match direction {
-                        Direction::ExToCx => (ex_index(earlier), cx_index(later)),
-                        Direction::CxToEx => (cx_index(earlier), ex_index(later)),
-                    };
-                    if let (Some(x), Some(y)) = pair {
-                        xs.push(x);
-                        ys.push(y);
-                    }
-                }
+                let (xs, ys): (Vec<f64>, Vec<f64>) = site
+                    .units
+                    .leaves()
+                    .filter_map(|team| {
+                        let ex_index =
+                            |p: &PeriodAnalysis| p.units[team].ex.as_ref().and_then(|e| e.index);
+                        let cx_index =
+                            |p: &PeriodAnalysis| p.units[team].cx.as_ref().and_then(|c| c.index);
+                        match direction {
+                            Direction::ExToCx => Some((ex_index(earlier)?, cx_index(later)?)),
+                            Direction::CxToEx => Some((cx_index(earlier)?, ex_index(later)?)),
+                        }
+                    })
+                    .unzip();
+                parts.extend(stats::pearson(&xs, &ys));
             }
             links.push(LagLink {
                 direction,
                 lag,
-                correlation: stats::pearson(&xs, &ys),
+                pairs: parts.len(),
+                correlation: stats::mean_correlation(&parts),
             });
         }
     }

@@ -55,8 +55,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Vastausaste",
         "Svarsfrekvens",
     ),
-    ("responses", "Responses", "Vastauksia", "Svar"),
-    ("invited", "Invited", "Kutsuttuja", "Inbjudna"),
     ("turnover", "Turnover", "Vaihtuvuus", "Personalomsättning"),
     (
         "headcount",
@@ -103,12 +101,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "inom bruset",
     ),
     (
-        "no_previous",
-        "no previous period",
-        "ei edellistä kautta",
-        "ingen föregående period",
-    ),
-    (
         "linkage",
         "Do EX and CX move together?",
         "Kulkevatko HK ja AK yhdessä?",
@@ -132,9 +124,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Kaikki kommentaarit",
         "Alla kommentarer",
     ),
-    ("read_more", "Read more", "Lue lisää", "Läs mer"),
     ("reading_time", "min read", "min lukuaika", "min läsning"),
-    ("by", "by", "kirjoittaja", "av"),
     (
         "show_data",
         "Show the numbers",
@@ -187,14 +177,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Henkilöstötulokset on piilotettu",
         "Medarbetarresultaten är dolda",
     ),
-    (
-        "factor_profile",
-        "Factor profile",
-        "Tekijäprofiili",
-        "Faktorprofil",
-    ),
     ("trends", "Trends", "Kehitys", "Utveckling"),
-    ("items", "Questions", "Kysymykset", "Frågor"),
     (
         "units_ranked",
         "Units ranked",
@@ -277,12 +260,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Korrelation är inte kausalitet: enheter skiljer sig på många sätt samtidigt.",
     ),
     (
-        "lagged_linkage",
-        "Linkage over time",
-        "Yhteys ajan yli",
-        "Samband över tid",
-    ),
-    (
         "key_drivers",
         "Key drivers of CX",
         "AK:n keskeiset ajurit",
@@ -352,7 +329,6 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("lag_label_excx", "EX → CX", "HK → AK", "MU → KU"),
     ("lag_label_cxex", "CX → EX", "AK → HK", "KU → MU"),
-    ("lag_k", "k", "k", "k"),
     (
         "not_enough_data",
         "not enough data",
@@ -365,21 +341,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "indeksi, % myönteisiä",
         "index, % positiva",
     ),
-    ("change", "Change", "Muutos", "Förändring"),
-    ("value", "Value", "Arvo", "Värde"),
     ("rank", "Rank", "Sija", "Placering"),
-    (
-        "on_this_page",
-        "On this page",
-        "Tällä sivulla",
-        "På denna sida",
-    ),
-    (
-        "method_intro",
-        "How the numbers are made",
-        "Miten luvut lasketaan",
-        "Hur siffrorna tas fram",
-    ),
     (
         "fitted_line",
         "fitted line",
@@ -418,12 +380,11 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "dolda för anonymitet",
     ),
     (
-        "strongest_link",
-        "Strongest link:",
-        "Vahvin yhteys:",
-        "Starkaste sambandet:",
+        "period_pairs",
+        "period pairs averaged",
+        "kausiparin keskiarvo",
+        "periodpar i medeltal",
     ),
-    ("n_pairs", "unit-periods", "yksikkökautta", "enhetsperioder"),
     (
         "direction",
         "Direction and lag",
@@ -538,16 +499,18 @@ mod tests {
         assert_eq!(text(Language::Fi, "overview"), "Yleiskuva");
     }
 
-    /// Every key the page code asks for exists: a missing one would stop a build.
+    /// Every key the page code and templates ask for exists (a missing one would stop a
+    /// build), and every defined key is used somewhere.
     #[test]
-    fn every_key_used_in_the_code_exists() {
-        let sources = [
+    fn every_key_is_defined_and_used() {
+        let code = [
             include_str!("pages/mod.rs"),
             include_str!("pages/figures.rs"),
             include_str!("pages/shortcodes.rs"),
         ];
         let keys: Vec<&str> = STRINGS.iter().map(|s| s.0).collect();
-        for source in sources {
+        let mut used = std::collections::BTreeSet::new();
+        for source in code {
             for pattern in ["self.t(\"", "renderer.t(\"", "text(self.language, \""] {
                 for (at, _) in source.match_indices(pattern) {
                     let rest = &source[at + pattern.len()..];
@@ -558,7 +521,33 @@ mod tests {
                     );
                 }
             }
+            // Keys also travel through tables such as `("overview", "index.html")`.
+            used.extend(keys.iter().filter(|k| source.contains(&format!("\"{k}\""))));
         }
+        for (name, source) in crate::pages::DEFAULT_TEMPLATES {
+            // `t.key`, where `t` is a whole word (not the end of `post.`).
+            for (at, _) in source.match_indices("t.") {
+                if source[..at]
+                    .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                {
+                    continue;
+                }
+                let rest = &source[at + 2..];
+                let key = &rest[..rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len())];
+                assert!(
+                    keys.contains(&key),
+                    "{name}: UI string `{key}` is used but not defined"
+                );
+                used.insert(keys.iter().find(|k| **k == key).unwrap());
+            }
+        }
+        let unused: Vec<&&str> = keys.iter().filter(|k| !used.contains(k)).collect();
+        assert!(
+            unused.is_empty(),
+            "UI strings defined but never used: {unused:?}"
+        );
     }
 
     #[test]

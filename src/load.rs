@@ -283,6 +283,13 @@ fn friendly_yaml_message(message: &str) -> String {
         "invalid u64" | "invalid u32" => "expected a whole number, 0 or more".to_string(),
         "invalid f64" => "expected a number".to_string(),
         "invalid bool" => "expected true or false".to_string(),
+        m if m.starts_with("duplicate mapping key: ") => {
+            let key = m["duplicate mapping key: ".len()..]
+                .split(',')
+                .next()
+                .unwrap_or_default();
+            format!("duplicate key `{key}`: each key may appear only once here")
+        }
         m if m.starts_with("unknown field") => m
             .replacen("unknown field", "unknown key", 1)
             .replacen("expected one of", "expected one of:", 1),
@@ -1205,6 +1212,12 @@ mod tests {
 
     #[test]
     fn friendly_messages() {
+        assert_eq!(
+            friendly_yaml_message(
+                "duplicate mapping key: period, set DuplicateKeyPolicy in Options if acceptable at line 4, column 5"
+            ),
+            "duplicate key `period`: each key may appear only once here"
+        );
         assert_eq!(
             friendly_yaml_message("invalid u64 at line 3, column 8"),
             "expected a whole number, 0 or more"

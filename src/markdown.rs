@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::slugify;
@@ -69,7 +69,7 @@ pub fn extract_shortcodes(
                 diagnostics.push(Diagnostic::new(
                     file,
                     line_number,
-                    (column_base + start + 1) as u64,
+                    line[..column_base + start].chars().count() as u64 + 1,
                     "`{{` is not closed by `}}` on the same line",
                 ));
                 break;
@@ -81,7 +81,7 @@ pub fn extract_shortcodes(
                 continue;
             }
             let inner = &rest[start + 2..start + len];
-            let column = (column_base + start + 1) as u64;
+            let column = line[..column_base + start].chars().count() as u64 + 1;
             out.push_str(&rest[..start]);
             match parse_call(inner) {
                 Ok((name, args)) => {
@@ -178,8 +178,6 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
 pub struct Rendered {
     pub html: String,
     pub words: usize,
-    /// (level, id, text) of each heading, for a table of contents.
-    pub headings: Vec<(u8, String, String)>,
 }
 
 /// Renders Markdown to HTML under the policy above. `blocks[i]` and `inlines[i]` replace
@@ -192,23 +190,34 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut words = 0;
-    let mut headings = Vec::new();
     let mut used_ids: HashSet<String> = HashSet::new();
+    // Inside a kept (inline) image, text is alt text: an attribute, where no figure can go.
+    let mut image_depth = 0usize;
 
     let mut i = 0;
     while i < events.len() {
         match &mut events[i] {
+            Event::Text(text) if image_depth > 0 => *text = CowStr::from(strip_placeholders(text)),
             Event::Text(text) => words += text.split_whitespace().count(),
             Event::Html(html) | Event::InlineHtml(html) if !allow_raw_html => {
                 events[i] = Event::Text(html.clone());
             }
-            Event::Start(Tag::Link { dest_url, .. }) if !is_safe_url(dest_url) => {
-                *dest_url = CowStr::from("#");
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                if !is_safe_url(dest_url) {
+                    *dest_url = CowStr::from("#");
+                }
+                *title = CowStr::from(strip_placeholders(title));
             }
-            Event::Start(Tag::Image { dest_url, .. })
-                if (!dest_url.starts_with("data:image/")
-                    || dest_url.starts_with("data:image/svg")) =>
-            {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) if is_inline_image(dest_url) => {
+                *title = CowStr::from(strip_placeholders(title));
+                image_depth += 1;
+            }
+            Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
+            Event::Start(Tag::Image { dest_url, .. }) => {
                 // An image from another host would make the page load it: show a link instead.
                 let url = if is_safe_url(dest_url) {
                     dest_url.clone()
@@ -230,12 +239,9 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
                 }
             }
             Event::Start(Tag::Heading { .. }) => {
-                let text: String = events_text(&events[i + 1..]);
+                let text = strip_placeholders(&events_text(&events[i + 1..]));
                 let Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
+                    id, classes, attrs, ..
                 }) = &mut events[i]
                 else {
                     unreachable!()
@@ -262,8 +268,7 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
                     unique = format!("{wanted}-{n}");
                     n += 1;
                 }
-                *id = Some(CowStr::from(unique.clone()));
-                headings.push((heading_level(*level), unique, text));
+                *id = Some(CowStr::from(unique));
             }
             _ => {}
         }
@@ -291,11 +296,7 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
         html = html.replace(&format!("<p>{token}</p>"), replacement);
         html = html.replace(&token, replacement);
     }
-    Rendered {
-        html,
-        words,
-        headings,
-    }
+    Rendered { html, words }
 }
 
 /// The plain text of the first paragraph, for post summaries and the feed.
@@ -312,7 +313,7 @@ pub fn first_paragraph_text(markdown: &str) -> String {
             _ => {}
         }
     }
-    let text = text.trim();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // Shortcodes are not prose.
     if text.starts_with("{{") {
         return String::new();
@@ -323,8 +324,36 @@ pub fn first_paragraph_text(markdown: &str) -> String {
     }
 }
 
-fn heading_level(level: HeadingLevel) -> u8 {
-    level as u8
+/// Text with shortcode placeholders removed, for places a figure cannot go (attributes, ids).
+fn strip_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            '\u{E000}' => inside = true,
+            '\u{E001}' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Removes every `{{ ... }}` shortcode from Markdown, for plain-text summaries.
+pub fn without_shortcodes(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("}}") {
+            Some(end) => rest = &rest[start + end + 2..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The plain text up to the end of the current heading.
@@ -504,6 +533,42 @@ mod tests {
             rendered.html
         );
         assert!(!rendered.html.contains("<p><figure>"), "{}", rendered.html);
+    }
+
+    #[test]
+    fn shortcodes_never_land_inside_attributes_or_ids() {
+        let md = "## Score {{ kpi(metric=\"enps\") }}\n\n[link](https://x.example \"t {{ kpi(metric=\"nps\") }}\")\n";
+        let (text, codes) = extract_shortcodes(Path::new("p.md"), md, 1).unwrap();
+        assert_eq!(codes.len(), 2);
+        let out = render(
+            &text,
+            false,
+            &["<span>K</span>".into(), "<span>N</span>".into()],
+        )
+        .html;
+        assert!(
+            out.contains("<h2 id=\"score\">Score <span>K</span></h2>"),
+            "{out}"
+        );
+        assert!(out.contains("title=\"t \""), "{out}");
+        assert!(!out.contains("<span>N</span>"), "{out}");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let err = extract_shortcodes(Path::new("p.md"), "Ääöö åå {{ kpi(metric=\"x\" }}\n", 5)
+            .unwrap_err();
+        assert_eq!((err.0[0].line, err.0[0].column), (5, 9));
+    }
+
+    #[test]
+    fn summaries_leave_shortcodes_out() {
+        assert_eq!(
+            first_paragraph_text(&without_shortcodes(
+                "The eNPS was {{ kpi(metric=\"enps\") }} today.\n"
+            )),
+            "The eNPS was today."
+        );
     }
 
     #[test]

@@ -622,26 +622,31 @@ impl<'a> FigureMaker<'a> {
                 }
             })
             .collect();
-        let strongest = self
+        // The reading: both directions one period apart, side by side. No "strongest" pick:
+        // five correlations of the same teams differ mostly by chance.
+        let one_apart: Vec<String> = self
             .analysis
             .lags
             .iter()
-            .filter_map(|l| Some((l, l.correlation.as_ref()?)))
-            .max_by(|a, b| a.1.r.total_cmp(&b.1.r));
-        let desc = match strongest {
-            Some((l, c)) => format!(
-                "{} {}, k = {}: {}.",
-                self.t("strongest_link"),
-                if l.direction == Direction::ExToCx {
+            .filter(|l| l.lag == 1)
+            .filter_map(|l| {
+                let direction = if l.direction == Direction::ExToCx {
                     self.t("lag_label_excx")
                 } else {
                     self.t("lag_label_cxex")
-                },
-                l.lag,
-                self.correlation_text(c)
-                    .replace(self.t("n_units"), self.t("n_pairs"))
-            ),
-            None => self.t("not_enough_data").to_string(),
+                };
+                Some(format!(
+                    "{direction}, k = 1: {} ({} {})",
+                    self.correlation_text(l.correlation.as_ref()?),
+                    l.pairs,
+                    self.t("period_pairs")
+                ))
+            })
+            .collect();
+        let desc = if one_apart.is_empty() {
+            self.t("not_enough_data").to_string()
+        } else {
+            format!("{}.", one_apart.join("; "))
         };
         let labels = charts::LagLabels {
             row: self.t("direction"),

@@ -482,7 +482,11 @@ impl<'a> Renderer<'a> {
             periods[..=p].iter().map(|q| f(&q.units[unit])).collect()
         };
         let mut tiles = Vec::new();
-        let hidden_value = || self.t("hidden").to_string();
+        // "Hidden" only when there is something to hide; a group nobody answered has no data.
+        let hidden_value = || match current.ex_visibility {
+            Visibility::NoData => self.t("no_data").to_string(),
+            _ => self.t("hidden").to_string(),
+        };
         let ex_hidden_note = self.hidden_reason(current.ex_visibility);
 
         // EX and CX index: the same tile, each from its own survey.
@@ -1344,7 +1348,7 @@ impl<'a> Renderer<'a> {
 
     fn post_summary(&self, post: &Post, words: usize) -> PostSummary {
         let minutes = words.div_ceil(200).max(1);
-        let first = markdown::first_paragraph_text(&post.body);
+        let first = markdown::first_paragraph_text(&markdown::without_shortcodes(&post.body));
         PostSummary {
             slug: post.slug.clone(),
             title: post.title.clone(),
@@ -1441,9 +1445,7 @@ impl<'a> Renderer<'a> {
     fn method_page(&self) -> Result<OutputFile, Diagnostic> {
         let path = "method/index.html";
         let mut context = self.context(path, self.t("method"), "method");
-        let threshold = self.site.config.anonymity_threshold.to_string();
-        let text = METHOD_MD.replace("{threshold}", &threshold);
-        let body = markdown::render(&text, false, &[]).html;
+        let body = markdown::render(METHOD_MD, false, &[]).html;
         context.insert("body", &body);
         self.render("method.html", path, &context)
     }

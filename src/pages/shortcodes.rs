@@ -221,6 +221,9 @@ fn render_one(
                 _ => unreachable!("checked above"),
             };
             let text = match value {
+                None if r.ex_visibility == crate::privacy::Visibility::NoData => {
+                    renderer.t("no_data").to_string()
+                }
                 None => renderer.t("hidden").to_string(), // hidden or withheld for anonymity
                 Some(None) => "–".to_string(),
                 Some(Some(v)) => v,
