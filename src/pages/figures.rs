@@ -34,22 +34,11 @@ impl<'a> FigureMaker<'a> {
     }
 
     fn unit_name(&self, unit: usize) -> String {
-        if unit == UnitTree::ROOT {
-            self.site.config.organisation.clone()
-        } else {
-            self.site.units.units[unit].name.clone()
-        }
+        super::unit_name(self.site, unit)
     }
 
     pub fn unit_href(&self, unit: usize) -> String {
-        if unit == UnitTree::ROOT {
-            format!("{}units/index.html", self.root)
-        } else {
-            format!(
-                "{}units/{}/index.html",
-                self.root, self.site.units.units[unit].id
-            )
-        }
+        format!("{}{}", self.root, super::unit_path(self.site, unit))
     }
 
     fn period(&self, index: usize) -> &PeriodAnalysis {

@@ -337,19 +337,11 @@ impl<'a> Renderer<'a> {
     }
 
     fn unit_name(&self, unit: usize) -> String {
-        if unit == UnitTree::ROOT {
-            self.site.config.organisation.clone()
-        } else {
-            self.site.units.units[unit].name.clone()
-        }
+        unit_name(self.site, unit)
     }
 
     fn unit_path(&self, unit: usize) -> String {
-        if unit == UnitTree::ROOT {
-            "units/index.html".to_string()
-        } else {
-            format!("units/{}/index.html", self.site.units.units[unit].id)
-        }
+        unit_path(self.site, unit)
     }
 
     /// Notes for the hidden groups among `units` in one period, and for measures withheld from
@@ -1144,17 +1136,7 @@ impl<'a> Renderer<'a> {
             list.extend(figures.likert(p, UnitTree::ROOT, Side::Ex, Some(f)));
             list.extend(figures.likert(p, UnitTree::ROOT, Side::Cx, Some(f)));
             list.push(self.factor_trend(&figures, f));
-            let mut rows: Vec<(usize, f64, Option<f64>)> = self
-                .site
-                .units
-                .leaves()
-                .filter_map(|u| {
-                    let r = &period.units[u];
-                    let ex = r.ex.as_ref()?.factors[f]?;
-                    Some((u, ex, r.cx.as_ref().and_then(|c| c.factors[f])))
-                })
-                .collect();
-            rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let rows = ranked_by_factor(self.site, period, f);
             for (rank, (u, ex, cx)) in rows.into_iter().enumerate() {
                 ranked.push(BTreeMap::from([
                     ("rank", (rank + 1).to_string()),
@@ -1185,20 +1167,7 @@ impl<'a> Renderer<'a> {
     /// Units ranked by one factor's EX side, with its CX side: for `{{ table(factor=...) }}`.
     fn factor_table_html(&self, p: usize, f: usize) -> String {
         let period = &self.analysis.periods[p];
-        let mut rows: Vec<(usize, f64, Option<f64>)> = self
-            .site
-            .units
-            .leaves()
-            .filter_map(|u| {
-                let r = &period.units[u];
-                Some((
-                    u,
-                    r.ex.as_ref()?.factors[f]?,
-                    r.cx.as_ref().and_then(|c| c.factors[f]),
-                ))
-            })
-            .collect();
-        rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rows = ranked_by_factor(self.site, period, f);
         let e = crate::charts::escape;
         let name = self.site.framework.factors[f].name.get(self.language);
         let caption = format!("{} · {} · {}", self.t("units_ranked"), name, period.period);
@@ -1464,6 +1433,46 @@ impl<'a> Renderer<'a> {
         context.insert("posts", posts);
         self.render("feed.xml", path, &context)
     }
+}
+
+/// A unit's display name; the organisation (the root) goes by its own name.
+fn unit_name(site: &Site, unit: usize) -> String {
+    if unit == UnitTree::ROOT {
+        site.config.organisation.clone()
+    } else {
+        site.units.units[unit].name.clone()
+    }
+}
+
+/// A unit page's path from the site root; the organisation's page is the unit list.
+fn unit_path(site: &Site, unit: usize) -> String {
+    if unit == UnitTree::ROOT {
+        "units/index.html".to_string()
+    } else {
+        format!("units/{}/index.html", site.units.units[unit].id)
+    }
+}
+
+/// Shown teams ranked by one factor's EX side (highest first), with the CX side beside it.
+fn ranked_by_factor(
+    site: &Site,
+    period: &PeriodAnalysis,
+    factor: usize,
+) -> Vec<(usize, f64, Option<f64>)> {
+    let mut rows: Vec<(usize, f64, Option<f64>)> = site
+        .units
+        .leaves()
+        .filter_map(|u| {
+            let r = &period.units[u];
+            Some((
+                u,
+                r.ex.as_ref()?.factors[factor]?,
+                r.cx.as_ref().and_then(|c| c.factors[factor]),
+            ))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    rows
 }
 
 fn tag_slug(tag: &str) -> String {
