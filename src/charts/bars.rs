@@ -1,8 +1,9 @@
-//! Horizontal bars of shares (e.g. response rate per unit), values printed after the bars.
+//! Horizontal bars of shares (e.g. response rate per unit): the value inside the end of its bar
+//! (after it when the bar is too short), the note after the bar.
 
 use super::{
     BLUE, FONT, Figure, GRID, MUTED, NumberFormat, PAD, SMALL, Table, Txt, WIDTH, clean, draw_svg,
-    solid, unit, wrap, x_grid,
+    solid, text_on, unit, wrap, x_grid,
 };
 
 /// One bar.
@@ -28,8 +29,10 @@ pub struct BarLabels<'a> {
     pub note: &'a str,
 }
 
-const ROW: f64 = 38.0;
-const BAR: f64 = 22.0;
+const ROW: f64 = 40.0;
+const BAR: f64 = 24.0;
+/// Line height of two-line labels.
+const ROW_LINE: f64 = 16.0;
 
 /// Horizontal bars on a 0–100 % axis.
 pub fn render_bars(
@@ -41,12 +44,17 @@ pub fn render_bars(
     desc: &str,
 ) -> Figure {
     let width = f64::from(WIDTH);
-    let label_t = Txt::new(FONT);
+    // Row labels in one size, the small one: unit names are long and wrap onto two lines.
+    let label_t = Txt::new(SMALL).right();
     let widest = rows
         .iter()
         .map(|r| label_t.width(&clean(&r.label)))
         .fold(0.0, f64::max);
-    let label_w = widest.clamp(70.0, 160.0);
+    let label_w = widest.clamp(70.0, (width * 0.4).round());
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(&r.label, SMALL, false, label_w, 2))
+        .collect();
     let val_t = Txt::new(FONT).bold();
     let note_t = Txt::new(SMALL).color(MUTED);
     let values: Vec<String> = rows.iter().map(|r| fmt.percent(unit(r.value), 0)).collect();
@@ -59,20 +67,46 @@ pub fn render_bars(
                 .unwrap_or_default()
         })
         .collect();
-    let tail_w = values
-        .iter()
-        .zip(&notes)
-        .map(|(v, n)| {
-            val_t.width(v)
-                + if n.is_empty() {
-                    0.0
+    let left = PAD + label_w + 10.0;
+    let end = width - PAD;
+    // What follows the bar: the note, and the value too when the bar cannot hold it.
+    let tail = |i: usize, inside: bool| {
+        let note = if notes[i].is_empty() {
+            0.0
+        } else {
+            6.0 + note_t.width(&notes[i])
+        };
+        let value = if inside {
+            0.0
+        } else {
+            6.0 + val_t.width(&values[i])
+        };
+        note + value
+    };
+    let fits_inside = |i: usize, right: f64| {
+        (right - left) * unit(rows[i].value) >= val_t.width(&values[i]) + 10.0
+    };
+    // The widest right end that leaves room for every tail. Repeated until it settles: a shorter
+    // axis can push a value out of its bar, which needs more room (the end only ever moves left).
+    let mut right = end;
+    for _ in 0..8 {
+        let next = (0..rows.len())
+            .map(|i| {
+                let need = tail(i, fits_inside(i, right));
+                let v = unit(rows[i].value);
+                if v > 0.0 {
+                    left + (end - need - left) / v
                 } else {
-                    6.0 + note_t.width(n)
+                    end
                 }
-        })
-        .fold(val_t.width(&fmt.percent(1.0, 0)), f64::max);
-    let left = PAD + label_w + 14.0;
-    let right = width - PAD - tail_w - 10.0;
+            })
+            .fold(right, f64::min)
+            .max(left + 40.0);
+        if next >= right - 1e-9 {
+            break;
+        }
+        right = next;
+    }
     let x = |share: f64| left + (right - left) * unit(share);
     let top = PAD;
     let bottom = top + ROW * rows.len() as f64;
@@ -86,34 +120,31 @@ pub fn render_bars(
         pen.line(&[(left, top), (left, bottom)], GRID, 1);
         for (i, r) in rows.iter().enumerate() {
             let cy = top + ROW * i as f64 + ROW / 2.0;
-            let lines = wrap(&r.label, FONT, false, label_w, 2);
-            let (size, lines) = if lines.len() > 1 {
-                (SMALL, wrap(&r.label, SMALL, false, label_w, 2))
-            } else {
-                (FONT, lines)
-            };
+            let lines = &lines[i];
             let link = pen.begin_link(r.href.as_deref());
-            let y0 = cy - (lines.len() as f64 - 1.0) * 8.0;
+            let y0 = cy - (lines.len() as f64 - 1.0) * ROW_LINE / 2.0;
             for (k, line) in lines.iter().enumerate() {
-                pen.text(
-                    line,
-                    PAD + label_w,
-                    y0 + 16.0 * k as f64,
-                    &Txt::new(size).right(),
-                );
+                pen.text(line, PAD + label_w, y0 + ROW_LINE * k as f64, &label_t);
             }
             pen.end_link(link);
-            let end = x(r.value);
+            let bar_end = x(r.value);
             let mut tip = format!("{}: {}", clean(&r.label), values[i]);
             if !notes[i].is_empty() {
                 tip.push_str(&format!(" ({})", clean(r.note.as_deref().unwrap_or(""))));
             }
             pen.begin_title(&tip);
-            pen.rect(left, cy - BAR / 2.0, end, cy + BAR / 2.0, solid(BLUE));
+            pen.rect(left, cy - BAR / 2.0, bar_end, cy + BAR / 2.0, solid(BLUE));
             pen.end_group();
-            pen.text(&values[i], end + 6.0, cy, &val_t);
+            let mut after = bar_end + 6.0;
+            if fits_inside(i, right) {
+                let t = val_t.right().color(solid(text_on(BLUE)));
+                pen.text(&values[i], bar_end - 5.0, cy, &t);
+            } else {
+                pen.text(&values[i], after, cy, &val_t);
+                after += val_t.width(&values[i]) + 6.0;
+            }
             if !notes[i].is_empty() {
-                pen.text(&notes[i], end + 12.0 + val_t.width(&values[i]), cy, &note_t);
+                pen.text(&notes[i], after, cy, &note_t);
             }
         }
     });

@@ -4,9 +4,8 @@
 use plotters::prelude::*;
 
 use super::{
-    FONT, Figure, GRID, MUTED, NumberFormat, PAD, SMALL, Table, Txt, WIDTH, ceil_to, clean,
-    draw_svg, escape, floor_to, legend_layout, legend_text, safe_id, solid, text_on, text_width,
-    wrap,
+    FONT, Figure, GRID, LINE, MUTED, NumberFormat, PAD, SMALL, Table, Txt, WIDTH, ceil_to, clean,
+    draw_svg, floor_to, legend_layout, legend_text, safe_id, solid, text_on, wrap,
 };
 
 /// One cell of the heatmap.
@@ -62,12 +61,15 @@ pub(crate) fn ramp(t: f64) -> RGBColor {
     RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-const CELL_H: f64 = 36.0;
-/// sin 45°: how far slanted text reaches up (and sideways) per unit of its length.
-const SLANT: f64 = std::f64::consts::FRAC_1_SQRT_2;
-const LINE: f64 = 17.0;
+const CELL_H: f64 = 38.0;
+/// Line height of wrapped row labels and header lines.
+const ROW_LINE: f64 = 16.0;
 
 /// A heatmap of units (rows) by factors (columns).
+///
+/// Column headers are written horizontally, wrapped, when every word fits a column; otherwise
+/// (long names, as most factor names on a phone-width chart) the columns are numbered and a key
+/// above the grid gives each number its full name, so no header is cut or slanted.
 #[allow(clippy::too_many_arguments)]
 pub fn render_heatmap(
     id: &str,
@@ -115,65 +117,78 @@ pub fn render_heatmap(
         }
     }
     let color_of = |v: f64| ramp((v - lo) / (hi - lo));
+    let num = |v: f64| fmt.number(v, 0);
 
-    let label_t = Txt::new(FONT);
+    // Columns at least as wide as the widest value; row labels get the rest, up to what they need,
+    // wrapped onto two lines, all in one font size (the small one: unit names are long).
+    let value_t = Txt::new(FONT).bold();
+    let min_cell = values
+        .iter()
+        .map(|&v| value_t.width(&num(v)))
+        .fold(value_t.width(&num(100.0)), f64::max)
+        + 4.0;
+    let label_t = Txt::new(SMALL).right();
     let widest = row_labels
         .iter()
         .map(|l| label_t.width(&clean(l)))
         .fold(0.0, f64::max);
-    let label_w = widest.clamp(60.0, 150.0);
+    let label_room = width - 2.0 * PAD - 6.0 - min_cell * ncol as f64;
+    let label_w = widest.min(label_room).max(60.0);
+    let grid_left = PAD + label_w + 6.0;
+    let cell_w = (width - PAD - grid_left) / ncol as f64;
+    let row_lines: Vec<Vec<String>> = row_labels
+        .iter()
+        .map(|l| wrap(l, SMALL, false, label_w, 2))
+        .collect();
 
-    // Column headers: wrapped horizontally when every word fits a column, otherwise slanted at
-    // 45° ending at their column (plotters only turns text by right angles, so these are raw SVG).
+    // Column headers: horizontal and wrapped when every word fits its column, else numbered.
     let head_t = Txt::new(SMALL).bold();
-    let mut grid_left = PAD + label_w + 10.0;
-    let mut cell_w = (width - PAD - grid_left) / ncol as f64;
-    let slanted = col_labels.iter().any(|l| {
-        clean(l)
-            .split(' ')
-            .any(|w| text_width(w, SMALL, true) > cell_w - 6.0)
+    let horizontal = col_labels.iter().all(|l| {
+        let lines = wrap(l, SMALL, true, cell_w - 4.0, 3);
+        !lines.last().is_some_and(|l| l.ends_with('…')) && lines.iter().all(|l| !l.ends_with('-'))
     });
     let heads: Vec<Vec<String>> = col_labels
         .iter()
-        .map(|l| {
-            if slanted {
-                wrap(l, SMALL, true, 170.0, 1)
+        .enumerate()
+        .map(|(c, l)| {
+            if horizontal {
+                wrap(l, SMALL, true, cell_w - 4.0, 3)
             } else {
-                wrap(l, SMALL, true, cell_w - 6.0, 3)
+                vec![(c + 1).to_string()]
             }
         })
         .collect();
-    let head_h = if slanted {
-        let longest = heads
-            .iter()
-            .map(|h| head_t.width(&h[0]))
-            .fold(0.0, f64::max);
-        // Make room on the left for the first columns' slanted text.
-        let overflow = heads
-            .iter()
-            .enumerate()
-            .map(|(c, h)| {
-                head_t.width(&h[0]) * SLANT - (c as f64 + 0.5) * cell_w - (label_w + 10.0)
-            })
-            .fold(0.0, f64::max);
-        grid_left += overflow;
-        cell_w = (width - PAD - grid_left) / ncol as f64;
-        longest * SLANT + 18.0
+    // The key: "1  Communication and response time", one entry per column, names wrapped.
+    let key_num_w = head_t.width(&ncol.to_string()).max(head_t.width("0"));
+    let key_text_x = PAD + key_num_w + 8.0;
+    let key: Vec<Vec<String>> = if horizontal {
+        Vec::new()
     } else {
-        heads.iter().map(Vec::len).max().unwrap_or(1) as f64 * LINE + 8.0
+        col_labels
+            .iter()
+            .map(|l| wrap(l, FONT, false, width - PAD - key_text_x, 3))
+            .collect()
     };
-    let top = PAD + head_h;
+    let key_h = if key.is_empty() {
+        0.0
+    } else {
+        key.iter().map(|k| k.len() as f64 * LINE + 3.0).sum::<f64>() + 10.0
+    };
+    let head_h = heads.iter().map(Vec::len).max().unwrap_or(1) as f64 * ROW_LINE + 8.0;
+    let top = PAD + key_h + head_h;
     let rows_n = row_labels.len();
     let grid_bottom = top + CELL_H * rows_n as f64;
 
-    // Legend below the grid: the colour scale, then hidden and missing.
-    let scale_w = 180.0;
+    // Legend below the grid: the scale title, the colour scale, then hidden and missing.
+    let scale_w = 200.0_f64.min(width - 2.0 * PAD - 8.0);
     let legend_items: Vec<(f64, &str)> = vec![(22.0, labels.hidden), (22.0, labels.missing)];
     let (_, legend_h) = legend_layout(&legend_items, PAD, 0.0, width - 2.0 * PAD);
-    let legend_top = grid_bottom + 16.0;
-    let height = legend_top + 44.0 + legend_h + PAD;
+    let scale_title = wrap(labels.scale, FONT, false, width - 2.0 * PAD, 2);
+    let legend_top = grid_bottom + 14.0;
+    let scale_top = legend_top + scale_title.len() as f64 * LINE + 2.0;
+    let items_top = scale_top + 44.0;
+    let height = items_top + legend_h + PAD;
     let hatch_id = format!("{}-hatch", safe_id(id));
-    let num = |v: f64| fmt.number(v, 0);
 
     let svg = draw_svg(id, "heatmap", title, desc, height, |pen| {
         pen.def(format!(
@@ -186,42 +201,46 @@ pub fn render_heatmap(
             format!("stroke=\"url(#{hatch_id})\""),
         );
 
+        let mut ky = PAD;
+        for (c, lines) in key.iter().enumerate() {
+            pen.text(
+                &(c + 1).to_string(),
+                PAD + key_num_w,
+                ky + LINE / 2.0,
+                &Txt::new(FONT).bold().right(),
+            );
+            for (k, line) in lines.iter().enumerate() {
+                pen.text(
+                    line,
+                    key_text_x,
+                    ky + LINE * k as f64 + LINE / 2.0,
+                    &Txt::new(FONT),
+                );
+            }
+            ky += lines.len() as f64 * LINE + 3.0;
+        }
+
         for (c, head) in heads.iter().enumerate() {
             let cx = grid_left + cell_w * (c as f64 + 0.5);
-            if slanted {
-                let (x, y) = ((cx + 4.0).round(), (top - 8.0).round());
-                pen.raw(format!(
-                    "<text x=\"{x}\" y=\"{y}\" transform=\"rotate(45 {x} {y})\" text-anchor=\"end\" \
-                     font-size=\"{SMALL}\" font-weight=\"bold\" fill=\"currentColor\">{}</text>",
-                    escape(&head[0])
-                ));
+            let n = head.len() as f64;
+            let t = if horizontal {
+                head_t
             } else {
-                let n = head.len() as f64;
-                for (k, line) in head.iter().enumerate() {
-                    let y = top - 6.0 - (n - 1.0 - k as f64) * LINE;
-                    pen.text(line, cx, y, &head_t.center().bottom());
-                }
+                Txt::new(FONT).bold()
+            };
+            for (k, line) in head.iter().enumerate() {
+                let y = top - 5.0 - (n - 1.0 - k as f64) * ROW_LINE;
+                pen.text(line, cx, y, &t.center().bottom());
             }
         }
 
         for (r, label) in row_labels.iter().enumerate() {
             let y = top + CELL_H * r as f64;
-            let lines = wrap(label, FONT, false, label_w, 2);
-            let size = if lines.len() > 1 { SMALL } else { FONT };
-            let lines = if lines.len() > 1 {
-                wrap(label, SMALL, false, label_w, 2)
-            } else {
-                lines
-            };
+            let lines = &row_lines[r];
             let link = pen.begin_link(row_hrefs.get(r).and_then(|h| h.as_deref()));
-            let y0 = y + CELL_H / 2.0 - (lines.len() as f64 - 1.0) * 8.0;
+            let y0 = y + CELL_H / 2.0 - (lines.len() as f64 - 1.0) * ROW_LINE / 2.0;
             for (k, line) in lines.iter().enumerate() {
-                pen.text(
-                    line,
-                    PAD + label_w,
-                    y0 + 16.0 * k as f64,
-                    &Txt::new(size).right(),
-                );
+                pen.text(line, PAD + label_w, y0 + ROW_LINE * k as f64, &label_t);
             }
             pen.end_link(link);
             for (c, col) in col_labels.iter().enumerate() {
@@ -237,7 +256,7 @@ pub fn render_heatmap(
                             &num(v),
                             x0 + cell_w / 2.0,
                             y + CELL_H / 2.0,
-                            &Txt::new(FONT).bold().center().color(solid(text_on(color))),
+                            &value_t.center().color(solid(text_on(color))),
                         );
                         pen.end_group();
                     }
@@ -262,9 +281,15 @@ pub fn render_heatmap(
         }
 
         // Legend: scale title, gradient with its end values, then the hidden and missing swatches.
-        let scale_title_w = Txt::new(FONT).width(labels.scale) + 12.0;
-        let (sx, sy) = (PAD + scale_title_w, legend_top);
-        pen.text(labels.scale, PAD, sy + 9.0, &Txt::new(FONT));
+        for (k, line) in scale_title.iter().enumerate() {
+            pen.text(
+                line,
+                PAD,
+                legend_top + LINE * k as f64 + LINE / 2.0,
+                &Txt::new(FONT),
+            );
+        }
+        let (sx, sy) = (PAD + 4.0, scale_top);
         let steps = 24;
         for i in 0..steps {
             let a = sx + scale_w * f64::from(i) / f64::from(steps);
@@ -287,7 +312,7 @@ pub fn render_heatmap(
         );
         pen.text(&num(hi), sx + scale_w, sy + 21.0, &tick.right());
 
-        let (pos, _) = legend_layout(&legend_items, PAD, legend_top + 44.0, width - 2.0 * PAD);
+        let (pos, _) = legend_layout(&legend_items, PAD, items_top, width - 2.0 * PAD);
         let (hx, hy) = pos[0];
         pen.rect(hx, hy + 3.0, hx + 22.0, hy + 19.0, hatch);
         legend_text(pen, labels.hidden, hx, hy, 22.0);

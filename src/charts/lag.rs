@@ -1,8 +1,9 @@
-//! Forest plot of lagged correlations: r with its interval on −1…1, a zero line, n per row.
+//! Forest plot of lagged correlations: r with its interval, a zero line, n per row. The axis
+//! spans the data (always with zero) in steps of 0.5 within −1…1, for resolution on a phone.
 
 use super::{
     AXIS, BLUE, FONT, Figure, GRID, INK, MUTED, NumberFormat, PAD, SMALL, Shape, Table, Txt, WIDTH,
-    cell, clean, draw_svg, solid, wrap,
+    ceil_to, cell, clean, draw_svg, floor_to, solid, wrap, x_tick_labels,
 };
 
 /// One correlation.
@@ -35,7 +36,22 @@ pub struct LagLabels<'a> {
     pub not_enough: &'a str,
 }
 
-const ROW: f64 = 44.0;
+const ROW: f64 = 42.0;
+/// Line height of two-line labels.
+const ROW_LINE: f64 = 17.0;
+
+/// Axis ends: the data and zero, widened to halves, within −1…1.
+fn axis_range(rows: &[LagRow]) -> (f64, f64) {
+    let values = rows
+        .iter()
+        .filter(|r| r.r.is_some_and(f64::is_finite))
+        .flat_map(|r| [r.r, r.low, r.high])
+        .flatten()
+        .filter(|v| v.is_finite());
+    let (lo, hi) = values.fold((0.0_f64, 0.0_f64), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) = (floor_to(lo, 0.5).max(-1.0), ceil_to(hi, 0.5).min(1.0));
+    if hi - lo < 0.5 { (-1.0, 1.0) } else { (lo, hi) }
+}
 
 /// A forest plot, one row per lag.
 pub fn render_lag(
@@ -47,12 +63,16 @@ pub fn render_lag(
     desc: &str,
 ) -> Figure {
     let width = f64::from(WIDTH);
-    let label_t = Txt::new(FONT);
+    let label_t = Txt::new(FONT).right();
     let widest = rows
         .iter()
         .map(|r| label_t.width(&clean(&r.label)))
         .fold(0.0, f64::max);
-    let label_w = widest.clamp(80.0, 160.0);
+    let label_w = widest.clamp(60.0, (width * 0.32).round());
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(&r.label, FONT, false, label_w, 2))
+        .collect();
     let r_texts: Vec<String> = rows
         .iter()
         .map(|r| cell(r.r, |v| fmt.number(v, 2)))
@@ -68,11 +88,16 @@ pub fn render_lag(
         .map(|t| Txt::new(SMALL).width(t))
         .fold(Txt::new(SMALL).width(labels.n), f64::max);
     let n_right = width - PAD;
-    let r_right = n_right - n_w - 16.0;
-    let right = r_right - r_w - 22.0;
-    let left = PAD + label_w + 16.0;
-    let x = |v: f64| left + (right - left) * (v.clamp(-1.0, 1.0) + 1.0) / 2.0;
-    let top = PAD + 24.0;
+    let r_right = n_right - n_w - 14.0;
+    let right = r_right - r_w - 16.0;
+    let left = PAD + label_w + 14.0;
+    let (lo, hi) = axis_range(rows);
+    let x = |v: f64| left + (right - left) * (v.clamp(lo, hi) - lo) / (hi - lo);
+    let step = if hi - lo <= 1.0 { 0.25 } else { 0.5 };
+    let ticks: Vec<f64> = (0..=((hi - lo) / step).round() as i32)
+        .map(|i| lo + step * f64::from(i))
+        .collect();
+    let top = PAD + 22.0;
     let bottom = top + ROW * rows.len() as f64;
     let height = bottom + 54.0;
     let num2 = |v: f64| fmt.number(v, 2);
@@ -81,20 +106,20 @@ pub fn render_lag(
         let head = Txt::new(SMALL).bold().right().color(MUTED);
         pen.text(labels.r, r_right, PAD + 10.0, &head);
         pen.text(labels.n, n_right, PAD + 10.0, &head);
-        let ticks = [-1.0, -0.5, 0.0, 0.5, 1.0];
-        for t in ticks {
-            let text = if t == 0.0 {
-                fmt.number(0.0, 0)
-            } else {
-                fmt.number(t, 1)
-            };
-            pen.text(
-                &text,
-                x(t),
-                bottom + 5.0,
-                &Txt::new(SMALL).center().top().color(MUTED),
-            );
-        }
+        let tick_labels: Vec<(f64, String)> = ticks
+            .iter()
+            .map(|&t| {
+                let text = if t.abs() < 1e-9 {
+                    fmt.number(0.0, 0)
+                } else if (t * 2.0).fract().abs() < 1e-9 {
+                    fmt.number(t, 1)
+                } else {
+                    fmt.number(t, 2)
+                };
+                (x(t), text)
+            })
+            .collect();
+        x_tick_labels(pen, &tick_labels, bottom);
         pen.line(&[(left, bottom), (right, bottom)], AXIS, 1);
         pen.text(
             labels.axis,
@@ -105,10 +130,9 @@ pub fn render_lag(
 
         for (i, r) in rows.iter().enumerate() {
             let cy = top + ROW * i as f64 + ROW / 2.0;
-            let lines = wrap(&r.label, FONT, false, label_w, 2);
-            let y0 = cy - (lines.len() as f64 - 1.0) * 9.0;
-            for (k, line) in lines.iter().enumerate() {
-                pen.text(line, PAD + label_w, y0 + 18.0 * k as f64, &label_t.right());
+            let y0 = cy - (lines[i].len() as f64 - 1.0) * ROW_LINE / 2.0;
+            for (k, line) in lines[i].iter().enumerate() {
+                pen.text(line, PAD + label_w, y0 + ROW_LINE * k as f64, &label_t);
             }
             pen.text(
                 &n_texts[i],
@@ -120,8 +144,8 @@ pub fn render_lag(
             // Grid and zero line row by row, left out where the row says "not enough data".
             if has_r {
                 let (a, b) = (cy - ROW / 2.0, cy + ROW / 2.0);
-                for t in ticks {
-                    let (c, w) = if t == 0.0 { (INK, 2) } else { (GRID, 1) };
+                for &t in &ticks {
+                    let (c, w) = if t.abs() < 1e-9 { (INK, 2) } else { (GRID, 1) };
                     pen.line(&[(x(t), a), (x(t), b)], c, w);
                 }
             }
@@ -147,9 +171,9 @@ pub fn render_lag(
                 None => {
                     pen.text(
                         labels.not_enough,
-                        x(0.0),
+                        left,
                         cy,
-                        &Txt::new(SMALL).italic().center().color(MUTED),
+                        &Txt::new(SMALL).italic().color(MUTED),
                     );
                     pen.text("–", r_right, cy, &Txt::new(FONT).right().color(MUTED));
                 }

@@ -4,8 +4,9 @@
 use plotters::prelude::*;
 
 use super::{
-    BLUE, FONT, Figure, GREY, GRID, INK, MUTED, NumberFormat, PAD, Pen, RED, SMALL, Table, Txt,
-    WIDTH, clean, draw_svg, legend_layout, legend_text, solid, text_on, unit, wrap, x_tick_labels,
+    BLUE, FONT, Figure, GREY, GRID, INK, LINE, MUTED, NumberFormat, PAD, Pen, RED, SMALL, Table,
+    Txt, WIDTH, clean, draw_svg, legend_layout, legend_text, solid, text_on, unit, wrap,
+    x_tick_labels,
 };
 
 /// One item; the three shares are of 0..=1 and are normalised by their sum.
@@ -31,8 +32,7 @@ pub struct LikertLabels<'a> {
     pub n: &'a str,
 }
 
-pub(crate) const BAR: f64 = 28.0;
-const LINE: f64 = 19.0;
+pub(crate) const BAR: f64 = 26.0;
 
 /// (unfavourable, neutral, favourable) as shares summing to 1 (all zero when empty).
 fn shares(r: &LikertRow) -> (f64, f64, f64) {
@@ -45,7 +45,18 @@ fn shares(r: &LikertRow) -> (f64, f64, f64) {
     }
 }
 
-/// A bar segment with its tooltip and, when it fits, its percentage inside.
+/// Where a segment's percentage goes when it does not fit inside the segment.
+#[derive(Clone, Copy)]
+pub(crate) enum Outside {
+    /// Left out (the table and the tooltip have it).
+    Nowhere,
+    /// Just left of the segment, if that stays right of `limit`.
+    Left(f64),
+    /// Just right of the segment, if that stays left of `limit`.
+    Right(f64),
+}
+
+/// A bar segment with its tooltip and its percentage: inside when it fits, else outside as told.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn segment(
     pen: &mut Pen,
@@ -55,6 +66,7 @@ pub(crate) fn segment(
     color: RGBColor,
     tooltip: &str,
     text: &str,
+    outside: Outside,
 ) {
     if x1 - x0 < 0.5 {
         return;
@@ -63,8 +75,17 @@ pub(crate) fn segment(
     pen.rect(x0, y, x1, y + BAR, solid(color));
     pen.end_group();
     let t = Txt::new(SMALL).bold().center().color(solid(text_on(color)));
-    if t.width(text) + 8.0 <= x1 - x0 {
-        pen.text(text, (x0 + x1) / 2.0, y + BAR / 2.0, &t);
+    let w = t.width(text);
+    let cy = y + BAR / 2.0;
+    if w + 6.0 <= x1 - x0 {
+        pen.text(text, (x0 + x1) / 2.0, cy, &t);
+        return;
+    }
+    let t = Txt::new(SMALL).bold().color(INK);
+    match outside {
+        Outside::Left(limit) if x0 - 4.0 - w >= limit => pen.text(text, x0 - 4.0, cy, &t.right()),
+        Outside::Right(limit) if x1 + 4.0 + w <= limit => pen.text(text, x1 + 4.0, cy, &t),
+        _ => {}
     }
 }
 
@@ -113,11 +134,11 @@ pub fn render_likert(
     let label_w = width - 2.0 * PAD - n_w - 12.0;
     let wrapped: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| wrap(&r.label, FONT, false, label_w, 3))
+        .map(|r| wrap(&r.label, FONT, false, label_w, 6))
         .collect();
     let row_h: Vec<f64> = wrapped
         .iter()
-        .map(|l| l.len() as f64 * LINE + 4.0 + BAR + 16.0)
+        .map(|l| l.len() as f64 * LINE + 4.0 + BAR + 14.0)
         .collect();
     let bottom = top + row_h.iter().sum::<f64>();
     let height = bottom + 26.0;
@@ -173,6 +194,7 @@ pub fn render_likert(
                 RED,
                 &format!("{item}: {} {}", labels.unfavourable, pct(u)),
                 &pct(u),
+                Outside::Left(PAD),
             );
             segment(
                 pen,
@@ -182,6 +204,7 @@ pub fn render_likert(
                 GREY,
                 &format!("{item}: {} {}", labels.neutral, pct(n)),
                 &pct(n),
+                Outside::Nowhere,
             );
             segment(
                 pen,
@@ -191,6 +214,7 @@ pub fn render_likert(
                 BLUE,
                 &format!("{item}: {} {}", labels.favourable, pct(f)),
                 &pct(f),
+                Outside::Right(width - PAD),
             );
             y += row_h[i];
         }

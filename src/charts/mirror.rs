@@ -1,10 +1,11 @@
-//! The six-factor mirror: EX and CX of each factor as a dumbbell on one 0–100 axis.
+//! The six-factor mirror: EX and CX of each factor as a dumbbell on one 0–100 axis. Factor names
+//! sit above their dumbbells, so names and axis both get the full width on a phone.
 
 use plotters::prelude::*;
 
 use super::{
-    BLUE, FONT, Figure, MUTED, NumberFormat, ORANGE, PAD, SMALL, Shape, Table, Txt, WIDTH, cell,
-    clean, draw_svg, legend_layout, legend_text, solid, wrap, x_grid,
+    BLUE, FONT, Figure, GRID, LINE, MUTED, NumberFormat, ORANGE, PAD, SMALL, Shape, Table, Txt,
+    WIDTH, cell, clean, draw_svg, legend_layout, legend_text, solid, wrap, x_tick_labels,
 };
 
 /// One factor.
@@ -34,7 +35,9 @@ pub struct MirrorLabels<'a> {
     pub missing: &'a str,
 }
 
-const ROW: f64 = 54.0;
+/// From the top of a row's dumbbell band to its centre line, and from there to the band's end.
+const ABOVE: f64 = 26.0;
+const BELOW: f64 = 32.0;
 
 /// A dumbbell chart of EX and CX per factor.
 pub fn render_mirror(
@@ -56,16 +59,20 @@ pub fn render_mirror(
     let (_, legend_h) = legend_layout(&legend, PAD, PAD, width - 2.0 * PAD);
     let top = PAD + legend_h + 12.0;
 
-    let label_t = Txt::new(FONT);
-    let widest = rows
+    let lines: Vec<Vec<String>> = rows
         .iter()
-        .map(|r| label_t.width(&clean(&r.label)))
-        .fold(0.0, f64::max);
-    let label_w = widest.clamp(60.0, 170.0);
-    let left = PAD + label_w + 16.0;
-    let right = width - PAD - 16.0;
+        .map(|r| wrap(&r.label, FONT, false, width - 2.0 * PAD, 2))
+        .collect();
+    let row_h: Vec<f64> = lines
+        .iter()
+        .map(|l| l.len() as f64 * LINE + ABOVE + BELOW)
+        .collect();
+    // Room at both ends for a marker and its centred value.
+    let left = PAD + 14.0;
+    let right = width - PAD - 14.0;
     let x = |v: f64| left + (right - left) * v.clamp(0.0, 100.0) / 100.0;
-    let height = top + ROW * rows.len() as f64 + 30.0;
+    let bottom = top + row_h.iter().sum::<f64>();
+    let height = bottom + 26.0;
     let num = |v: f64| fmt.number(v, 0);
 
     let svg = draw_svg(id, "mirror", title, desc, height, |pen| {
@@ -101,18 +108,21 @@ pub fn render_mirror(
             legend_text(pen, labels.org, lx, ly, 16.0);
         }
 
-        let bottom = top + ROW * rows.len() as f64;
         let ticks: Vec<(f64, String)> = (0..=5)
             .map(|i| (x(f64::from(i) * 20.0), num(f64::from(i) * 20.0)))
             .collect();
-        x_grid(pen, &ticks, top, bottom);
+        x_tick_labels(pen, &ticks, bottom - 6.0);
 
+        let mut y = top;
         for (i, r) in rows.iter().enumerate() {
-            let cy = top + ROW * i as f64 + ROW / 2.0;
-            let lines = wrap(&r.label, FONT, false, label_w, 2);
-            let y0 = cy - (lines.len() as f64 - 1.0) * 9.0;
-            for (k, line) in lines.iter().enumerate() {
-                pen.text(line, PAD + label_w, y0 + 18.0 * k as f64, &label_t.right());
+            for (k, line) in lines[i].iter().enumerate() {
+                pen.text(line, PAD, y + LINE * k as f64 + LINE / 2.0, &Txt::new(FONT));
+            }
+            let cy = y + lines[i].len() as f64 * LINE + ABOVE;
+            y += row_h[i];
+            // The grid row by row, so that it never runs through a name.
+            for (tx, _) in &ticks {
+                pen.line(&[(*tx, cy - 12.0), (*tx, cy + 12.0)], GRID, 1);
             }
             let ex = r.ex.filter(|v| v.is_finite());
             let cx = r.cx.filter(|v| v.is_finite());
@@ -127,7 +137,7 @@ pub fn render_mirror(
                     labels.org,
                     num(v)
                 ));
-                pen.line(&[(x(v), cy - 12.0), (x(v), cy + 12.0)], solid(BLUE), 3);
+                pen.line(&[(x(v), cy - 10.0), (x(v), cy + 10.0)], solid(BLUE), 3);
                 pen.end_group();
             }
             if let Some(v) = r.org_cx.filter(|v| v.is_finite()) {
@@ -138,7 +148,7 @@ pub fn render_mirror(
                     labels.org,
                     num(v)
                 ));
-                pen.line(&[(x(v), cy - 12.0), (x(v), cy + 12.0)], solid(ORANGE), 3);
+                pen.line(&[(x(v), cy - 10.0), (x(v), cy + 10.0)], solid(ORANGE), 3);
                 pen.end_group();
             }
             if let Some(v) = ex {
@@ -148,7 +158,7 @@ pub fn render_mirror(
                 pen.text(
                     &num(v),
                     x(v),
-                    cy - 11.0,
+                    cy - 10.0,
                     &Txt::new(SMALL).bold().center().bottom(),
                 );
             }

@@ -6,7 +6,9 @@
 //! How the SVG is made:
 //! - plotters draws everything (meshes through `ChartBuilder` for the scatter and trend charts,
 //!   drawing-area primitives elsewhere) onto a viewBox [`WIDTH`] units wide; fonts are `sans-serif`
-//!   and never smaller than 13 units, so text stays readable when a phone scales the chart down.
+//!   and never smaller than [`SMALL`] units, so text stays readable when a phone scales the chart
+//!   down (see [`WIDTH`]). On narrow charts row labels sit above their bars rather than beside
+//!   them, so both get the full width.
 //! - plotters' black is rewritten to `currentColor`, so text, axes and grid follow the page's
 //!   text colour (dark mode). Data colours are mid-tone and readable on white and on `#16181d`.
 //! - What plotters cannot write (links, hover titles, dash patterns, hatch patterns) is placed by
@@ -61,16 +63,20 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Width of every chart's viewBox. Narrower than a desktop column on purpose: a 375 px phone
-/// scales the chart to about 0.7, which keeps 13–15 unit text at 9–11 CSS pixels. On wide
-/// screens the page should cap the chart (e.g. `svg.chart { max-width: 36rem }`).
-pub const WIDTH: u32 = 480;
+/// Width of every chart's viewBox, in units. Chosen with the fonts so that a phone keeps text
+/// legible: a 375 px phone gives a chart about 300–325 CSS px, a scale of 0.83–0.9, so 14-unit
+/// text is 11.7–12.6 px and 15-unit text 12.5–13.5 px. Wide screens must cap the chart
+/// (`templates/style.css`: `figure.chart svg { max-width: 26rem }`, a scale of about 1.16, so text
+/// stays at 16–17 px instead of growing with the column).
+pub const WIDTH: u32 = 360;
 /// Outer padding inside the viewBox.
-pub(crate) const PAD: f64 = 8.0;
-/// Row labels, legends.
+pub(crate) const PAD: f64 = 6.0;
+/// Row labels, legends, values.
 pub(crate) const FONT: f64 = 15.0;
-/// Tick labels, counts, notes.
-pub(crate) const SMALL: f64 = 13.0;
+/// Tick labels, counts, notes: the smallest text of any chart.
+pub(crate) const SMALL: f64 = 14.0;
+/// Line height of wrapped [`FONT`] text.
+pub(crate) const LINE: f64 = 18.0;
 
 // ---------------------------------------------------------------------------------------------
 // Colours
@@ -638,7 +644,8 @@ fn round_font_size(line: &str) -> String {
 }
 
 /// Lays out legend items (swatch width + text) in rows within `max_width`; returns each item's
-/// top-left corner and the total height.
+/// top-left corner and the total height. A name too long for a row is wrapped (see
+/// [`legend_text`]), and its row grows.
 pub(crate) fn legend_layout(
     items: &[(f64, &str)],
     x0: f64,
@@ -646,25 +653,46 @@ pub(crate) fn legend_layout(
     max_width: f64,
 ) -> (Vec<(f64, f64)>, f64) {
     const ROW: f64 = 22.0;
-    const GAP: f64 = 18.0;
+    const GAP: f64 = 14.0;
     let mut positions = Vec::new();
     let (mut x, mut y) = (x0, y0);
+    let mut row_h: f64 = ROW;
     for &(swatch, label) in items {
-        let w = swatch + 6.0 + text_width(label, FONT, false);
+        let w = swatch + 6.0 + text_width(&clean(label), FONT, false);
         if x > x0 && x + w > x0 + max_width {
             x = x0;
-            y += ROW;
+            y += row_h;
+            row_h = ROW;
         }
         positions.push((x, y));
+        let lines = legend_lines(label, x, swatch).len() as f64;
+        row_h = row_h.max(ROW + (lines - 1.0) * LINE);
         x += w + GAP;
     }
-    let height = if items.is_empty() { 0.0 } else { y - y0 + ROW };
+    let height = if items.is_empty() {
+        0.0
+    } else {
+        y - y0 + row_h
+    };
     (positions, height)
 }
 
-/// A legend item's text, vertically centred in its row.
+/// A legend name wrapped to end inside the chart.
+fn legend_lines(label: &str, x: f64, swatch: f64) -> Vec<String> {
+    let room = f64::from(WIDTH) - PAD - (x + swatch + 6.0);
+    wrap(label, FONT, false, room.max(40.0), 3)
+}
+
+/// A legend item's text, vertically centred in its (first) row.
 pub(crate) fn legend_text(pen: &mut Pen, label: &str, x: f64, y: f64, swatch: f64) {
-    pen.text(label, x + swatch + 6.0, y + 11.0, &Txt::new(FONT));
+    for (k, line) in legend_lines(label, x, swatch).iter().enumerate() {
+        pen.text(
+            line,
+            x + swatch + 6.0,
+            y + 11.0 + LINE * k as f64,
+            &Txt::new(FONT),
+        );
+    }
 }
 
 /// Vertical grid lines with tick labels below (`ticks`: position in units, text).

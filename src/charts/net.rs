@@ -1,10 +1,10 @@
 //! eNPS / NPS composition: 100 % stacked bars of detractors, passives and promoters, with the
 //! score at the end of each bar.
 
-use super::likert::{BAR, segment};
+use super::likert::{BAR, Outside, segment};
 use super::{
-    BLUE, FONT, Figure, GREY, GRID, MUTED, NumberFormat, PAD, RED, SMALL, Table, Txt, WIDTH, clean,
-    draw_svg, legend_layout, legend_text, solid, unit, wrap, x_tick_labels,
+    BLUE, FONT, Figure, GREY, GRID, LINE, MUTED, NumberFormat, PAD, RED, SMALL, Table, Txt, WIDTH,
+    clean, draw_svg, legend_layout, legend_text, solid, unit, wrap, x_tick_labels,
 };
 
 /// One bar (e.g. eNPS and NPS, or one period); shares of 0..=1, normalised by their sum.
@@ -33,8 +33,6 @@ pub struct NetLabels<'a> {
     /// Symbol or word for the number of answers, e.g. "n".
     pub n: &'a str,
 }
-
-const LINE: f64 = 19.0;
 
 /// 100 % stacked bars with the net score printed after each bar.
 pub fn render_net_composition(
@@ -90,7 +88,7 @@ pub fn render_net_composition(
         .collect();
     let row_h: Vec<f64> = wrapped
         .iter()
-        .map(|l| l.len() as f64 * LINE + 4.0 + BAR + 16.0)
+        .map(|l| l.len() as f64 * LINE + 4.0 + BAR + 14.0)
         .collect();
     let bottom = top + row_h.iter().sum::<f64>();
     let height = bottom + 26.0;
@@ -142,6 +140,7 @@ pub fn render_net_composition(
                 RED,
                 &format!("{item}: {} {}", labels.detractors, pct(d)),
                 &pct(d),
+                Outside::Nowhere,
             );
             segment(
                 pen,
@@ -151,6 +150,7 @@ pub fn render_net_composition(
                 GREY,
                 &format!("{item}: {} {}", labels.passives, pct(p)),
                 &pct(p),
+                Outside::Nowhere,
             );
             segment(
                 pen,
@@ -160,6 +160,7 @@ pub fn render_net_composition(
                 BLUE,
                 &format!("{item}: {} {}", labels.promoters, pct(q)),
                 &pct(q),
+                Outside::Nowhere,
             );
             if d + p + q > 0.0 {
                 pen.begin_title(&format!("{item}: {} {}", labels.score, scores[i]));

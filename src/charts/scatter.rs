@@ -118,12 +118,14 @@ pub fn render_scatter(
         .map(|(s, l)| s + 6.0 + Txt::new(FONT).width(l))
         .sum();
     let legend_same_line = PAD + y_title_w + 24.0 + legend_w <= width - PAD;
+    // The title's line ends above the top tick label, which is centred on the plot's top edge.
     let header = if legend.is_empty() || legend_same_line {
-        30.0
+        36.0
     } else {
-        52.0
+        let (_, legend_h) = legend_layout(&legend, PAD, PAD + 22.0, width - 2.0 * PAD);
+        PAD + 22.0 + legend_h + 14.0
     };
-    let plot_h = 360.0;
+    let plot_h = 320.0;
     let bottom = 62.0;
     let height = header + plot_h + bottom;
 
@@ -147,10 +149,10 @@ pub fn render_scatter(
         let mut chart = ChartBuilder::on(pen.area)
             .margin_top(header as i32)
             .margin_left(PAD as i32)
-            .margin_right(18)
+            .margin_right(14)
             .margin_bottom(30)
             .x_label_area_size(30)
-            .y_label_area_size(40)
+            .y_label_area_size(38)
             .build_cartesian_2d(xr.0..xr.1, yr.0..yr.1)
             .expect("chart layout");
         chart
@@ -214,19 +216,65 @@ pub fn render_scatter(
                 pen.end_link(link);
             }
         }
+        // Labels of highlighted points: the first of four places (right or left, above or below)
+        // that stays inside the plot and clears the fitted line and the other points.
+        let fit_px = fit
+            .and_then(|f| clip_line(f, xr, yr))
+            .map(|((x0, y0), (x1, y1))| (to_px(x0, y0), to_px(x1, y1)));
+        let others: Vec<(f64, f64)> = points.iter().map(|q| to_px(q.x, q.y)).collect();
+        let (top, bottom) = (f64::from(py.start), plot_bottom);
         for p in points.iter().filter(|p| p.highlight) {
             let (x, y) = to_px(p.x, p.y);
             let t = Txt::new(FONT).bold();
             let w = t.width(&p.label);
-            let ly = if y - 16.0 < f64::from(py.start) {
-                y + 16.0
-            } else {
-                y - 14.0
+            let h = FONT * 1.2;
+            let candidates = [
+                (x + 10.0, y - 14.0, false),
+                (x + 10.0, y + 16.0, false),
+                (x - 10.0, y - 14.0, true),
+                (x - 10.0, y + 16.0, true),
+            ];
+            let score = |&(lx, ly, to_left): &(f64, f64, bool)| {
+                let (x0, x1) = if to_left { (lx - w, lx) } else { (lx, lx + w) };
+                let (y0, y1) = (ly - h / 2.0, ly + h / 2.0);
+                let mut s = 0;
+                if x0 < left || x1 > right || y0 < top || y1 > bottom {
+                    s += 100;
+                }
+                s += 10
+                    * others
+                        .iter()
+                        .filter(|&&(ox, oy)| {
+                            (ox, oy) != (x, y)
+                                && ox > x0 - 6.0
+                                && ox < x1 + 6.0
+                                && oy > y0 - 6.0
+                                && oy < y1 + 6.0
+                        })
+                        .count();
+                if let Some(((ax, ay), (bx, by))) = fit_px {
+                    // The fitted line's height over the label's span (it is straight).
+                    let at = |xx: f64| ay + (by - ay) * (xx - ax) / (bx - ax);
+                    let (s0, s1) = (x0.max(ax.min(bx)), x1.min(ax.max(bx)));
+                    if s0 < s1 && (bx - ax).abs() > 1e-9 {
+                        let (ya, yb) = (at(s0), at(s1));
+                        if ya.min(yb) < y1 + 2.0 && ya.max(yb) > y0 - 2.0 {
+                            s += 5;
+                        }
+                    }
+                }
+                s
             };
-            if x + 10.0 + w <= right {
-                pen.text(&p.label, x + 10.0, ly, &t);
+            let best = candidates
+                .iter()
+                .min_by_key(|c| score(c))
+                .copied()
+                .unwrap_or(candidates[0]);
+            let (lx, ly, to_left) = best;
+            if to_left {
+                pen.text(&p.label, lx.max(left + w), ly, &t.right());
             } else {
-                pen.text(&p.label, (x - 10.0).max(left + w), ly, &t.right());
+                pen.text(&p.label, lx.min(right - w), ly, &t);
             }
         }
     });

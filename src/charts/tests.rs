@@ -260,7 +260,7 @@ fn every_chart_is_an_accessible_svg() {
             open.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")),
             "{name}"
         );
-        assert!(open.contains("viewBox=\"0 0 480 "), "{name}");
+        assert!(open.contains(&format!("viewBox=\"0 0 {WIDTH} ")), "{name}");
         assert!(open.contains("width=\"100%\""), "{name}");
         assert!(
             !open.contains("height="),
@@ -278,10 +278,14 @@ fn every_chart_is_an_accessible_svg() {
         assert!(!svg.contains("#000000"), "{name}");
         assert!(!svg.contains("#FE01"), "{name}");
         assert!(!svg.contains('\u{e000}'), "{name}");
-        // No text smaller than 12 units.
+        // Text stays at 11 CSS px or more when a phone shows the chart 300 px wide.
         for part in svg.split("font-size=\"").skip(1) {
             let size: f64 = part[..part.find('"').unwrap()].parse().unwrap();
-            assert!(size >= 12.0, "{name}: font-size {size}");
+            let px = size * 300.0 / f64::from(WIDTH);
+            assert!(
+                px >= 11.0,
+                "{name}: font-size {size} is {px:.1} px at 300 px"
+            );
         }
         assert!(
             !f.table.headers.is_empty() && !f.table.rows.is_empty(),
@@ -596,6 +600,95 @@ fn empty_inputs_still_render() {
     };
     let f = render_scatter("e", &[], None, &l, EN, "T", "D");
     assert!(f.svg.contains("role=\"img\""));
+}
+
+/// The `font-size` of every `<text>` whose content is `content`.
+fn sizes_of(svg: &str, content: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.starts_with("<text ") && l.ends_with(&format!(">{content}</text>")))
+        .map(|l| {
+            let s = &l[l.find("font-size=\"").unwrap() + 11..];
+            s[..s.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn heatmap_numbers_long_headers_and_keeps_one_label_size() {
+    let rows: Vec<String> = ["Töölö service desk", "Kallio facility services"]
+        .map(String::from)
+        .to_vec();
+    let cols: Vec<String> = [
+        "Communication and response time",
+        "Työtaakka ja työyhteisö",
+        "Systems and tools",
+        "Competence and training",
+        "Supervision and leadership",
+        "Internal processes",
+    ]
+    .map(String::from)
+    .to_vec();
+    let cells = vec![vec![Cell::Value(70.0); 6]; 2];
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    let f = render_heatmap(
+        "h",
+        &rows,
+        &[None, None],
+        &cols,
+        &cells,
+        &labels,
+        EN,
+        "T",
+        "D",
+    );
+    // Numbered columns with a key that spells out every name: nothing cut, nothing slanted.
+    assert!(!f.svg.contains('…'), "{}", f.svg);
+    assert!(
+        !f.svg
+            .lines()
+            .any(|l| l.starts_with("<text") && l.contains("rotate(")),
+        "{}",
+        f.svg
+    );
+    assert!(f.svg.contains(">Communication and response time</text>"));
+    assert!(f.svg.contains(">Työtaakka ja työyhteisö</text>"));
+    assert_eq!(sizes_of(&f.svg, "6").len(), 2, "key number and header");
+    // One-line and two-line row labels in one size.
+    let one = sizes_of(&f.svg, "Töölö service desk");
+    let two = sizes_of(&f.svg, "Kallio facility");
+    assert_eq!(one.len(), 1, "{}", f.svg);
+    assert_eq!(one, two);
+}
+
+#[test]
+fn trend_labels_quarters_with_their_year_below() {
+    let periods: Vec<String> = ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+        .iter()
+        .chain(["2026-Q1", "2026-Q2", "2026-Q3"].iter())
+        .map(|p| p.to_string())
+        .collect();
+    let series = vec![Series {
+        name: "EX".into(),
+        values: vec![Some(60.0); 8],
+    }];
+    let labels = TrendLabels {
+        y_axis: "Index",
+        period: "Period",
+        decimals: 0,
+    };
+    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
+    for q in ["Q1", "Q2", "Q3", "Q4"] {
+        assert_eq!(sizes_of(&f.svg, q).len(), 2, "{q}: {}", f.svg);
+    }
+    for y in ["2024", "2025", "2026"] {
+        assert_eq!(sizes_of(&f.svg, y).len(), 1, "{y}: {}", f.svg);
+    }
 }
 
 fn snapshot(name: &str, svg: &str) {

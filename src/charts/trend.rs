@@ -91,6 +91,91 @@ pub(crate) fn segments(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
     out
 }
 
+/// "2026-Q3" as ("2026", "Q3"); `None` unless both parts are there.
+fn split_period(p: &str) -> Option<(String, String)> {
+    let p = clean(p);
+    let (a, b) = p.split_once('-')?;
+    (!a.trim().is_empty() && !b.trim().is_empty())
+        .then(|| (a.trim().to_string(), b.trim().to_string()))
+}
+
+/// Every `step`-th index counted back from the last.
+fn thinned(n: usize, step: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).rev().step_by(step.max(1)).collect();
+    v.reverse();
+    v
+}
+
+/// Labels below the plot for periods at `xs` (plot from `l` to `r`).
+fn period_axis(pen: &mut Pen, periods: &[String], xs: &[f64], (l, r): (f64, f64), y: f64) {
+    let n = xs.len();
+    let slot = if n > 1 {
+        (xs[n - 1] - xs[0]) / (n - 1) as f64
+    } else {
+        r - l
+    };
+    let t = Txt::new(SMALL).center().top().color(MUTED);
+    let step_for = |widest: f64| ((widest + 8.0) / slot).ceil().max(1.0) as usize;
+    let whole_step = step_for(periods.iter().map(|p| t.width(p)).fold(0.0, f64::max));
+    let split: Option<Vec<(String, String)>> = periods.iter().map(|p| split_period(p)).collect();
+    let tick = |pen: &mut Pen, x: f64| pen.line(&[(x, y), (x, y + 5.0)], AXIS, 1);
+    match split {
+        Some(parts)
+            if step_for(parts.iter().map(|(_, b)| t.width(b)).fold(0.0, f64::max)) < whole_step =>
+        {
+            let step = step_for(parts.iter().map(|(_, b)| t.width(b)).fold(0.0, f64::max));
+            for i in thinned(n, step) {
+                tick(pen, xs[i]);
+                pen.text(&parts[i].1, xs[i], y + 7.0, &t);
+            }
+            // Each year once, centred under its periods (kept inside the plot and apart from its
+            // neighbours), with a divider where the year changes if it clears the labels.
+            let mut start = 0;
+            let mut placed: Vec<(f64, f64)> = Vec::new();
+            let mut dividers = Vec::new();
+            while start < n {
+                let mut end = start;
+                while end + 1 < n && parts[end + 1].0 == parts[start].0 {
+                    end += 1;
+                }
+                if start > 0 {
+                    dividers.push((xs[start - 1] + xs[start]) / 2.0);
+                }
+                let label = &parts[start].0;
+                let half = t.width(label) / 2.0;
+                let lo = if start == 0 {
+                    l - 4.0
+                } else {
+                    (xs[start - 1] + xs[start]) / 2.0
+                };
+                let hi = if end + 1 == n {
+                    r + 30.0
+                } else {
+                    (xs[end] + xs[end + 1]) / 2.0
+                };
+                let cx = ((xs[start] + xs[end]) / 2.0).max(lo + half).min(hi - half);
+                let last_right = placed.last().map_or(f64::NEG_INFINITY, |&(_, b)| b);
+                if cx - half >= last_right + 6.0 {
+                    pen.text(label, cx, y + 25.0, &t);
+                    placed.push((cx - half, cx + half));
+                }
+                start = end + 1;
+            }
+            for bx in dividers {
+                if placed.iter().all(|&(a, b)| bx < a - 4.0 || bx > b + 4.0) {
+                    pen.line(&[(bx, y + 24.0), (bx, y + 40.0)], GRID, 1);
+                }
+            }
+        }
+        _ => {
+            for i in thinned(n, whole_step) {
+                tick(pen, xs[i]);
+                pen.text(&periods[i], xs[i], y + 7.0, &t);
+            }
+        }
+    }
+}
+
 /// A line chart over periods.
 #[allow(clippy::too_many_arguments)]
 pub fn render_trend(
@@ -113,9 +198,10 @@ pub fn render_trend(
     let names: Vec<String> = series.iter().map(|s| clean(&s.name)).collect();
     let legend_items: Vec<(f64, &str)> = names.iter().map(|s| (34.0, s.as_str())).collect();
     let (_, legend_h) = legend_layout(&legend_items, PAD, PAD, width - 2.0 * PAD);
-    let header = PAD + legend_h + 30.0;
-    let plot_h = 270.0;
-    let bottom = 36.0;
+    // The axis title's line ends above the top tick label, which is centred on the plot's top.
+    let header = PAD + legend_h + 36.0;
+    let plot_h = 250.0;
+    let bottom = 52.0;
     let height = header + plot_h + bottom;
     let value = |v: f64| fmt.number(v, labels.decimals);
 
@@ -129,17 +215,17 @@ pub fn render_trend(
             pen.marker(s.shape, x + 17.0, y + 11.0, 5.0, solid(s.color));
             legend_text(pen, &names[i], x, y, 34.0);
         }
-        pen.text(labels.y_axis, PAD, header - 14.0, &Txt::new(FONT).bold());
+        pen.text(labels.y_axis, PAD, header - 19.0, &Txt::new(FONT).bold());
 
         let y_fmt = |v: &f64| tick(fmt, *v);
         let x_max = (n.max(1) as f64) - 0.5;
         let mut chart = ChartBuilder::on(pen.area)
             .margin_top(header as i32)
             .margin_left(PAD as i32)
-            .margin_right(52)
+            .margin_right(40)
             .margin_bottom(6)
-            .x_label_area_size(30)
-            .y_label_area_size(44)
+            .x_label_area_size(46)
+            .y_label_area_size(40)
             .build_cartesian_2d(-0.5..x_max, y0..y1)
             .expect("chart layout");
         chart
@@ -171,20 +257,12 @@ pub fn render_trend(
             );
         }
 
-        // Period labels, thinned from the latest backwards so that they never overlap.
+        // Period labels: "2026-Q3" as "Q3" with "2026" on a second line under its year, or whole
+        // labels thinned from the latest backwards, whichever labels more periods.
         if n > 0 {
-            let slot = (f64::from(px.end) - f64::from(px.start)) / n as f64;
-            let widest = periods
-                .iter()
-                .map(|p| Txt::new(SMALL).width(p))
-                .fold(0.0, f64::max);
-            let step = ((widest + 10.0) / slot).ceil().max(1.0) as usize;
-            let t = Txt::new(SMALL).center().top().color(MUTED);
-            for i in (0..n).rev().step_by(step) {
-                let (x, _) = to_px(i, y0);
-                pen.line(&[(x, plot_bottom), (x, plot_bottom + 5.0)], AXIS, 1);
-                pen.text(&periods[i], x, plot_bottom + 8.0, &t);
-            }
+            let xs: Vec<f64> = (0..n).map(|i| to_px(i, y0).0).collect();
+            let (l, r) = (f64::from(px.start), f64::from(px.end));
+            period_axis(pen, periods, &xs, (l, r), plot_bottom);
         }
 
         // Lines, then markers with tooltips.
