@@ -274,10 +274,15 @@ fn parse_yaml<T: de::DeserializeOwned>(
 
 /// serde-saphyr's messages, minus the location (we print our own) and in plainer words.
 fn friendly_yaml_message(message: &str) -> String {
-    let message = match message.rfind(" at line ") {
-        Some(at) => &message[..at],
-        None => message,
-    };
+    // Our own location comes first in the diagnostic; drop the parser's location clauses.
+    let cut = [" (defined at", " (used at", " at line "]
+        .iter()
+        .filter_map(|m| message.find(m))
+        .min();
+    let message = &message[..cut.unwrap_or(message.len())];
+    if let Some(breach) = message.strip_prefix("budget breached: ") {
+        return budget_message(breach);
+    }
 
     match message {
         "invalid u64" | "invalid u32" => "expected a whole number, 0 or more".to_string(),
@@ -295,6 +300,30 @@ fn friendly_yaml_message(message: &str) -> String {
             .replacen("expected one of", "expected one of:", 1),
         m => m.to_string(),
     }
+}
+
+/// The parser's safety limits (see `yaml_options`) in words a person can act on.
+fn budget_message(breach: &str) -> String {
+    let kind = breach.split([' ', '{']).next().unwrap_or_default();
+    let what = match kind {
+        "Depth" => "the YAML is nested more than 64 levels deep",
+        "Aliases"
+        | "Anchors"
+        | "AliasAnchorRatio"
+        | "RecordedAnchorEvents"
+        | "RecordedAnchorBytes" => {
+            "the YAML repeats anchors and aliases (`&name`, `*name`) far more than a survey file needs; write the values out instead"
+        }
+        "Nodes" | "Events" => {
+            "the file has more YAML values than kolikko reads from one file (20 million)"
+        }
+        "ScalarBytes" | "InputBytes" => {
+            "the file holds more text than kolikko reads from one file (64 MiB)"
+        }
+        "Documents" => "the file has too many YAML documents (`---`); a file holds one",
+        _ => "the YAML exceeds one of kolikko's safety limits (see docs/limits.md)",
+    };
+    what.to_string()
 }
 
 fn at<T>(path: &Path, spanned: &Spanned<T>, message: impl Into<String>) -> Diagnostic {

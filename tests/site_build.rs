@@ -430,7 +430,8 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
         .score;
     let fmt = kolikko::format::NumberFormat::ENGLISH;
 
-    let period = f.read("periods/2026-q1/index.html");
+    let period_page = f.read("periods/2026-q1/index.html");
+    let period = elements(&period_page, "<table class=\"units\"", "</table>")[0];
     // Unit table: EX index, CX index, eNPS, NPS, response rate (10 of 12 invited = 83%).
     assert_eq!(
         row_cells(&period, "Team A"),
@@ -452,11 +453,11 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
         ]
     );
     assert!(
-        period.contains("Too few units with both surveys to read a link (2 units)."),
+        period_page.contains("Too few units with both surveys to read a link (2 units)."),
         "two teams cannot support a linkage claim"
     );
     assert!(
-        period.contains("href=\"../../posts/first/index.html\""),
+        period_page.contains("href=\"../../posts/first/index.html\""),
         "the period's commentary is listed"
     );
 

@@ -121,12 +121,10 @@ pub fn render_bars(
         for (i, r) in rows.iter().enumerate() {
             let cy = top + ROW * i as f64 + ROW / 2.0;
             let lines = &lines[i];
-            let link = pen.begin_link(r.href.as_deref());
             let y0 = cy - (lines.len() as f64 - 1.0) * ROW_LINE / 2.0;
             for (k, line) in lines.iter().enumerate() {
                 pen.text(line, PAD + label_w, y0 + ROW_LINE * k as f64, &label_t);
             }
-            pen.end_link(link);
             let bar_end = x(r.value);
             let mut tip = format!("{}: {}", clean(&r.label), values[i]);
             if !notes[i].is_empty() {
@@ -154,6 +152,7 @@ pub fn render_bars(
     if has_notes {
         headers.push(labels.note.to_string());
     }
+    let links = rows.iter().map(|r| r.href.clone()).collect();
     let rows = rows
         .iter()
         .zip(values)
@@ -170,6 +169,10 @@ pub fn render_bars(
         title: title.to_string(),
         desc: desc.to_string(),
         svg,
-        table: Table { headers, rows },
+        table: Table {
+            headers,
+            rows,
+            links,
+        },
     }
 }

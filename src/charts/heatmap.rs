@@ -237,12 +237,10 @@ pub fn render_heatmap(
         for (r, label) in row_labels.iter().enumerate() {
             let y = top + CELL_H * r as f64;
             let lines = &row_lines[r];
-            let link = pen.begin_link(row_hrefs.get(r).and_then(|h| h.as_deref()));
             let y0 = y + CELL_H / 2.0 - (lines.len() as f64 - 1.0) * ROW_LINE / 2.0;
             for (k, line) in lines.iter().enumerate() {
                 pen.text(line, PAD + label_w, y0 + ROW_LINE * k as f64, &label_t);
             }
-            pen.end_link(link);
             for (c, col) in col_labels.iter().enumerate() {
                 let x0 = grid_left + cell_w * c as f64;
                 let (l, t, rr, b) = (x0 + 1.0, y + 1.0, x0 + cell_w - 1.0, y + CELL_H - 1.0);
@@ -347,6 +345,10 @@ pub fn render_heatmap(
         title: title.to_string(),
         desc: desc.to_string(),
         svg,
-        table: Table { headers, rows },
+        table: Table {
+            headers,
+            rows,
+            links: row_hrefs.to_vec(),
+        },
     }
 }

@@ -207,6 +207,7 @@ pub fn render_lag(
                 labels.n.to_string(),
             ],
             rows,
+            links: Vec::new(),
         },
     }
 }

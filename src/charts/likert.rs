@@ -239,6 +239,7 @@ pub fn render_likert(
                 labels.n.to_string(),
             ],
             rows,
+            links: Vec::new(),
         },
     }
 }

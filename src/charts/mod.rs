@@ -61,6 +61,9 @@ pub struct Figure {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// A link for each row's first cell (e.g. the unit's page), in row order; empty when none.
+    /// Links live here, not in the SVG: inside `role="img"` a screen reader never reaches them.
+    pub links: Vec<Option<String>>,
 }
 
 /// Width of every chart's viewBox, in units. Chosen with the fonts so that a phone keeps text
@@ -473,22 +476,6 @@ impl Pen<'_, '_> {
     }
     pub fn end_group(&mut self) {
         self.raw("</g>".to_string());
-    }
-
-    /// Starts a link when `href` is given; returns whether one was opened.
-    pub fn begin_link(&mut self, href: Option<&str>) -> bool {
-        match href {
-            Some(h) if !h.trim().is_empty() => {
-                self.raw(format!("<a href=\"{}\">", escape(h.trim())));
-                true
-            }
-            _ => false,
-        }
-    }
-    pub fn end_link(&mut self, opened: bool) {
-        if opened {
-            self.raw("</a>".to_string());
-        }
     }
 
     /// A colour that plotters draws and the post-processor replaces: `fill="…"`/`stroke="…"` become

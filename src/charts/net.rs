@@ -201,6 +201,7 @@ pub fn render_net_composition(
                 labels.n.to_string(),
             ],
             rows,
+            links: Vec::new(),
         },
     }
 }

@@ -202,7 +202,6 @@ pub fn render_scatter(
         for highlight in [false, true] {
             for p in points.iter().filter(|p| p.highlight == highlight) {
                 let (x, y) = to_px(p.x, p.y);
-                let link = pen.begin_link(p.href.as_deref());
                 pen.begin_title(&tooltip(p));
                 if p.highlight {
                     pen.marker(Shape::Diamond, x, y, 7.0, INK);
@@ -213,7 +212,6 @@ pub fn render_scatter(
                     pen.ring(x, y, 6.0, RGBAColor(0, 0, 0, 0.45), 1);
                 }
                 pen.end_group();
-                pen.end_link(link);
             }
         }
         // Labels of highlighted points: the first of four places (right or left, above or below)
@@ -279,11 +277,13 @@ pub fn render_scatter(
         }
     });
 
-    let mut rows: Vec<Vec<String>> = points
+    let mut sorted: Vec<&&ScatterPoint> = points.iter().collect();
+    sorted.sort_by(|a, b| clean(&a.label).cmp(&clean(&b.label)));
+    let rows: Vec<Vec<String>> = sorted
         .iter()
         .map(|p| vec![clean(&p.label), fmt.number(p.x, 1), fmt.number(p.y, 1)])
         .collect();
-    rows.sort_by(|a, b| a[0].cmp(&b[0]));
+    let links = sorted.iter().map(|p| p.href.clone()).collect();
     Figure {
         id: id.to_string(),
         title: title.to_string(),
@@ -296,6 +296,7 @@ pub fn render_scatter(
                 labels.y_axis.to_string(),
             ],
             rows,
+            links,
         },
     }
 }

@@ -426,7 +426,9 @@ fn heatmap_marks_hidden_and_missing_cells() {
     assert!(f.svg.contains("<title>Kamppi, Growth: No data</title>"));
     assert!(f.svg.contains("<title>Kamppi, Units: hidden</title>"));
     assert!(f.svg.contains(">–</text>"));
-    assert!(f.svg.contains("<a href=\"k.html\">"));
+    // No links inside role="img": the data table carries them.
+    assert!(!f.svg.contains("<a "));
+    assert_eq!(f.table.links[0].as_deref(), Some("k.html"));
     assert_eq!(f.table.rows[0], vec!["Kamppi", "72", "hidden", "–"]);
 }
 
@@ -453,11 +455,19 @@ fn data_colours_work_on_light_and_dark_pages() {
 #[test]
 fn scatter_links_tooltips_and_fit() {
     let f = scatter("Töölö", EN);
-    assert!(f.svg.contains("<a href=\"units/kamppi.html\">"));
+    // Links go to the data table (rows sorted by label), never inside role="img".
+    assert!(!f.svg.contains("<a "));
     assert!(
-        f.svg
-            .contains("<a href=\"u.html?a=1&amp;b=&quot;2&quot;\">")
+        f.table
+            .links
+            .contains(&Some("units/kamppi.html".to_string()))
     );
+    assert!(
+        f.table
+            .links
+            .contains(&Some("u.html?a=1&b=\"2\"".to_string()))
+    );
+    assert_eq!(f.table.links.len(), f.table.rows.len());
     assert!(f.svg.contains("<title>Kamppi: EX 72, CX 81</title>"));
     assert!(
         f.svg.contains("<title>Kallio: EX 65, CX 70</title>")
@@ -525,7 +535,8 @@ fn bars_print_values_and_links() {
     let f = bars("Töölö", FI);
     assert!(f.svg.contains(">46\u{a0}%</text>"));
     assert!(f.svg.contains(">12 / 26</text>"));
-    assert!(f.svg.contains("<a href=\"k.html\">"));
+    assert!(!f.svg.contains("<a "));
+    assert_eq!(f.table.links[0].as_deref(), Some("k.html"));
     assert_eq!(f.table.rows[0], vec!["Kamppi", "46\u{a0}%", "12 / 26"]);
 }
 

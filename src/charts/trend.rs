@@ -329,6 +329,10 @@ pub fn render_trend(
         title: title.to_string(),
         desc: desc.to_string(),
         svg,
-        table: Table { headers, rows },
+        table: Table {
+            headers,
+            rows,
+            links: Vec::new(),
+        },
     }
 }

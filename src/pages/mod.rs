@@ -278,6 +278,9 @@ impl<'a> Renderer<'a> {
         context.insert("nav", &nav);
         context.insert("page_title", title);
         context.insert("breadcrumbs", &Vec::<Crumb>::new());
+        // Post titles in a list sit one level below the section heading they are listed under;
+        // on the list pages themselves that is the page's <h1>.
+        context.insert("post_heading_level", &if active == "posts" { 2 } else { 3 });
         context.insert("hidden_notes", &Vec::<String>::new());
         context.insert(
             "privacy_note",
