@@ -434,11 +434,11 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
     let period = elements(&period_page, "<table class=\"units\"", "</table>")[0];
     // Unit table: EX index, CX index, eNPS, NPS, response rate (10 of 12 invited = 83%).
     assert_eq!(
-        row_cells(&period, "Team A"),
+        row_cells(period, "Team A"),
         ["70", "90 (low n)", "+20", &fmt.signed(nps_a, 0), "83%"]
     );
     assert_eq!(
-        row_cells(&period, "Team B"),
+        row_cells(period, "Team B"),
         [
             "50",
             "40 (low n)",
