@@ -353,7 +353,20 @@ struct RawConfig {
     anonymity_threshold: Option<Spanned<u64>>,
     cx_low_n: Option<u64>,
     allow_raw_html: Option<bool>,
+    /// Named answer scales beside the built-in `likert5`.
+    #[serde(default)]
+    scales: HashMap<Spanned<String>, Spanned<RawScale>>,
     framework: Option<Spanned<RawFramework>>,
+}
+
+/// An agreement scale: answers 1..=points, favourable from `favourable_from` up, unfavourable
+/// up to `unfavourable_to`, neutral in between.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    points: u8,
+    favourable_from: u8,
+    unfavourable_to: u8,
 }
 
 enum RawFramework {
@@ -488,12 +501,13 @@ fn parse_config(
         }
         Some(t) => t.value,
     };
+    let scales = check_scales(path, raw.scales, diagnostics);
     let framework = match raw.framework {
         None => Framework::default_six(),
         Some(f) => match f.value {
             RawFramework::Default => Framework::default_six(),
             RawFramework::Custom(factors) => {
-                build_framework(path, &f.referenced, factors, diagnostics)
+                build_framework(path, &f.referenced, factors, &scales, diagnostics)
             }
         },
     };
@@ -508,10 +522,49 @@ fn parse_config(
     (diagnostics.len() == before).then_some((config, framework))
 }
 
+/// The site's scales by name, with `likert5` built in; each must have sensible cut-points.
+fn check_scales(
+    path: &Path,
+    raw: HashMap<Spanned<String>, Spanned<RawScale>>,
+    diagnostics: &mut Diagnostics,
+) -> HashMap<String, Scale> {
+    let mut scales = HashMap::from([("likert5".to_string(), Scale::LIKERT5)]);
+    for (name, raw) in in_source_order(raw) {
+        let scale = Scale {
+            points: raw.value.points,
+            favourable_from: raw.value.favourable_from,
+            unfavourable_to: raw.value.unfavourable_to,
+        };
+        if !(2..=11).contains(&scale.points) || scale.unfavourable_to < 1 || !scale.is_valid() {
+            diagnostics.push(at(
+                path,
+                &raw,
+                format!(
+                    "scale `{}`: expected 2 to 11 points, with 1 ≤ unfavourable_to < favourable_from ≤ points",
+                    name.value
+                ),
+            ));
+            // Still known by name, so its items do not also report an "unknown scale".
+            scales.insert(name.value.clone(), Scale::LIKERT5);
+        } else if scales.insert(name.value.clone(), scale).is_some() {
+            diagnostics.push(at(
+                path,
+                &name,
+                format!(
+                    "scale `{}` is defined twice (likert5 is built in)",
+                    name.value
+                ),
+            ));
+        }
+    }
+    scales
+}
+
 fn build_framework(
     path: &Path,
     location: &serde_saphyr::Location,
     raw: Vec<RawFactor>,
+    scales: &HashMap<String, Scale>,
     diagnostics: &mut Diagnostics,
 ) -> Framework {
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -541,19 +594,27 @@ fn build_framework(
                 .into_iter()
                 .map(|item| {
                     check_id(&item.id, diagnostics);
-                    if let Some(scale) = &item.scale
-                        && scale.value != "likert5"
-                    {
-                        diagnostics.push(at(
-                            path,
-                            scale,
-                            format!("unknown scale `{}`: expected likert5", scale.value),
-                        ));
-                    }
+                    let scale = match &item.scale {
+                        None => Scale::LIKERT5,
+                        Some(name) => scales.get(&name.value).copied().unwrap_or_else(|| {
+                            let mut known: Vec<&str> = scales.keys().map(String::as_str).collect();
+                            known.sort_unstable();
+                            diagnostics.push(at(
+                                path,
+                                name,
+                                format!(
+                                    "unknown scale `{}`: expected {}",
+                                    name.value,
+                                    known.join(", ")
+                                ),
+                            ));
+                            Scale::LIKERT5
+                        }),
+                    };
                     Item {
                         id: item.id.value,
                         text: item.text.0,
-                        scale: Scale::LIKERT5,
+                        scale,
                     }
                 })
                 .collect()

@@ -557,3 +557,51 @@ fn measures_answered_by_fewer_people_are_suppressed_on_their_own_counts() {
     // Team A's per-question table lists no question at all.
     assert!(!a.contains("I get the information I need for my work in time."));
 }
+
+/// A site's own framework and scale: a 7-point scale whose favourable answers are 6–7.
+#[test]
+fn custom_framework_and_scale_cut_points() {
+    let config = "scales:\n  agree7: { points: 7, favourable_from: 6, unfavourable_to: 3 }\nframework:\n  - id: pace\n    name: { en: \"Pace\", fi: \"Tahti\" }\n    ex:\n      - id: ex_pace\n        text: \"The pace of work is sustainable.\"\n        scale: agree7\n    cx:\n      - id: cx_pace\n        text: \"We were quick.\"\n";
+    let f = Fixture::new(config, TWO_TEAMS);
+    // Team A: [1,1,1,1,1,2,3] on 1..7 → favourable (6–7) 5 of 10 = 50; unfavourable (1–3) 3 of 10.
+    f.write(
+        "content/surveys/2026-Q1.yaml",
+        "period: 2026-Q1\nex:\n  a:\n    invited: 10\n    responses: 10\n    items:\n      ex_pace: [1, 1, 1, 1, 1, 2, 3]\n  b:\n    invited: 6\n    responses: 6\n    items:\n      ex_pace: [0, 0, 0, 0, 0, 3, 3]\ncx:\n  a:\n    responses: 4\n    items:\n      cx_pace: [0, 0, 1, 1, 2]\n",
+    );
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let factor = f.read("factors/pace/index.html");
+    assert_eq!(row_cells(&factor, "Team B"), ["1", "100", "–"]);
+    // CX on likert5: [0,0,1,1,2] → 3 of 4 favourable = 75.
+    assert_eq!(row_cells(&factor, "Team A"), ["2", "50", "75"]);
+    // Five counts for a seven-point item is an error that names the scale's length.
+    f.write("content/surveys/2026-Q1.yaml", "period: 2026-Q1\nex:\n  a:\n    invited: 10\n    responses: 10\n    items:\n      ex_pace: [1, 1, 1, 1, 6]\n");
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("expected 7 counts (answers 1 to 7), found 5")
+    );
+    // A scale whose cut-points overlap is refused where it is defined.
+    f.write(
+        "kolikko.yaml",
+        &format!(
+            "title: \"T\"\norganisation: \"O\"\n{}",
+            config.replace("unfavourable_to: 3", "unfavourable_to: 6")
+        ),
+    );
+    let out = f.run(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("kolikko.yaml:4:11: error: scale `agree7`"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("unknown scale"),
+        "one mistake, one message: {stderr}"
+    );
+}
