@@ -214,6 +214,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     ("feed", "Atom feed", "Atom-syöte", "Atom-flöde"),
     ("favourable", "Favourable", "Myönteinen", "Positiv"),
+    ("mean_answer", "Mean answer", "Keskiarvo", "Medelvärde"),
     ("neutral", "Neutral", "Neutraali", "Neutral"),
     ("unfavourable", "Unfavourable", "Kielteinen", "Negativ"),
     ("promoters", "Promoters", "Suosittelijat", "Promotorer"),

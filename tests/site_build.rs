@@ -122,6 +122,18 @@ fn numbers_on_pages_match_hand_computation() {
     assert_eq!(tile_value(&team, "eNPS"), "+20");
     assert_eq!(tile_value(&team, "Turnover"), "12.5%");
     assert!(team.contains("Supervisor: Aino"));
+    // A question's data row: unfavourable 1/10, neutral 2/10, favourable 7/10, n = 10,
+    // mean (1·0 + 2·1 + 3·2 + 4·3 + 5·4)/10 = 4.0, and the Wilson 95% interval of 7/10:
+    // (7 + 1.92)/13.84 ± 1.96·√(0.021 + 0.0096)/1.384 = 0.397 … 0.892 → 40%–89%.
+    let row = elements(&team, "<tr", "</tr>")
+        .into_iter()
+        .find(|r| r.contains("I get the information I need for my work in time."))
+        .expect("the EX question table");
+    let cells: Vec<&str> = elements(row, "<td>", "</td>")
+        .into_iter()
+        .map(|c| &c[4..c.len() - 5])
+        .collect();
+    assert_eq!(cells, ["10%", "20%", "70%", "10", "4.0", "40%–89%"]);
     // Breadcrumbs lead back through the hierarchy.
     assert!(
         team.contains("<a href=\"../../units/r1/index.html\">Region One</a>"),
@@ -603,5 +615,57 @@ fn custom_framework_and_scale_cut_points() {
     assert!(
         !stderr.contains("unknown scale"),
         "one mistake, one message: {stderr}"
+    );
+}
+
+/// The repository's own example report, built in Finnish.
+#[test]
+fn the_example_report_in_finnish() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let f = Fixture::new("", "units: []\n");
+    let config = std::fs::read_to_string(repo.join("kolikko.yaml")).unwrap();
+    f.write(
+        "kolikko.yaml",
+        &config.replace("language: en", "language: fi"),
+    );
+    for entry in walkdir::WalkDir::new(repo.join("content"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+    {
+        let relative = entry
+            .path()
+            .strip_prefix(repo)
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        f.write(&relative, &std::fs::read_to_string(entry.path()).unwrap());
+    }
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let index = f.read("index.html");
+    assert!(index.contains("<html lang=\"fi\">"));
+    for finnish in [
+        "Yleiskuva",
+        "Kulkevatko HK ja AK yhdessä?",
+        "HK-indeksi",
+        "Vaihtuvuus",
+        "luottamusväli",
+    ] {
+        assert!(index.contains(finnish), "{finnish}");
+    }
+    // Decimal comma and a no-break space before %: the turnover tile, e.g. "1,6 %".
+    let turnover = tile_value(&index, "Vaihtuvuus");
+    assert!(
+        turnover.contains(',') && turnover.ends_with("\u{a0}%"),
+        "{turnover}"
+    );
+    assert!(
+        f.read("posts/2026-08-14-kallio-workload/index.html")
+            .contains("14.8.2026")
     );
 }

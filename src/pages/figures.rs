@@ -450,14 +450,16 @@ impl<'a> FigureMaker<'a> {
             &title,
             &desc,
         );
-        // The data table also gives each favourable share's 95% Wilson interval: the chart shows
-        // the estimate, the table how sure it is.
+        // The data table also gives each question's mean answer and its favourable share's 95%
+        // Wilson interval: the chart shows the estimate, the table how sure it is.
+        figure.table.headers.push(self.t("mean_answer").to_string());
         figure
             .table
             .headers
             .push(format!("{} · {}", self.t("favourable"), self.t("interval")));
         for (row, (_, s)) in figure.table.rows.iter_mut().zip(&shown) {
             let i = s.favourable_interval;
+            row.push(self.fmt.number(s.mean, 1));
             row.push(format!(
                 "{}–{}",
                 self.fmt.percent(i.low, 0),
