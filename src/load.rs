@@ -63,9 +63,10 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     };
 
     let mut periods = Vec::new();
+    // Every period named, even in a file with other errors, so duplicates are always caught and
+    // a post naming a period whose file has an error is not reported as well.
+    let mut named: Vec<(Period, PathBuf)> = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
-        // Every period named, even in a file with other errors, so duplicates are always caught.
-        let mut named: Vec<(Period, PathBuf)> = Vec::new();
         let surveys = root.join("content").join("surveys");
         for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
             match reader.read_text(&path) {
@@ -97,7 +98,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
             Err(d) => diagnostics.push(d),
         }
     }
-    check_posts(&mut posts, &periods, &mut diagnostics);
+    check_posts(&mut posts, &named, &mut diagnostics);
 
     let mut template_overrides = Vec::new();
     for path in reader.list(
@@ -262,14 +263,32 @@ fn parse_yaml<T: de::DeserializeOwned>(
             .location()
             .map(|l| (l.line(), l.column()))
             .unwrap_or((0, 0));
+        let mut message = friendly_yaml_message(&e.without_snippet().to_string());
+        // "expected a number" is more useful with what was there instead.
+        if message.starts_with("expected a")
+            && let Some(found) = scalar_at(text, line, column)
+        {
+            message = format!("{message}, found `{found}`");
+        }
+        if text.lines().any(|l| l.starts_with('\t')) && message.contains("tab") {
+            message = "a tab is used for indentation; YAML indents with spaces only".to_string();
+        }
         let line = if line == 0 { 0 } else { line + line_offset };
-        Diagnostic::new(
-            path,
-            line,
-            column,
-            friendly_yaml_message(&e.without_snippet().to_string()),
-        )
+        Diagnostic::new(path, line, column, message)
     })
+}
+
+/// The plain YAML value starting at a 1-based line and column, as written.
+fn scalar_at(text: &str, line: u64, column: u64) -> Option<String> {
+    let line = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    let rest: String = line
+        .chars()
+        .skip(usize::try_from(column).ok()?.checked_sub(1)?)
+        .collect();
+    let value = rest.split([',', ']', '}', '#']).next()?.trim();
+    (!value.is_empty() && value.chars().count() <= 40).then(|| value.to_string())
 }
 
 /// serde-saphyr's messages, minus the location (we print our own) and in plainer words.
@@ -878,11 +897,17 @@ fn resolve_leaf(
             None
         }
         _ => {
+            let hint = closest(
+                &id.value,
+                units.leaves().map(|u| units.units[u].id.as_str()),
+            )
+            .map(|near| format!("did you mean `{near}`? "))
+            .unwrap_or_default();
             diagnostics.push(at(
                 path,
                 id,
                 format!(
-                    "unknown unit `{}`: units are listed in content/units.yaml",
+                    "unknown unit `{}`: {hint}teams are listed in content/units.yaml",
                     id.value
                 ),
             ));
@@ -933,10 +958,26 @@ fn check_ex(
             ),
         ));
     }
-    let enps = raw
-        .enps
-        .map(|e| check_answers(path, &e, 11, responses, "eNPS answers 0 to 10", diagnostics));
-    let items = check_items(path, raw.items, framework, Side::Ex, responses, diagnostics);
+    let all = raw.enps.iter().chain(raw.items.values());
+    let per_question = questions_total(path, &raw.responses, all, diagnostics);
+    let enps = raw.enps.map(|e| {
+        check_answers(
+            path,
+            &e,
+            11,
+            per_question,
+            "eNPS answers 0 to 10",
+            diagnostics,
+        )
+    });
+    let items = check_items(
+        path,
+        raw.items,
+        framework,
+        Side::Ex,
+        per_question,
+        diagnostics,
+    );
     (diagnostics.len() == before).then(|| ExResult {
         invited: raw.invited.value,
         responses,
@@ -956,10 +997,26 @@ fn check_cx(
     let before = diagnostics.len();
     check_count(path, &raw.responses, "responses", diagnostics);
     let responses = raw.responses.value;
-    let nps = raw
-        .nps
-        .map(|e| check_answers(path, &e, 11, responses, "NPS answers 0 to 10", diagnostics));
-    let items = check_items(path, raw.items, framework, Side::Cx, responses, diagnostics);
+    let all = raw.nps.iter().chain(raw.items.values());
+    let per_question = questions_total(path, &raw.responses, all, diagnostics);
+    let nps = raw.nps.map(|e| {
+        check_answers(
+            path,
+            &e,
+            11,
+            per_question,
+            "NPS answers 0 to 10",
+            diagnostics,
+        )
+    });
+    let items = check_items(
+        path,
+        raw.items,
+        framework,
+        Side::Cx,
+        per_question,
+        diagnostics,
+    );
     (diagnostics.len() == before).then_some(CxResult {
         responses,
         nps,
@@ -1025,6 +1082,45 @@ fn check_items(
         }
     }
     items
+}
+
+/// What each question's counts must add up to. Normally `responses`; but when every question
+/// (at least two) agrees on another total, the one wrong number is `responses` itself: say so
+/// once, at `responses`, instead of once per question.
+fn questions_total<'a>(
+    path: &Path,
+    responses: &Spanned<u64>,
+    questions: impl Iterator<Item = &'a Spanned<RawAnswers>>,
+    diagnostics: &mut Diagnostics,
+) -> u64 {
+    let totals: Vec<Option<u64>> = questions
+        .map(|q| {
+            q.value
+                .0
+                .counts
+                .iter()
+                .try_fold(q.value.0.na, |sum, &c| sum.checked_add(c))
+        })
+        .collect();
+    match totals.first() {
+        Some(&Some(total))
+            if totals.len() >= 2
+                && total != responses.value
+                && totals.iter().all(|&t| t == Some(total)) =>
+        {
+            diagnostics.push(at(
+                path,
+                responses,
+                format!(
+                    "responses is {}, but all {} questions have {total} answers each (counts plus na): is `responses` right?",
+                    responses.value,
+                    totals.len()
+                ),
+            ));
+            total
+        }
+        _ => responses.value,
+    }
 }
 
 fn check_count(path: &Path, count: &Spanned<u64>, what: &str, diagnostics: &mut Diagnostics) {
@@ -1224,6 +1320,10 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
                     .filter(|t| !t.is_empty())
                     .collect(),
                 summary: raw.summary,
+                period_at: raw
+                    .period
+                    .as_ref()
+                    .map_or((0, 0), |p| (p.referenced.line() + 1, p.referenced.column())),
                 body: body.to_string(),
                 body_first_line,
             },
@@ -1235,17 +1335,20 @@ fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<
 /// Newest first; a post's period must be one the site has data for.
 fn check_posts(
     posts: &mut [(Post, bool)],
-    periods: &[SurveyPeriod],
+    periods: &[(Period, PathBuf)],
     diagnostics: &mut Diagnostics,
 ) {
     posts.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     for (post, _) in posts.iter() {
         if let Some(period) = post.period
             && !periods.is_empty()
-            && !periods.iter().any(|p| p.period == period)
+            && !periods.iter().any(|(p, _)| *p == period)
         {
-            diagnostics.push(Diagnostic::whole_file(
+            let (line, column) = post.period_at;
+            diagnostics.push(Diagnostic::new(
                 &post.source,
+                line,
+                column,
                 format!("the post names period {period}, but there is no survey file for it in content/surveys/"),
             ));
         }
@@ -1263,6 +1366,29 @@ fn check_posts(
             ));
         }
     }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is a plausible typo of it.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let distance = |a: &str, b: &str| -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let substitute = previous + usize::from(ca != cb);
+                previous = row[j + 1];
+                row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+            }
+        }
+        row[b.len()]
+    };
+    candidates
+        .map(|c| (distance(word, c), c))
+        .filter(|&(d, c)| d <= 2.max(c.chars().count() / 4))
+        .min()
+        .map(|(_, c)| c)
 }
 
 /// A file- and URL-safe form of a name: lower-case ASCII letters, digits and `-`

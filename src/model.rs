@@ -195,6 +195,8 @@ pub struct Post {
     pub date: Date,
     pub author: Option<String>,
     pub period: Option<Period>,
+    /// Line and column of `period:` in the file, for errors about it.
+    pub period_at: (u64, u64),
     pub tags: Vec<String>,
     pub summary: Option<String>,
     pub body: String,

@@ -669,3 +669,52 @@ fn the_example_report_in_finnish() {
             .contains("14.8.2026")
     );
 }
+
+/// Messages an analyst can act on: what was found, the likely intended unit, one error for one
+/// wrong number, and a post naming a period is not blamed for an error in that period's file.
+#[test]
+fn messages_say_what_was_found_and_what_was_meant() {
+    let f = two_team_site("");
+    let mut survey = String::from("period: 2026-Q1\nex:\n");
+    // Every question says 10 answers; `responses` says 11: one mistake, one message.
+    survey += &ex_team(
+        "a",
+        12,
+        [0, 1, 2, 3, 4],
+        [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2],
+        None,
+    )
+    .replace("responses: 10", "responses: 11");
+    survey += &ex_team("bb", 8, [1, 1, 1, 1, 2], spread11(6), None);
+    f.write("content/surveys/2026-Q1.yaml", &survey);
+    let out = f.run(&["check"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "2026-Q1.yaml:5:16: error: responses is 11, but all 13 questions have 10 answers each"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("the answer counts add up to"), "{stderr}");
+    assert!(
+        stderr.contains("unknown unit `bb`: did you mean `b`?"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("first.md"),
+        "the post's period exists; its file merely has errors: {stderr}"
+    );
+    assert!(stderr.contains("2 errors"), "{stderr}");
+
+    f.write(
+        "content/surveys/2026-Q1.yaml",
+        "period: 2026-Q1\nex:\n  a:\n    invited: twelve\n",
+    );
+    let stderr = String::from_utf8_lossy(&f.run(&["check"]).stderr).to_string();
+    assert!(
+        stderr.contains(
+            "2026-Q1.yaml:4:14: error: expected a whole number, 0 or more, found `twelve`"
+        ),
+        "{stderr}"
+    );
+}

@@ -985,13 +985,23 @@ impl<'a> Renderer<'a> {
             .filter_map(|p| self.hidden_reason(p.units[unit].ex_visibility))
             .collect();
         if !ever_shown && !reasons.is_empty() {
-            let mut unique = reasons.clone();
-            unique.dedup();
+            // Each distinct reason once, as a sentence, then the rule itself.
+            let mut unique: Vec<String> = Vec::new();
+            for reason in reasons {
+                if !unique.contains(&reason) {
+                    unique.push(reason);
+                }
+            }
+            let reasons = unique.join("; ");
+            let mut chars = reasons.chars();
+            let sentence: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
             context.insert(
                 "hidden_message",
                 &format!(
-                    "{} {}",
-                    unique.join("; "),
+                    "{sentence}. {}",
                     self.t("privacy_note")
                         .replace("{n}", &self.site.config.anonymity_threshold.to_string())
                 ),
