@@ -340,13 +340,19 @@ fn a_three_person_team_cannot_be_recovered_from_any_page() {
     );
 
     let small = f.read("units/small/index.html");
-    assert!(small.contains("fewer than 5 responses"), "{small}");
+    assert!(
+        small.contains("Fewer than 5 responses. To protect respondents"),
+        "{small}"
+    );
     assert!(
         !small.contains("class=\"tile-value\"") && !small.contains("<svg"),
         "a hidden unit's page shows nothing else: {small}"
     );
     let big = f.read("units/big/index.html");
-    assert!(big.contains("hidden to protect a smaller group"), "{big}");
+    assert!(
+        big.contains("Hidden to protect a smaller group. To protect respondents"),
+        "{big}"
+    );
     assert!(!big.contains("class=\"tile-value\"") && !big.contains("<svg"));
     let north = f.read("units/north/index.html");
     assert!(
