@@ -80,14 +80,21 @@ fn main() -> ExitCode {
     }
 }
 
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 fn report(result: Result<Summary, BuildError>, done: &str) -> ExitCode {
     match result {
         Ok(s) => {
             println!(
-                "kolikko: {} periods, {} units, {} posts → {} files ({} KiB) in {} ms; {done}",
+                "kolikko: {} period{}, {} unit{}, {} post{} → {} files ({} KiB) in {} ms; {done}",
                 s.periods,
+                plural(s.periods),
                 s.units,
+                plural(s.units),
                 s.posts,
+                plural(s.posts),
                 s.files,
                 s.bytes / 1024,
                 s.millis

@@ -319,7 +319,16 @@ pub fn first_paragraph_text(markdown: &str) -> String {
         return String::new();
     }
     match text.char_indices().nth(240) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        // Long: end at the last full sentence within the limit, or on a word with an ellipsis.
+        Some((cut, _)) => match text[..cut].rfind(". ") {
+            Some(end) if end > 80 => text[..=end].to_string(),
+            _ => format!(
+                "{}…",
+                text[..cut]
+                    .rsplit_once(' ')
+                    .map_or(&text[..cut], |(head, _)| head)
+            ),
+        },
         None => text.to_string(),
     }
 }

@@ -628,7 +628,7 @@ impl<'a> Renderer<'a> {
                         "{} {} / {} {}",
                         l,
                         self.t("leavers").to_lowercase(),
-                        fmt.number(h, 1),
+                        fmt.number(h, if h.fract() == 0.0 { 0 } else { 1 }),
                         self.t("headcount").to_lowercase()
                     )),
                     spark: figures.sparkline(
