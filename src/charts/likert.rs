@@ -4,9 +4,9 @@
 use plotters::prelude::*;
 
 use super::{
-    BLUE, FONT, Figure, GREY, GRID, INK, LINE, MUTED, NumberFormat, PAD, Pen, RED, SMALL, Table,
-    Txt, WIDTH, clean, draw_svg, legend_layout, legend_text, solid, text_on, unit, wrap,
-    x_tick_labels,
+    BLUE, BarRows, FONT, Figure, GREY, GRID, INK, LINE, MUTED, NumberFormat, PAD, Pen, RED, SMALL,
+    Table, Txt, WIDTH, bar_rows, clean, draw_svg, legend_layout, solid, swatch_legend, text_on,
+    unit, x_tick_labels,
 };
 
 /// One item; the three shares are of 0..=1 and are normalised by their sum.
@@ -123,37 +123,24 @@ pub fn render_likert(
     let zero = (left + right) / 2.0;
     let x = |share: f64| zero + share / ext * (right - left) / 2.0;
 
-    let n_texts: Vec<String> = rows
-        .iter()
-        .map(|r| format!("{} = {}", labels.n, r.n))
-        .collect();
-    let n_w = n_texts
-        .iter()
-        .map(|t| Txt::new(SMALL).width(t))
-        .fold(0.0, f64::max);
-    let label_w = width - 2.0 * PAD - n_w - 12.0;
-    let wrapped: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| wrap(&r.label, FONT, false, label_w, 6))
-        .collect();
-    let row_h: Vec<f64> = wrapped
-        .iter()
-        .map(|l| l.len() as f64 * LINE + 4.0 + BAR + 14.0)
-        .collect();
+    let BarRows {
+        n_texts,
+        wrapped,
+        row_h,
+    } = bar_rows(
+        rows.iter().map(|r| (r.label.as_str(), r.n)),
+        labels.n,
+        width,
+        false,
+        6,
+        BAR,
+    );
     let bottom = top + row_h.iter().sum::<f64>();
     let height = bottom + 26.0;
     let pct = |v: f64| fmt.percent(v, 0);
 
     let svg = draw_svg(id, "likert", title, desc, height, |pen| {
-        let (pos, _) = legend_layout(&legend, PAD, PAD, width - 2.0 * PAD);
-        for ((lx, ly), (color, name)) in pos.into_iter().zip([
-            (RED, labels.unfavourable),
-            (GREY, labels.neutral),
-            (BLUE, labels.favourable),
-        ]) {
-            pen.rect(lx, ly + 4.0, lx + 16.0, ly + 18.0, solid(color));
-            legend_text(pen, name, lx, ly, 16.0);
-        }
+        swatch_legend(pen, &legend, &[RED, GREY, BLUE], width);
 
         let mut ticks = Vec::new();
         let mut k = -ext;

@@ -671,6 +671,58 @@ fn legend_lines(label: &str, x: f64, swatch: f64) -> Vec<String> {
 }
 
 /// A legend item's text, vertically centred in its (first) row.
+/// The layout of one-bar-per-row charts (Likert items, net scores): each row's label wrapped
+/// above its bar, its "n = …" in a column on the right.
+pub(crate) struct BarRows {
+    pub n_texts: Vec<String>,
+    pub wrapped: Vec<Vec<String>>,
+    pub row_h: Vec<f64>,
+}
+
+pub(crate) fn bar_rows<'a>(
+    rows: impl Iterator<Item = (&'a str, u64)>,
+    n_label: &str,
+    width: f64,
+    hyphenate: bool,
+    max_lines: usize,
+    bar: f64,
+) -> BarRows {
+    let (labels, ns): (Vec<&str>, Vec<u64>) = rows.unzip();
+    let n_texts: Vec<String> = ns.iter().map(|n| format!("{n_label} = {n}")).collect();
+    let n_w = n_texts
+        .iter()
+        .map(|t| Txt::new(SMALL).width(t))
+        .fold(0.0, f64::max);
+    let label_w = width - 2.0 * PAD - n_w - 12.0;
+    let wrapped: Vec<Vec<String>> = labels
+        .iter()
+        .map(|l| wrap(l, FONT, hyphenate, label_w, max_lines))
+        .collect();
+    let row_h = wrapped
+        .iter()
+        .map(|l| l.len() as f64 * LINE + 4.0 + bar + 14.0)
+        .collect();
+    BarRows {
+        n_texts,
+        wrapped,
+        row_h,
+    }
+}
+
+/// A legend of coloured square swatches, laid out in rows across the chart's width.
+pub(crate) fn swatch_legend(
+    pen: &mut Pen,
+    legend: &[(f64, &str)],
+    colours: &[RGBColor],
+    width: f64,
+) {
+    let (pos, _) = legend_layout(legend, PAD, PAD, width - 2.0 * PAD);
+    for ((lx, ly), (color, (_, name))) in pos.into_iter().zip(colours.iter().zip(legend)) {
+        pen.rect(lx, ly + 4.0, lx + 16.0, ly + 18.0, solid(*color));
+        legend_text(pen, name, lx, ly, 16.0);
+    }
+}
+
 pub(crate) fn legend_text(pen: &mut Pen, label: &str, x: f64, y: f64, swatch: f64) {
     for (k, line) in legend_lines(label, x, swatch).iter().enumerate() {
         pen.text(

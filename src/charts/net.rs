@@ -3,8 +3,8 @@
 
 use super::likert::{BAR, Outside, segment};
 use super::{
-    BLUE, FONT, Figure, GREY, GRID, LINE, MUTED, NumberFormat, PAD, RED, SMALL, Table, Txt, WIDTH,
-    clean, draw_svg, legend_layout, legend_text, solid, unit, wrap, x_tick_labels,
+    BLUE, BarRows, FONT, Figure, GREY, GRID, LINE, MUTED, NumberFormat, PAD, RED, SMALL, Table,
+    Txt, WIDTH, bar_rows, clean, draw_svg, legend_layout, swatch_legend, unit, x_tick_labels,
 };
 
 /// One bar (e.g. eNPS and NPS, or one period); shares of 0..=1, normalised by their sum.
@@ -73,37 +73,24 @@ pub fn render_net_composition(
     let (left, right) = (PAD + 2.0, width - PAD - score_w - 12.0);
     let x = |share: f64| left + (right - left) * share;
 
-    let n_texts: Vec<String> = rows
-        .iter()
-        .map(|r| format!("{} = {}", labels.n, r.n))
-        .collect();
-    let n_w = n_texts
-        .iter()
-        .map(|t| Txt::new(SMALL).width(t))
-        .fold(0.0, f64::max);
-    let label_w = width - 2.0 * PAD - n_w - 12.0;
-    let wrapped: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| wrap(&r.label, FONT, true, label_w, 2))
-        .collect();
-    let row_h: Vec<f64> = wrapped
-        .iter()
-        .map(|l| l.len() as f64 * LINE + 4.0 + BAR + 14.0)
-        .collect();
+    let BarRows {
+        n_texts,
+        wrapped,
+        row_h,
+    } = bar_rows(
+        rows.iter().map(|r| (r.label.as_str(), r.n)),
+        labels.n,
+        width,
+        true,
+        2,
+        BAR,
+    );
     let bottom = top + row_h.iter().sum::<f64>();
     let height = bottom + 26.0;
     let pct = |v: f64| fmt.percent(v, 0);
 
     let svg = draw_svg(id, "net", title, desc, height, |pen| {
-        let (pos, _) = legend_layout(&legend, PAD, PAD, width - 2.0 * PAD);
-        for ((lx, ly), (color, name)) in pos.into_iter().zip([
-            (RED, labels.detractors),
-            (GREY, labels.passives),
-            (BLUE, labels.promoters),
-        ]) {
-            pen.rect(lx, ly + 4.0, lx + 16.0, ly + 18.0, solid(color));
-            legend_text(pen, name, lx, ly, 16.0);
-        }
+        swatch_legend(pen, &legend, &[RED, GREY, BLUE], width);
         let ticks: Vec<(f64, String)> = (0..=4)
             .map(|i| (x(f64::from(i) / 4.0), pct(f64::from(i) / 4.0)))
             .collect();
