@@ -247,6 +247,25 @@ impl<'a> Renderer<'a> {
         self.analysis.periods.len().checked_sub(1)
     }
 
+    /// Breadcrumbs for a page one level inside a section: "Periods › 2026-Q3".
+    fn section_crumbs(
+        &self,
+        section: &str,
+        section_href: &str,
+        label: impl Into<String>,
+    ) -> Vec<Crumb> {
+        vec![
+            Crumb {
+                label: self.t(section).into(),
+                href: Some(section_href.into()),
+            },
+            Crumb {
+                label: label.into(),
+                href: None,
+            },
+        ]
+    }
+
     /// The context every page shares.
     fn context(&self, path: &str, title: &str, active: &str) -> Context {
         let mut context = Context::new();
@@ -859,16 +878,7 @@ impl<'a> Renderer<'a> {
         let figures = self.figures(&path);
         context.insert(
             "breadcrumbs",
-            &vec![
-                Crumb {
-                    label: self.t("periods").into(),
-                    href: Some("periods/index.html".into()),
-                },
-                Crumb {
-                    label: period.period.to_string(),
-                    href: None,
-                },
-            ],
+            &self.section_crumbs("periods", "periods/index.html", period.period.to_string()),
         );
         context.insert(
             "heading",
@@ -1098,16 +1108,7 @@ impl<'a> Renderer<'a> {
         let figures = self.figures(&path);
         context.insert(
             "breadcrumbs",
-            &vec![
-                Crumb {
-                    label: self.t("factors").into(),
-                    href: Some("factors/index.html".into()),
-                },
-                Crumb {
-                    label: name.into(),
-                    href: None,
-                },
-            ],
+            &self.section_crumbs("factors", "factors/index.html", name),
         );
         context.insert("heading", name);
         context.insert(
@@ -1294,16 +1295,7 @@ impl<'a> Renderer<'a> {
             let mut context = self.context(&path, &post.title, "posts");
             context.insert(
                 "breadcrumbs",
-                &vec![
-                    Crumb {
-                        label: self.t("posts").into(),
-                        href: Some("posts/index.html".into()),
-                    },
-                    Crumb {
-                        label: post.title.clone(),
-                        href: None,
-                    },
-                ],
+                &self.section_crumbs("posts", "posts/index.html", post.title.clone()),
             );
             context.insert("post", &summary);
             context.insert(
@@ -1404,16 +1396,7 @@ impl<'a> Renderer<'a> {
             let mut context = self.context(&path, &format!("#{label}"), "posts");
             context.insert(
                 "breadcrumbs",
-                &vec![
-                    Crumb {
-                        label: self.t("tags").into(),
-                        href: Some("tags/index.html".into()),
-                    },
-                    Crumb {
-                        label: format!("#{label}"),
-                        href: None,
-                    },
-                ],
+                &self.section_crumbs("tags", "tags/index.html", format!("#{label}")),
             );
             context.insert("heading", &format!("{}: #{label}", self.t("tagged")));
             context.insert("lead", &None::<String>);
