@@ -42,6 +42,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "unit-table.html",
         include_str!("../../templates/unit-table.html"),
     ),
+    (
+        "ranked-table.html",
+        include_str!("../../templates/ranked-table.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("period.html", include_str!("../../templates/period.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
@@ -1150,19 +1154,7 @@ impl<'a> Renderer<'a> {
             list.extend(figures.likert(p, UnitTree::ROOT, Side::Ex, Some(f)));
             list.extend(figures.likert(p, UnitTree::ROOT, Side::Cx, Some(f)));
             list.push(self.factor_trend(&figures, f));
-            let rows = ranked_by_factor(self.site, period, f);
-            for (rank, (u, ex, cx)) in rows.into_iter().enumerate() {
-                ranked.push(BTreeMap::from([
-                    ("rank", (rank + 1).to_string()),
-                    ("name", self.unit_name(u)),
-                    ("href", self.unit_path(u)),
-                    ("ex", self.fmt.number(ex, 0)),
-                    (
-                        "cx",
-                        cx.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()),
-                    ),
-                ]));
-            }
+            ranked = self.ranked_rows(period, f);
             notes = self.hidden_notes(period, self.site.units.leaves());
         }
         context.insert("lead", &lead);
@@ -1174,39 +1166,65 @@ impl<'a> Renderer<'a> {
                 .collect::<Vec<_>>(),
         );
         context.insert("ranked", &ranked);
+        // On the factor page the table sits under its own heading, so it needs no caption.
+        context.insert("caption", &None::<String>);
         context.insert("hidden_notes", &notes);
         self.render("factor.html", &path, &context)
     }
 
-    /// Units ranked by one factor's EX side, with its CX side: for `{{ table(factor=...) }}`.
-    fn factor_table_html(&self, p: usize, f: usize) -> String {
+    /// Shown teams ranked by one factor's EX side (highest first), with its CX side, formatted
+    /// for `ranked-table.html`.
+    fn ranked_rows(
+        &self,
+        period: &PeriodAnalysis,
+        f: usize,
+    ) -> Vec<BTreeMap<&'static str, String>> {
+        let mut rows: Vec<(usize, f64, Option<f64>)> = self
+            .site
+            .units
+            .leaves()
+            .filter_map(|u| {
+                let r = &period.units[u];
+                Some((
+                    u,
+                    r.ex.as_ref()?.factors[f]?,
+                    r.cx.as_ref().and_then(|c| c.factors[f]),
+                ))
+            })
+            .collect();
+        rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        rows.into_iter()
+            .enumerate()
+            .map(|(rank, (u, ex, cx))| {
+                BTreeMap::from([
+                    ("rank", (rank + 1).to_string()),
+                    ("name", self.unit_name(u)),
+                    ("href", self.unit_path(u)),
+                    ("ex", self.fmt.number(ex, 0)),
+                    (
+                        "cx",
+                        cx.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()),
+                    ),
+                ])
+            })
+            .collect()
+    }
+
+    /// The ranked table for `{{ table(factor=...) }}` in a post, with links relative to `root`.
+    fn factor_table_html(&self, root: &str, p: usize, f: usize) -> Result<String, String> {
         let period = &self.analysis.periods[p];
-        let rows = ranked_by_factor(self.site, period, f);
-        let e = crate::charts::escape;
         let name = self.site.framework.factors[f].name.get(self.language);
-        let caption = format!("{} · {} · {}", self.t("units_ranked"), name, period.period);
-        let root = "../../"; // posts live at posts/<slug>/index.html
-        let mut html = format!(
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{}\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-            e(&caption),
-            e(&caption),
-            e(self.t("rank")),
-            e(self.t("unit")),
-            e(self.t("ex_side")),
-            e(self.t("cx_side"))
+        let mut context = Context::new();
+        context.insert("t", &self.strings);
+        context.insert("root", root);
+        context.insert("ranked", &self.ranked_rows(period, f));
+        context.insert(
+            "caption",
+            &format!("{} · {} · {}", self.t("units_ranked"), name, period.period),
         );
-        for (rank, (u, ex, cx)) in rows.iter().enumerate() {
-            html.push_str(&format!(
-                "<tr><td>{}</td><th scope=\"row\"><a href=\"{root}{}\">{}</a></th><td>{}</td><td>{}</td></tr>",
-                rank + 1,
-                e(&self.unit_path(*u)),
-                e(&self.unit_name(*u)),
-                e(&self.fmt.number(*ex, 0)),
-                e(&cx.map(|v| self.fmt.number(v, 0)).unwrap_or("–".into()))
-            ));
-        }
-        html.push_str("</tbody></table></div>");
-        html
+        self.tera
+            .render("ranked-table.html", &context)
+            .map_err(|e| error_chain(&e))
     }
 
     fn factor_trend(&self, figures: &FigureMaker, f: usize) -> crate::charts::Figure {
@@ -1447,28 +1465,6 @@ fn unit_path(site: &Site, unit: usize) -> String {
     } else {
         format!("units/{}/index.html", site.units.units[unit].id)
     }
-}
-
-/// Shown teams ranked by one factor's EX side (highest first), with the CX side beside it.
-fn ranked_by_factor(
-    site: &Site,
-    period: &PeriodAnalysis,
-    factor: usize,
-) -> Vec<(usize, f64, Option<f64>)> {
-    let mut rows: Vec<(usize, f64, Option<f64>)> = site
-        .units
-        .leaves()
-        .filter_map(|u| {
-            let r = &period.units[u];
-            Some((
-                u,
-                r.ex.as_ref()?.factors[factor]?,
-                r.cx.as_ref().and_then(|c| c.factors[factor]),
-            ))
-        })
-        .collect();
-    rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    rows
 }
 
 fn tag_slug(tag: &str) -> String {

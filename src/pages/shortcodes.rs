@@ -248,7 +248,7 @@ fn render_one(
                 .ok_or("`table` needs `factor`, e.g. factor=\"workload\"")?;
             let p = period(args.take("period"))?;
             args.finish("factor and period")?;
-            Ok(renderer.factor_table_html(p, f))
+            renderer.factor_table_html(&figures.root, p, f)
         }
         other => Err(format!(
             "unknown shortcode `{other}`: expected chart, kpi or table"
