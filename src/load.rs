@@ -1093,15 +1093,7 @@ fn questions_total<'a>(
     questions: impl Iterator<Item = &'a Spanned<RawAnswers>>,
     diagnostics: &mut Diagnostics,
 ) -> u64 {
-    let totals: Vec<Option<u64>> = questions
-        .map(|q| {
-            q.value
-                .0
-                .counts
-                .iter()
-                .try_fold(q.value.0.na, |sum, &c| sum.checked_add(c))
-        })
-        .collect();
+    let totals: Vec<Option<u64>> = questions.map(|q| q.value.0.checked_total()).collect();
     match totals.first() {
         Some(&Some(total))
             if totals.len() >= 2
@@ -1166,11 +1158,7 @@ fn check_answers(
             ),
         ));
     } else {
-        let total = value
-            .counts
-            .iter()
-            .try_fold(value.na, |sum, &c| sum.checked_add(c));
-        match total {
+        match value.checked_total() {
             None => diagnostics.push(at(path, answers, "the counts are too large to add up")),
             Some(total) if total != responses => {
                 let na = if value.na > 0 {

@@ -86,6 +86,24 @@ impl UnitTree {
         path
     }
 
+    /// `unit` and every unit below it, in tree (pre-order) order.
+    pub fn subtree(&self, unit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![unit];
+        while let Some(u) = stack.pop() {
+            out.push(u);
+            stack.extend(self.units[u].children.iter().rev());
+        }
+        out
+    }
+
+    /// The teams (leaves) in `unit`'s subtree; a team is its own only team.
+    pub fn teams_in(&self, unit: usize) -> impl Iterator<Item = usize> + '_ {
+        self.subtree(unit)
+            .into_iter()
+            .filter(|&u| u != Self::ROOT && self.is_leaf(u))
+    }
+
     pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.units.len()).filter(|&i| i != Self::ROOT && self.is_leaf(i))
     }
@@ -104,6 +122,13 @@ impl Answers {
             counts: vec![0; points],
             na: 0,
         }
+    }
+
+    /// Everyone counted for this question (answers plus `na`); None if the sum overflows.
+    pub fn checked_total(&self) -> Option<u64> {
+        self.counts
+            .iter()
+            .try_fold(self.na, |sum, &c| sum.checked_add(c))
     }
 
     pub fn answered(&self) -> u64 {

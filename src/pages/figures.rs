@@ -45,12 +45,6 @@ impl<'a> FigureMaker<'a> {
         &self.analysis.periods[index]
     }
 
-    fn index_text(&self, value: Option<f64>) -> String {
-        value
-            .map(|v| self.fmt.number(v, 0))
-            .unwrap_or_else(|| "–".into())
-    }
-
     /// "r = 0.62 (95% interval 0.31–0.81), 24 units"
     pub fn correlation_text(&self, c: &Correlation) -> String {
         let interval = c
@@ -527,10 +521,7 @@ impl<'a> FigureMaker<'a> {
     pub fn heatmap(&self, period: usize, within: usize) -> Figure {
         let p = self.period(period);
         let units = &self.site.units;
-        let teams: Vec<usize> = units
-            .leaves()
-            .filter(|&u| units.path_to(u).contains(&within))
-            .collect();
+        let teams: Vec<usize> = units.teams_in(within).collect();
         let mut row_labels = Vec::new();
         let mut row_hrefs = Vec::new();
         let mut cells = Vec::new();
@@ -663,8 +654,7 @@ impl<'a> FigureMaker<'a> {
         let p = self.period(period);
         let units = &self.site.units;
         let rows: Vec<charts::BarRow> = units
-            .leaves()
-            .filter(|&u| units.path_to(u).contains(&within))
+            .teams_in(within)
             .filter_map(|u| {
                 let e = p.units[u].ex.as_ref()?;
                 Some(charts::BarRow {
@@ -711,7 +701,10 @@ impl<'a> FigureMaker<'a> {
         (values.iter().flatten().count() >= 2).then(|| charts::sparkline(values, self.fmt, label))
     }
 
+    /// An index as a whole number, or a dash where there is none.
     pub fn index_or_dash(&self, value: Option<f64>) -> String {
-        self.index_text(value)
+        value
+            .map(|v| self.fmt.number(v, 0))
+            .unwrap_or_else(|| "–".into())
     }
 }

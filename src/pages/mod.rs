@@ -756,20 +756,9 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// All units below `unit` in tree (pre-order) order.
+    /// All units below `unit`, in tree (pre-order) order.
     fn descendants(&self, unit: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        let mut stack: Vec<usize> = self.site.units.units[unit]
-            .children
-            .iter()
-            .rev()
-            .copied()
-            .collect();
-        while let Some(u) = stack.pop() {
-            out.push(u);
-            stack.extend(self.site.units.units[u].children.iter().rev());
-        }
-        out
+        self.site.units.subtree(unit).split_off(1)
     }
 
     // ------------------------------------------------------------------ pages
