@@ -934,6 +934,153 @@ mod tests {
         }
     }
 
+    fn totals(responses: u64, item: [u64; 5], enps: [u64; 11]) -> ExTotals {
+        ExTotals {
+            invited: responses,
+            responses,
+            headcount: 0.0,
+            leavers: 0,
+            has_turnover: false,
+            enps: Answers {
+                counts: enps.to_vec(),
+                na: 0,
+            },
+            items: (0..12)
+                .map(|_| Answers {
+                    counts: item.to_vec(),
+                    na: 0,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_unit_is_compared_with_the_rest_of_the_organisation() {
+        // Organisation: 100 respondents, every EX question 60 of 100 favourable, eNPS 50
+        // promoters / 30 passives / 20 detractors. Unit: 20 respondents, 16 of 20 favourable,
+        // eNPS 10 / 5 / 5. The rest: 44 of 80 = 55 on every question, eNPS 40 / 25 / 15.
+        // Index: pooled (16 + 44)/100 = 0.6; z = (0.80 − 0.55)/√(0.6·0.4·(1/20 + 1/80))
+        // = 0.25/√0.015 = 2.0412 (p = 0.0412); the difference shown is 80 − 55 = +25,
+        // not 80 − 60.
+        let framework = Framework::default_six();
+        let ex = vec![
+            totals(
+                100,
+                [10, 10, 20, 30, 30],
+                [20, 0, 0, 0, 0, 0, 0, 30, 0, 50, 0],
+            ),
+            totals(20, [1, 1, 2, 8, 8], [5, 0, 0, 0, 0, 0, 0, 5, 0, 10, 0]),
+        ];
+        let cx: Vec<CxTotals> = (0..2)
+            .map(|_| CxTotals {
+                responses: 0,
+                nps: Answers::zero(11),
+                items: (0..12).map(|_| Answers::zero(5)).collect(),
+            })
+            .collect();
+        let published: Vec<Published> = (0..2)
+            .map(|_| Published {
+                items: vec![true; 12],
+                enps: true,
+                turnover: true,
+            })
+            .collect();
+        let results: Vec<UnitResult> = (0..2)
+            .map(|u| UnitResult {
+                ex_visibility: Visibility::Shown,
+                ex: Some(ex_stats(&framework, &ex[u], &published[u])),
+                cx: None,
+            })
+            .collect();
+        let [index, cx_index, enps, nps] =
+            against_rest(&framework, &ex, &cx, &published, &results, 1);
+        let index = index.unwrap();
+        assert!(
+            (index.difference - 25.0).abs() < 1e-9,
+            "{}",
+            index.difference
+        );
+        assert!(
+            (index.z - 0.25 / 0.015f64.sqrt()).abs() < 1e-9,
+            "{}",
+            index.z
+        );
+        assert!(index.significant);
+        assert_eq!((cx_index, nps), (None, None), "no customers answered");
+        // eNPS: unit +25 against the rest's (40 − 15)/80 = +31.25.
+        let enps = enps.unwrap();
+        assert!((enps.difference - (25.0 - 31.25)).abs() < 1e-9);
+        let rest = stats::net_score(&[15, 0, 0, 0, 0, 0, 0, 25, 0, 40, 0]).unwrap();
+        let group = stats::net_score(&[5, 0, 0, 0, 0, 0, 0, 5, 0, 10, 0]).unwrap();
+        assert_eq!(enps, stats::net_score_change(&rest, &group).unwrap());
+        // The organisation is not compared with itself.
+        assert_eq!(
+            against_rest(&framework, &ex, &cx, &published, &results, 0),
+            [None; 4]
+        );
+    }
+
+    #[test]
+    fn verdicts_of_a_period_share_one_false_discovery_control() {
+        let change = |p: f64| Change {
+            difference: 1.0,
+            z: 2.0,
+            p_value: p,
+            significant: p < 0.05,
+        };
+        // Four verdicts: p = 0.01, 0.04, 0.03 and 0.5. BH: sorted 0.01, 0.03, 0.04, 0.5 →
+        // 4·0.01/1 = 0.04, 4·0.03/2 = 0.06, 4·0.04/3 = 0.0533, 0.5 → running minimum from
+        // the top: 0.04, 0.0533, 0.0533, 0.5. Three of the four were "p < 0.05"; one stays clear.
+        let mut units = vec![UnitComparisons::default(), UnitComparisons::default()];
+        units[0].vs_previous[0] = Some(unadjusted(change(0.01)));
+        units[0].vs_rest[2] = Some(unadjusted(change(0.04)));
+        units[1].vs_previous[3] = Some(unadjusted(change(0.03)));
+        units[1].vs_rest[1] = Some(unadjusted(change(0.5)));
+        control_false_discoveries(&mut units);
+        let q = |c: Option<Comparison>| c.unwrap().q_value;
+        assert!((q(units[0].vs_previous[0]) - 0.04).abs() < 1e-15);
+        assert!((q(units[0].vs_rest[2]) - 0.16 / 3.0).abs() < 1e-15);
+        assert!((q(units[1].vs_previous[3]) - 0.16 / 3.0).abs() < 1e-15);
+        assert!((q(units[1].vs_rest[1]) - 0.5).abs() < 1e-15);
+        let clear: Vec<bool> = [
+            units[0].vs_previous[0],
+            units[0].vs_rest[2],
+            units[1].vs_previous[3],
+        ]
+        .iter()
+        .map(|c| c.unwrap().clear)
+        .collect();
+        assert_eq!(clear, [true, false, false]);
+    }
+
+    #[test]
+    fn ranks_share_places_for_ties_and_overlapping_intervals() {
+        assert_eq!(competition_ranks(&["71", "64", "64", "60"]), [1, 2, 2, 4]);
+        let ranks = competition_ranks(&[9, 8, 8, 8, 2]);
+        let labels: Vec<String> = (0..5).map(|i| rank_label(&ranks, i)).collect();
+        assert_eq!(labels, ["1", "=2", "=2", "=2", "5"]);
+        use crate::stats::Interval;
+        let driver = |f: usize, r: f64, low: f64, high: f64| {
+            (
+                f,
+                Correlation {
+                    n: 24,
+                    r,
+                    interval: Some(Interval { low, high }),
+                    p_value: 0.01,
+                },
+            )
+        };
+        // A's interval lies wholly above C's, B overlaps both: A and B share first place, C is
+        // below A only (one driver clearly stronger) and so is second.
+        let drivers = [
+            driver(0, 0.8, 0.6, 0.9),
+            driver(1, 0.6, 0.3, 0.8),
+            driver(2, 0.3, -0.1, 0.55),
+        ];
+        assert_eq!(driver_ranks(&drivers), [1, 1, 2]);
+    }
+
     #[test]
     fn verdict_wording_follows_the_interval() {
         use crate::stats::{Correlation, Interval};

@@ -1007,7 +1007,9 @@ mod tests {
         assert!((0.935..=0.975).contains(&mean), "mean coverage {mean}");
         // Coverage of a discrete sample jumps with n; the worst case measured is 0.852
         // (n = 5, 80% promoters, 5% detractors), against 0.401 for the Wald interval.
-        eprintln!("coverage: mean {mean:.4}, worst {worst:.4}; Wald mean {wald_mean:.4}, worst {wald_worst:.4}");
+        eprintln!(
+            "coverage: mean {mean:.4}, worst {worst:.4}; Wald mean {wald_mean:.4}, worst {wald_worst:.4}"
+        );
         assert!(worst >= 0.85, "worst coverage {worst}");
         assert!(
             wald_mean < mean && wald_worst < worst,
