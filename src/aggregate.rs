@@ -73,6 +73,9 @@ pub struct UnitComparisons {
 #[derive(Clone, Debug)]
 pub struct UnitResult {
     pub ex_visibility: Visibility,
+    /// For a group nobody answered ("no data"): how many were invited, so its response rate
+    /// (0%) can be shown. None otherwise.
+    pub invited_without_answers: Option<u64>,
     /// Present only when the group is shown.
     pub ex: Option<ExStats>,
     /// Customers are not protected by the anonymity rule; small samples are flagged instead.
@@ -278,6 +281,8 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     let results: Vec<UnitResult> = (0..units.len())
         .map(|u| UnitResult {
             ex_visibility: visibility[u],
+            invited_without_answers: (visibility[u] == Visibility::NoData && ex[u].invited > 0)
+                .then_some(ex[u].invited),
             ex: visibility[u]
                 .is_shown()
                 .then(|| ex_stats(framework, &ex[u], &published[u])),
@@ -988,6 +993,7 @@ mod tests {
         let results: Vec<UnitResult> = (0..2)
             .map(|u| UnitResult {
                 ex_visibility: Visibility::Shown,
+                invited_without_answers: None,
                 ex: Some(ex_stats(&framework, &ex[u], &published[u])),
                 cx: None,
             })

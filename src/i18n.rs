@@ -78,9 +78,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "linkage",
-        "Do EX and CX move together?",
-        "Kulkevatko HK ja AK yhdessä?",
-        "Följs MU och KU åt?",
+        "Do teams with better EX have better CX?",
+        "Onko tiimeillä, joiden HK on parempi, myös parempi AK?",
+        "Har team med bättre MU också bättre KU?",
     ),
     (
         "key_charts",
@@ -399,15 +399,15 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "correlation_text",
-        "r = {r} (95% interval {low}–{high}, p = {p}), {teams} teams",
-        "r = {r} (95 %:n luottamusväli {low}–{high}, p = {p}), {teams} tiimiä",
-        "r = {r} (95 % intervall {low}–{high}, p = {p}), {teams} team",
+        "r = {r} (95% interval {low}–{high}, {p}), {teams} teams",
+        "r = {r} (95 %:n luottamusväli {low}–{high}, {p}), {teams} tiimiä",
+        "r = {r} (95 % intervall {low}–{high}, {p}), {teams} team",
     ),
     (
         "correlation_text_no_interval",
-        "r = {r} (p = {p}), {teams} teams",
-        "r = {r} (p = {p}), {teams} tiimiä",
-        "r = {r} (p = {p}), {teams} team",
+        "r = {r} ({p}), {teams} teams",
+        "r = {r} ({p}), {teams} tiimiä",
+        "r = {r} ({p}), {teams} team",
     ),
     (
         "linkage_positive",
@@ -441,9 +441,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "spearman_text",
-        "Spearman ρ = {rho} (p = {p}).",
-        "Spearmanin ρ = {rho} (p = {p}).",
-        "Spearmans ρ = {rho} (p = {p}).",
+        "Spearman ρ = {rho} ({p}).",
+        "Spearmanin ρ = {rho} ({p}).",
+        "Spearmans ρ = {rho} ({p}).",
     ),
     (
         "key_driver_text",
@@ -498,6 +498,50 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Each row averages the correlation across teams over every pair of periods that far apart; its interval resamples whole teams, because the same teams appear in every pair. The same-period row is an average over all periods, not this period's r.",
         "Kukin rivi on tiimien välisen korrelaation keskiarvo kaikista kausipareista, joiden väli on sama; luottamusväli otetaan uudelleen kokonaisista tiimeistä, koska samat tiimit ovat mukana jokaisessa parissa. Saman kauden rivi on kaikkien kausien keskiarvo, ei tämän kauden r.",
         "Varje rad är medelvärdet av korrelationen mellan team över alla periodpar med samma avstånd; intervallet omsamplar hela team, eftersom samma team finns i varje par. Raden för samma period är ett medel över alla perioder, inte denna periods r.",
+    ),
+    ("responses", "Responses", "Vastaukset", "Svar"),
+    ("invited", "Invited", "Kutsutut", "Inbjudna"),
+    (
+        "linkage_r",
+        "EX–CX correlation across teams",
+        "HK:n ja AK:n korrelaatio tiimien välillä",
+        "Korrelation mellan MU och KU över team",
+    ),
+    (
+        "linkage_interval",
+        "95% interval of the EX–CX correlation",
+        "HK–AK-korrelaation 95 %:n luottamusväli",
+        "95 % intervall för korrelationen MU–KU",
+    ),
+    (
+        "teams_shown",
+        "Teams shown",
+        "Näytetyt tiimit",
+        "Visade team",
+    ),
+    (
+        "teams_hidden",
+        "Teams hidden for anonymity",
+        "Anonymiteetin vuoksi piilotetut tiimit",
+        "Team dolda för anonymitet",
+    ),
+    (
+        "no_previous_period",
+        "no previous period",
+        "ei edellistä kautta",
+        "ingen föregående period",
+    ),
+    (
+        "change_from_previous",
+        "change from the previous period",
+        "muutos edellisestä kaudesta",
+        "förändring från föregående period",
+    ),
+    (
+        "too_few_teams",
+        "too few teams",
+        "liian vähän tiimejä",
+        "för få team",
     ),
     ("teams_column", "teams", "tiimit", "team"),
 ];

@@ -471,8 +471,14 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
         ]
     );
     assert!(
-        period_page.contains("Too few units with both surveys to read a link (2 units)."),
+        period_page.contains("Only 2 teams have both surveys shown this period; a link across teams is read from 8 teams on, so no correlation is given."),
         "two teams cannot support a linkage claim"
+    );
+    assert!(
+        !period_page.contains("Spearman ρ =")
+            && !period_page.contains("Key driver of CX:")
+            && !period_page.contains("r = "),
+        "nothing derived from a correlation of two teams is shown"
     );
     assert!(
         period_page.contains("href=\"../../posts/first/index.html\""),

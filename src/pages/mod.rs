@@ -586,6 +586,16 @@ impl<'a> Renderer<'a> {
                 spark: figures.sparkline(&series(&|r| get(r).map(|s| s.score)), self.t(key)),
             });
         }
+        // Nobody answered: the response rate is still known, and it is 0%.
+        if let (None, Some(invited)) = (ex, current.invited_without_answers) {
+            tiles.push(Tile {
+                label: self.t("response_rate").into(),
+                value: fmt.percent(0.0, 0),
+                change_class: "flat",
+                note: Some(format!("0 / {invited}")),
+                ..Tile::default()
+            });
+        }
         // Response rate and turnover describe the EX group, so they follow its visibility.
         if let Some(e) = ex {
             if let Some(rate) = e.response_rate {
@@ -718,8 +728,10 @@ impl<'a> Renderer<'a> {
                         .and_then(|c| c.nps.as_ref())
                         .map(|s| self.fmt.signed(s.score, 0))
                         .unwrap_or("–".into()),
+                    // Nobody of those invited answering is a response rate of 0%, not "no data".
                     response_rate: ex
                         .and_then(|e| e.response_rate)
+                        .or(r.invited_without_answers.map(|_| 0.0))
                         .map(|v| self.fmt.percent(v, 0))
                         .unwrap_or_else(hidden),
                 }
@@ -1270,14 +1282,15 @@ impl<'a> Renderer<'a> {
         for post in &self.site.posts {
             let path = format!("posts/{}/index.html", post.slug);
             let figures = self.figures(&path);
-            let (body, words) = match shortcodes::render_body(self, &figures, post) {
+            let rendered = match shortcodes::render_body(self, &figures, post) {
                 Ok(rendered) => rendered,
                 Err(errors) => {
                     diagnostics.0.extend(errors.0);
                     continue;
                 }
             };
-            let summary = self.post_summary(post, words);
+            let summary = self.post_summary(post, &rendered);
+            let body = rendered.html;
             let mut context = self.context(&path, &post.title, "posts");
             context.insert(
                 "breadcrumbs",
@@ -1306,9 +1319,11 @@ impl<'a> Renderer<'a> {
         summaries
     }
 
-    fn post_summary(&self, post: &Post, words: usize) -> PostSummary {
-        let minutes = words.div_ceil(200).max(1);
-        let first = markdown::first_paragraph_text(&markdown::without_shortcodes(&post.body));
+    /// A post's summary for lists, period pages and the feed: its own `summary:`, else its first
+    /// paragraph with inline figures written out (a sentence never loses its numbers).
+    fn post_summary(&self, post: &Post, rendered: &shortcodes::RenderedPost) -> PostSummary {
+        let minutes = rendered.words.div_ceil(200).max(1);
+        let first = markdown::first_paragraph_text(&rendered.plain_markdown);
         PostSummary {
             slug: post.slug.clone(),
             title: post.title.clone(),
@@ -1440,12 +1455,12 @@ fn tag_slug(tag: &str) -> String {
     if slug.is_empty() { "tag".into() } else { slug }
 }
 
-/// p-values are shown to two significant places, and very small ones as "< 0.001".
+/// A p-value as a clause: "p = 0.004", and very small ones as "p < 0.001".
 fn format_p(fmt: NumberFormat, p: f64) -> String {
     if p < 0.001 {
-        format!("< {}", fmt.number(0.001, 3))
+        format!("p < {}", fmt.number(0.001, 3))
     } else {
-        fmt.number(p, 3)
+        format!("p = {}", fmt.number(p, 3))
     }
 }
 
