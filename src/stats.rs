@@ -335,20 +335,22 @@ pub fn team_bootstrap_correlation(
         }
     }
     let mut sums = vec![PairSums::default(); pairs];
-    let all: Vec<usize> = (0..by_team.len()).collect();
-    let (r, defined) = mean_pair_correlation(by_team, &all, &centre, &mut sums)?;
+    let (r, defined) = mean_pair_correlation(by_team, &vec![1; by_team.len()], &centre, &mut sums)?;
     let teams = by_team
         .iter()
         .filter(|obs| obs.iter().any(|&(p, _, _)| defined[p]))
         .count();
     let mut rng = SplitMix64(seed);
-    let mut drawn = vec![0usize; by_team.len()];
+    // How often each team is drawn in a replicate: the same resample as a list of draws, but
+    // summed team by team in storage order, which is several times faster for large sites.
+    let mut weights = vec![0u32; by_team.len()];
     let mut replicate_values = Vec::with_capacity(replicates);
     for _ in 0..replicates {
-        for slot in &mut drawn {
-            *slot = rng.below(by_team.len());
+        weights.fill(0);
+        for _ in 0..by_team.len() {
+            weights[rng.below(by_team.len())] += 1;
         }
-        if let Some((value, _)) = mean_pair_correlation(by_team, &drawn, &centre, &mut sums) {
+        if let Some((value, _)) = mean_pair_correlation(by_team, &weights, &centre, &mut sums) {
             replicate_values.push(value);
         }
     }
@@ -375,25 +377,29 @@ struct PairSums {
     xy: f64,
 }
 
-/// Mean over pairs of the Pearson r of the teams in `sample` (a team drawn twice counts twice);
-/// also says which pairs were defined. None when no pair is.
+/// Mean over pairs of the Pearson r of the teams, team t counted `weights[t]` times (a team
+/// drawn twice counts twice); also says which pairs were defined. None when no pair is.
 fn mean_pair_correlation(
     by_team: &[Vec<PanelObservation>],
-    sample: &[usize],
+    weights: &[u32],
     centre: &[(f64, f64, usize)],
     sums: &mut [PairSums],
 ) -> Option<(f64, Vec<bool>)> {
     sums.fill(PairSums::default());
-    for &team in sample {
-        for &(p, x, y) in &by_team[team] {
+    for (observations, &weight) in by_team.iter().zip(weights) {
+        if weight == 0 {
+            continue;
+        }
+        let w = f64::from(weight);
+        for &(p, x, y) in observations {
             let (dx, dy) = (x - centre[p].0, y - centre[p].1);
             let s = &mut sums[p];
-            s.n += 1;
-            s.x += dx;
-            s.y += dy;
-            s.xx += dx * dx;
-            s.yy += dy * dy;
-            s.xy += dx * dy;
+            s.n += weight as usize;
+            s.x += w * dx;
+            s.y += w * dy;
+            s.xx += w * dx * dx;
+            s.yy += w * dy * dy;
+            s.xy += w * dx * dy;
         }
     }
     let mut defined = vec![false; sums.len()];
