@@ -87,6 +87,9 @@ fn plural(n: usize) -> &'static str {
 fn report(result: Result<Summary, BuildError>, done: &str) -> ExitCode {
     match result {
         Ok(s) => {
+            for warning in &s.warnings {
+                eprintln!("warning: {warning}");
+            }
             println!(
                 "kolikko: {} period{}, {} unit{}, {} post{} → {} files ({} KiB) in {} ms; {done}",
                 s.periods,
