@@ -28,6 +28,38 @@ pub struct PeriodAnalysis {
     /// Indexed by unit; index 0 is the organisation.
     pub units: Vec<UnitResult>,
     pub linkage: Linkage,
+    /// The period's question set per side: the items anyone in the organisation answered. Every
+    /// index and factor score of the period is a mean over exactly these items (or withheld).
+    pub ex_questions: Vec<bool>,
+    pub cx_questions: Vec<bool>,
+}
+
+impl PeriodAnalysis {
+    /// The question set of one side in this period.
+    pub fn questions(&self, side: Side) -> &[bool] {
+        match side {
+            Side::Ex => &self.ex_questions,
+            Side::Cx => &self.cx_questions,
+        }
+    }
+}
+
+/// Whether an index of `side` may be compared between two periods: a change always compares the
+/// same questions, so the two periods must have the same question set.
+pub fn same_questions(a: &PeriodAnalysis, b: &PeriodAnalysis, side: Side) -> bool {
+    a.questions(side) == b.questions(side)
+}
+
+/// Whether factor `f`'s score of `side` may be compared between two periods.
+pub fn same_factor_questions(
+    framework: &Framework,
+    a: &PeriodAnalysis,
+    b: &PeriodAnalysis,
+    side: Side,
+    f: usize,
+) -> bool {
+    let range = framework.factor_item_range(f, side);
+    a.questions(side)[range.clone()] == b.questions(side)[range]
 }
 
 #[derive(Clone, Debug)]
@@ -44,9 +76,10 @@ pub struct ExStats {
     pub invited: u64,
     pub responses: u64,
     pub response_rate: Option<f64>,
-    /// Mean favourable share of the EX items, 0–100.
+    /// Mean favourable share over the period's EX question set, 0–100; None when any of those
+    /// questions is withheld or unanswered here (see `full_set_mean`).
     pub index: Option<f64>,
-    /// Per factor, mean favourable share of its EX items, 0–100.
+    /// Per factor, the same over the factor's EX questions.
     pub factors: Vec<Option<f64>>,
     /// Per EX item.
     pub items: Vec<Option<Shares>>,
@@ -207,6 +240,13 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     }
 
     roll_up(units, &mut ex, &mut cx);
+    let root = &ex[UnitTree::ROOT];
+    let ex_questions: Vec<bool> = root.items.iter().map(|a| a.answered() > 0).collect();
+    let cx_questions: Vec<bool> = cx[UnitTree::ROOT]
+        .items
+        .iter()
+        .map(|a| a.answered() > 0)
+        .collect();
 
     let groups: Vec<GroupSize> = (0..units.len())
         .map(|u| GroupSize {
@@ -223,8 +263,9 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             ex_visibility: visibility[u],
             ex: visibility[u]
                 .is_shown()
-                .then(|| ex_stats(framework, &ex[u], &published[u])),
-            cx: (cx[u].responses > 0).then(|| cx_stats(framework, &cx[u], site.config.cx_low_n)),
+                .then(|| ex_stats(framework, &ex[u], &published[u], &ex_questions)),
+            cx: (cx[u].responses > 0)
+                .then(|| cx_stats(framework, &cx[u], site.config.cx_low_n, &cx_questions)),
         })
         .collect();
     let linkage = linkage(framework, units, &results);
@@ -232,6 +273,8 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         period: survey.period,
         units: results,
         linkage,
+        ex_questions,
+        cx_questions,
     }
 }
 
@@ -329,14 +372,16 @@ fn roll_up_cx(parent: &mut CxTotals, child: &CxTotals) {
     }
 }
 
-/// Item shares, the index (mean favourable share over items with answers) and factor scores.
-/// `shown[k]` says whether item `k` may be published; the index and factor scores use only the
-/// published items, so they reveal nothing the item figures do not.
+/// Item shares, the index and the factor scores of one group. `shown[k]` says whether item `k` may
+/// be published here; `asked[k]` whether it is in the period's question set. The index and each
+/// factor score are computed over the full set of asked items or withheld (`full_set_mean`), so
+/// every group's index averages the same questions and reveals nothing the item figures do not.
 fn item_summary(
     framework: &Framework,
     side: Side,
     items: &[Answers],
     shown: &[bool],
+    asked: &[bool],
 ) -> (Vec<Option<Shares>>, Option<f64>, Vec<Option<f64>>) {
     let shares: Vec<Option<Shares>> = framework
         .items(side)
@@ -350,19 +395,27 @@ fn item_summary(
             }
         })
         .collect();
-    let favourable = |range: std::ops::Range<usize>| -> Option<f64> {
-        let values: Vec<f64> = shares[range]
-            .iter()
-            .flatten()
-            .map(|s| s.favourable * 100.0)
-            .collect();
-        stats::mean(&values)
-    };
-    let index = favourable(0..shares.len());
+    let index = full_set_mean(&shares, asked);
     let factors = (0..framework.factors.len())
-        .map(|f| favourable(framework.factor_item_range(f, side)))
+        .map(|f| {
+            let range = framework.factor_item_range(f, side);
+            full_set_mean(&shares[range.clone()], &asked[range])
+        })
         .collect();
     (shares, index, factors)
+}
+
+/// The mean favourable share (0–100) over the asked items, or None unless every asked item has a
+/// published share here. Dropping a withheld or unanswered item would average other questions
+/// than every other group's index and than this group's own index in other periods.
+pub fn full_set_mean(shares: &[Option<Shares>], asked: &[bool]) -> Option<f64> {
+    let mut values = Vec::new();
+    for (share, &asked) in shares.iter().zip(asked) {
+        if asked {
+            values.push(share.as_ref()?.favourable * 100.0);
+        }
+    }
+    stats::mean(&values)
 }
 
 fn net_counts(answers: &Answers) -> Option<NetScore> {
@@ -370,8 +423,9 @@ fn net_counts(answers: &Answers) -> Option<NetScore> {
     stats::net_score(&counts)
 }
 
-fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExStats {
-    let (items, index, factors) = item_summary(framework, Side::Ex, &t.items, &published.items);
+fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published, asked: &[bool]) -> ExStats {
+    let (items, index, factors) =
+        item_summary(framework, Side::Ex, &t.items, &published.items, asked);
     let turnover = t.has_turnover && published.turnover;
     ExStats {
         invited: t.invited,
@@ -405,10 +459,15 @@ fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExSta
     }
 }
 
-fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64) -> CxStats {
+fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64, asked: &[bool]) -> CxStats {
     // Customers are not protected by the anonymity rule: every CX item is published.
-    let (items, index, factors) =
-        item_summary(framework, Side::Cx, &t.items, &vec![true; t.items.len()]);
+    let (items, index, factors) = item_summary(
+        framework,
+        Side::Cx,
+        &t.items,
+        &vec![true; t.items.len()],
+        asked,
+    );
     CxStats {
         responses: t.responses,
         low_n: t.responses < low_n,

@@ -512,6 +512,11 @@ impl<'a> Renderer<'a> {
         let cx = current.cx.as_ref();
         let ex_of = |r: &aggregate::UnitResult| r.ex.as_ref().map(|e| (e.index, e.responses));
         let cx_of = |r: &aggregate::UnitResult| r.cx.as_ref().map(|c| (c.index, c.responses));
+        // A change compares the same questions in both periods (docs/method.md).
+        let comparable = |side| {
+            p.checked_sub(1)
+                .is_some_and(|q| aggregate::same_questions(&periods[q], &periods[p], side))
+        };
         for (key, side, of, missing, note) in [
             (
                 "ex_index",
@@ -529,7 +534,12 @@ impl<'a> Renderer<'a> {
             ),
         ] {
             let now = of(current);
-            let change = match (previous.and_then(of), now) {
+            let same = comparable(if side == "ex" {
+                crate::framework::Side::Ex
+            } else {
+                crate::framework::Side::Cx
+            });
+            let change = match (previous.filter(|_| same).and_then(of), now) {
                 (Some((Some(x), xn)), Some((Some(y), yn))) => aggregate::index_change(x, xn, y, yn),
                 _ => None,
             };
