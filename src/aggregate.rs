@@ -31,6 +31,10 @@ pub struct PeriodAnalysis {
     /// Indexed by unit: every "is this larger than the noise" verdict of the period, with the
     /// false discovery rate controlled across all of them (see [`control_false_discoveries`]).
     pub comparisons: Vec<UnitComparisons>,
+    /// The period's question set per side: the items anyone in the organisation answered. Every
+    /// index and factor score of the period is a mean over exactly these items (or withheld).
+    pub ex_questions: Vec<bool>,
+    pub cx_questions: Vec<bool>,
 }
 
 /// The four headline measures, in tile order.
@@ -70,6 +74,34 @@ pub struct UnitComparisons {
     pub vs_rest: [Option<Comparison>; 4],
 }
 
+impl PeriodAnalysis {
+    /// The question set of one side in this period.
+    pub fn questions(&self, side: Side) -> &[bool] {
+        match side {
+            Side::Ex => &self.ex_questions,
+            Side::Cx => &self.cx_questions,
+        }
+    }
+}
+
+/// Whether an index of `side` may be compared between two periods: a change always compares the
+/// same questions, so the two periods must have the same question set.
+pub fn same_questions(a: &PeriodAnalysis, b: &PeriodAnalysis, side: Side) -> bool {
+    a.questions(side) == b.questions(side)
+}
+
+/// Whether factor `f`'s score of `side` may be compared between two periods.
+pub fn same_factor_questions(
+    framework: &Framework,
+    a: &PeriodAnalysis,
+    b: &PeriodAnalysis,
+    side: Side,
+    f: usize,
+) -> bool {
+    let range = framework.factor_item_range(f, side);
+    a.questions(side)[range.clone()] == b.questions(side)[range]
+}
+
 #[derive(Clone, Debug)]
 pub struct UnitResult {
     pub ex_visibility: Visibility,
@@ -87,9 +119,10 @@ pub struct ExStats {
     pub invited: u64,
     pub responses: u64,
     pub response_rate: Option<f64>,
-    /// Mean favourable share of the EX items, 0–100.
+    /// Mean favourable share over the period's EX question set, 0–100; None when any of those
+    /// questions is withheld or unanswered here (see `full_set_mean`).
     pub index: Option<f64>,
-    /// Per factor, mean favourable share of its EX items, 0–100.
+    /// Per factor, the same over the factor's EX questions.
     pub factors: Vec<Option<f64>>,
     /// Per EX item.
     pub items: Vec<Option<Shares>>,
@@ -166,9 +199,20 @@ pub fn analyse(site: &Site) -> Analysis {
         .map(|p| analyse_period(site, p))
         .collect();
     for p in 0..periods.len() {
+        // A change compares the same questions in both periods: no index change otherwise.
+        let same = |side| {
+            p.checked_sub(1)
+                .is_some_and(|q| same_questions(&periods[q], &periods[p], side))
+        };
+        let comparable = [same(Side::Ex), same(Side::Cx)];
         for unit in 0..site.units.len() {
             let previous = p.checked_sub(1).map(|q| &periods[q].units[unit]);
-            let changes = changes_from_previous(previous, &periods[p].units[unit]);
+            let mut changes = changes_from_previous(previous, &periods[p].units[unit]);
+            for (change, same) in changes.iter_mut().zip(comparable) {
+                if !same {
+                    *change = None;
+                }
+            }
             for (slot, change) in periods[p].comparisons[unit]
                 .vs_previous
                 .iter_mut()
@@ -267,6 +311,13 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     }
 
     roll_up(units, &mut ex, &mut cx);
+    let root = &ex[UnitTree::ROOT];
+    let ex_questions: Vec<bool> = root.items.iter().map(|a| a.answered() > 0).collect();
+    let cx_questions: Vec<bool> = cx[UnitTree::ROOT]
+        .items
+        .iter()
+        .map(|a| a.answered() > 0)
+        .collect();
 
     let groups: Vec<GroupSize> = (0..units.len())
         .map(|u| GroupSize {
@@ -285,16 +336,24 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
                 .then_some(ex[u].invited),
             ex: visibility[u]
                 .is_shown()
-                .then(|| ex_stats(framework, &ex[u], &published[u])),
-            cx: (cx[u].responses > 0).then(|| cx_stats(framework, &cx[u], site.config.cx_low_n)),
+                .then(|| ex_stats(framework, &ex[u], &published[u], &ex_questions)),
+            cx: (cx[u].responses > 0)
+                .then(|| cx_stats(framework, &cx[u], site.config.cx_low_n, &cx_questions)),
         })
         .collect();
     let linkage = linkage(framework, units, &results);
     let comparisons = (0..units.len())
         .map(|u| UnitComparisons {
             vs_previous: [None; 4],
-            vs_rest: against_rest(framework, &ex, &cx, &published, &results, u)
-                .map(|c| c.map(unadjusted)),
+            vs_rest: against_rest(
+                framework,
+                &ex,
+                &cx,
+                [&ex_questions, &cx_questions],
+                &results,
+                u,
+            )
+            .map(|c| c.map(unadjusted)),
         })
         .collect();
     PeriodAnalysis {
@@ -302,6 +361,8 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         units: results,
         linkage,
         comparisons,
+        ex_questions,
+        cx_questions,
     }
 }
 
@@ -340,15 +401,15 @@ fn changes_from_previous(
 }
 
 /// EX index, CX index, eNPS and NPS of a shown unit against the rest of the organisation: the
-/// organisation's summed counts minus the unit's. The rest's index uses the same questions as the
-/// unit's (those published for the unit), so both sides average the same items. Every number
+/// organisation's summed counts minus the unit's. The rest's index averages the period's full
+/// question set, as the unit's does (`item_summary`), so both sides average the same items. Every number
 /// the rest is computed from is published (the organisation's and the unit's counts), so this
 /// shows nothing new about hidden groups.
 fn against_rest(
     framework: &Framework,
     ex: &[ExTotals],
     cx: &[CxTotals],
-    published: &[Published],
+    questions: [&[bool]; 2],
     results: &[UnitResult],
     unit: usize,
 ) -> [Option<Change>; 4] {
@@ -372,11 +433,14 @@ fn against_rest(
                          org: &[Answers],
                          group: &[Answers],
                          group_index: Option<f64>,
-                         shown: &[bool],
+                         asked: &[bool],
                          org_n: u64,
                          group_n: u64| {
         let rest_n = org_n.checked_sub(group_n).filter(|&n| n > 0)?;
-        let (_, rest_index, _) = item_summary(framework, side, &rest_items(org, group), shown);
+        // The rest's shares only feed this test; none of them is published on its own.
+        let all = vec![true; group.len()];
+        let (_, rest_index, _) =
+            item_summary(framework, side, &rest_items(org, group), &all, asked);
         index_change(rest_index?, rest_n, group_index?, group_n)
     };
     let net_vs_rest = |org: &Answers, group: &Answers, group_score: Option<NetScore>| {
@@ -392,7 +456,7 @@ fn against_rest(
                 &ex[root].items,
                 &ex[unit].items,
                 e.index,
-                &published[unit].items,
+                questions[0],
                 ex[root].responses,
                 ex[unit].responses,
             ),
@@ -407,7 +471,7 @@ fn against_rest(
                 &cx[root].items,
                 &cx[unit].items,
                 c.index,
-                &vec![true; cx[unit].items.len()],
+                questions[1],
                 cx[root].responses,
                 cx[unit].responses,
             ),
@@ -546,14 +610,16 @@ fn roll_up_cx(parent: &mut CxTotals, child: &CxTotals) {
     }
 }
 
-/// Item shares, the index (mean favourable share over items with answers) and factor scores.
-/// `shown[k]` says whether item `k` may be published; the index and factor scores use only the
-/// published items, so they reveal nothing the item figures do not.
+/// Item shares, the index and the factor scores of one group. `shown[k]` says whether item `k` may
+/// be published here; `asked[k]` whether it is in the period's question set. The index and each
+/// factor score are computed over the full set of asked items or withheld (`full_set_mean`), so
+/// every group's index averages the same questions and reveals nothing the item figures do not.
 fn item_summary(
     framework: &Framework,
     side: Side,
     items: &[Answers],
     shown: &[bool],
+    asked: &[bool],
 ) -> (Vec<Option<Shares>>, Option<f64>, Vec<Option<f64>>) {
     let shares: Vec<Option<Shares>> = framework
         .items(side)
@@ -567,19 +633,27 @@ fn item_summary(
             }
         })
         .collect();
-    let favourable = |range: std::ops::Range<usize>| -> Option<f64> {
-        let values: Vec<f64> = shares[range]
-            .iter()
-            .flatten()
-            .map(|s| s.favourable * 100.0)
-            .collect();
-        stats::mean(&values)
-    };
-    let index = favourable(0..shares.len());
+    let index = full_set_mean(&shares, asked);
     let factors = (0..framework.factors.len())
-        .map(|f| favourable(framework.factor_item_range(f, side)))
+        .map(|f| {
+            let range = framework.factor_item_range(f, side);
+            full_set_mean(&shares[range.clone()], &asked[range])
+        })
         .collect();
     (shares, index, factors)
+}
+
+/// The mean favourable share (0–100) over the asked items, or None unless every asked item has a
+/// published share here. Dropping a withheld or unanswered item would average other questions
+/// than every other group's index and than this group's own index in other periods.
+pub fn full_set_mean(shares: &[Option<Shares>], asked: &[bool]) -> Option<f64> {
+    let mut values = Vec::new();
+    for (share, &asked) in shares.iter().zip(asked) {
+        if asked {
+            values.push(share.as_ref()?.favourable * 100.0);
+        }
+    }
+    stats::mean(&values)
 }
 
 fn net_counts(answers: &Answers) -> Option<NetScore> {
@@ -587,8 +661,9 @@ fn net_counts(answers: &Answers) -> Option<NetScore> {
     stats::net_score(&counts)
 }
 
-fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExStats {
-    let (items, index, factors) = item_summary(framework, Side::Ex, &t.items, &published.items);
+fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published, asked: &[bool]) -> ExStats {
+    let (items, index, factors) =
+        item_summary(framework, Side::Ex, &t.items, &published.items, asked);
     let turnover = t.has_turnover && published.turnover;
     ExStats {
         invited: t.invited,
@@ -622,10 +697,15 @@ fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExSta
     }
 }
 
-fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64) -> CxStats {
+fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64, asked: &[bool]) -> CxStats {
     // Customers are not protected by the anonymity rule: every CX item is published.
-    let (items, index, factors) =
-        item_summary(framework, Side::Cx, &t.items, &vec![true; t.items.len()]);
+    let (items, index, factors) = item_summary(
+        framework,
+        Side::Cx,
+        &t.items,
+        &vec![true; t.items.len()],
+        asked,
+    );
     CxStats {
         responses: t.responses,
         low_n: t.responses < low_n,
@@ -990,16 +1070,17 @@ mod tests {
                 turnover: true,
             })
             .collect();
+        let asked = vec![true; 12];
         let results: Vec<UnitResult> = (0..2)
             .map(|u| UnitResult {
                 ex_visibility: Visibility::Shown,
                 invited_without_answers: None,
-                ex: Some(ex_stats(&framework, &ex[u], &published[u])),
+                ex: Some(ex_stats(&framework, &ex[u], &published[u], &asked)),
                 cx: None,
             })
             .collect();
         let [index, cx_index, enps, nps] =
-            against_rest(&framework, &ex, &cx, &published, &results, 1);
+            against_rest(&framework, &ex, &cx, [&asked, &asked], &results, 1);
         let index = index.unwrap();
         assert!(
             (index.difference - 25.0).abs() < 1e-9,
@@ -1021,7 +1102,7 @@ mod tests {
         assert_eq!(enps, stats::net_score_change(&rest, &group).unwrap());
         // The organisation is not compared with itself.
         assert_eq!(
-            against_rest(&framework, &ex, &cx, &published, &results, 0),
+            against_rest(&framework, &ex, &cx, [&asked, &asked], &results, 0),
             [None; 4]
         );
     }
