@@ -357,9 +357,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "drivers_note",
-        "Each factor's EX side correlated with the CX index across units, strongest first. A ranking of associations, not of causes.",
-        "Kunkin tekijän HK-puolen korrelaatio AK-indeksin kanssa yksiköiden välillä, vahvin ensin. Yhteyksien järjestys, ei syiden.",
-        "Varje faktors MU-sida korrelerad med KU-index mellan enheter, starkast först. En rangordning av samband, inte av orsaker.",
+        "Each factor's EX side correlated with the CX index across teams, strongest first. Factors whose 95% intervals overlap share a rank (=1): their order could be chance. A ranking of associations, not of causes.",
+        "Kunkin tekijän HK-puolen korrelaatio AK-indeksin kanssa tiimien välillä, vahvin ensin. Tekijät, joiden 95 %:n luottamusvälit menevät päällekkäin, jakavat sijan (=1): niiden järjestys voi olla sattumaa. Yhteyksien järjestys, ei syiden.",
+        "Varje faktors MU-sida korrelerad med KU-index mellan team, starkast först. Faktorer vars 95 % intervall överlappar delar plats (=1): deras ordning kan vara slump. En rangordning av samband, inte av orsaker.",
     ),
     (
         "factors_lead",
