@@ -459,9 +459,9 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "driver_rank_text",
-        "#{rank} · r = {r}",
-        "#{rank} · r = {r}",
-        "#{rank} · r = {r}",
+        "{rank} · r = {r}",
+        "{rank} · r = {r}",
+        "{rank} · r = {r}",
     ),
     (
         "lag_row_same",

@@ -897,7 +897,15 @@ impl<'a> Renderer<'a> {
                     .position(|(d, _)| *d == f)
                     .map(|i| {
                         self.t("driver_rank_text")
-                            .replace("{rank}", &aggregate::rank_label(&link.driver_ranks, i))
+                            .replace("{rank}", &{
+                                // "#2" for a place of its own, "=1" for a shared one.
+                                let label = aggregate::rank_label(&link.driver_ranks, i);
+                                if label.starts_with('=') {
+                                    label
+                                } else {
+                                    format!("#{label}")
+                                }
+                            })
                             .replace("{r}", &self.fmt.number(link.drivers[i].1.r, 2))
                     })
                     .unwrap_or_else(|| self.t("not_enough_data").into());
