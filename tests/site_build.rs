@@ -802,4 +802,6 @@ fn nobody_answering_is_a_zero_response_rate() {
     let period = f.read("periods/2026-q2/index.html");
     let table = elements(&period, "<table class=\"units\"", "</table>")[0];
     assert_eq!(row_cells(table, "Team C").last().unwrap(), "0%");
+    // The response-rate chart's data table lists it as well.
+    assert!(f.read("posts/march/index.html").contains("0/10"));
 }

@@ -683,12 +683,18 @@ impl<'a> FigureMaker<'a> {
         let rows: Vec<charts::BarRow> = units
             .teams_in(within)
             .filter_map(|u| {
-                let e = p.units[u].ex.as_ref()?;
+                let r = &p.units[u];
+                // A team nobody answered has a response rate too: 0 of those invited.
+                let (value, responses, invited) = match (&r.ex, r.invited_without_answers) {
+                    (Some(e), _) => (e.response_rate?, e.responses, e.invited),
+                    (None, Some(invited)) => (0.0, 0, invited),
+                    (None, None) => return None,
+                };
                 Some(charts::BarRow {
                     label: self.unit_name(u),
                     href: Some(self.unit_href(u)),
-                    value: e.response_rate?,
-                    note: Some(format!("{}/{}", e.responses, e.invited)),
+                    value,
+                    note: Some(format!("{responses}/{invited}")),
                 })
             })
             .collect();
