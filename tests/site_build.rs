@@ -248,6 +248,25 @@ fn unknown_shortcode_arguments_name_the_post_line() {
 }
 
 #[test]
+fn kpi_arguments_for_factors_questions_and_changes_are_checked() {
+    let f = two_team_site("");
+    f.write(
+        "content/posts/bad.md",
+        "---\ntitle: \"Bad\"\ndate: 2026-04-12\n---\nA {{ kpi(metric=\"factor\") }} b.\n\nC {{ kpi(metric=\"item\", item=\"ex_nothing\") }} d.\n\nE {{ kpi(metric=\"response_rate\", change=\"previous\") }} f.\n",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "bad.md:5:3: error: metric \"factor\" needs `factor`",
+        "bad.md:7:3: error: unknown question `ex_nothing`",
+        "bad.md:9:3: error: `change` works with the metrics ex_index, cx_index, enps, nps, factor, item, not `response_rate`",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_with_2_and_new_scaffolds_a_working_site() {
     let f = Fixture::new("", TWO_TEAMS);
     let out = f.run(&["frobnicate"]);
