@@ -1,577 +1,269 @@
-//! The words of the page chrome in English, Finnish and Swedish. Templates read them as
-//! `t.key`; a key missing from a language is a compile-time gap caught by the test below.
+//! The words of the pages in English, Finnish and Swedish, as Project Fluent messages: one
+//! `.ftl` file per language in `i18n/`, embedded in the binary. A site may override any message
+//! with its own `i18n/<language>.ftl` (see docs/format.md). Templates read plain messages as
+//! `t.key`; Rust code asks for a plain message with [`text`] or [`Translations::text`], and for
+//! a message with named arguments (numbers choose the plural form by the language's CLDR rules)
+//! with [`Translations::format`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Mutex, OnceLock};
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+pub use fluent_bundle::FluentValue as Arg;
 
 use crate::format::NumberFormat;
 use crate::framework::Language;
 
-/// (key, English, Finnish, Swedish)
-const STRINGS: &[(&str, &str, &str, &str)] = &[
-    ("overview", "Overview", "Yleiskuva", "Översikt"),
-    ("periods", "Periods", "Kaudet", "Perioder"),
-    ("period", "Period", "Kausi", "Period"),
-    ("units", "Units", "Yksiköt", "Enheter"),
-    ("unit", "Unit", "Yksikkö", "Enhet"),
-    ("factors", "Factors", "Tekijät", "Faktorer"),
-    ("factor", "Factor", "Tekijä", "Faktor"),
-    ("posts", "Commentary", "Kommentaarit", "Kommentarer"),
-    ("tags", "Tags", "Tunnisteet", "Taggar"),
-    ("method", "Method", "Menetelmä", "Metod"),
-    (
-        "skip_to_content",
-        "Skip to content",
-        "Siirry sisältöön",
-        "Hoppa till innehållet",
-    ),
-    (
-        "main_navigation",
-        "Main navigation",
-        "Päävalikko",
-        "Huvudmeny",
-    ),
-    ("breadcrumbs", "Breadcrumbs", "Murupolku", "Brödsmulor"),
-    (
-        "ex",
-        "Employee experience",
-        "Henkilöstökokemus",
-        "Medarbetarupplevelse",
-    ),
-    (
-        "cx",
-        "Customer experience",
-        "Asiakaskokemus",
-        "Kundupplevelse",
-    ),
-    ("ex_short", "EX", "HK", "MU"),
-    ("cx_short", "CX", "AK", "KU"),
-    ("ex_index", "EX index", "HK-indeksi", "MU-index"),
-    ("cx_index", "CX index", "AK-indeksi", "KU-index"),
-    ("enps", "eNPS", "eNPS", "eNPS"),
-    ("nps", "NPS", "NPS", "NPS"),
-    (
-        "response_rate",
-        "Response rate",
-        "Vastausaste",
-        "Svarsfrekvens",
-    ),
-    ("turnover", "Turnover", "Vaihtuvuus", "Personalomsättning"),
-    (
-        "headcount",
-        "Headcount",
-        "Henkilöstömäärä",
-        "Personalstyrka",
-    ),
-    ("leavers", "Leavers", "Lähteneet", "Slutat"),
-    ("supervisor", "Supervisor", "Esihenkilö", "Chef"),
-    (
-        "organisation",
-        "Organisation",
-        "Organisaatio",
-        "Organisation",
-    ),
-    (
-        "latest_period",
-        "Latest period",
-        "Viimeisin kausi",
-        "Senaste period",
-    ),
-    (
-        "linkage",
-        "Do teams with better EX have better CX?",
-        "Onko tiimeillä, joiden HK on parempi, myös parempi AK?",
-        "Har team med bättre MU också bättre KU?",
-    ),
-    (
-        "key_charts",
-        "Key charts",
-        "Keskeiset kuviot",
-        "Viktiga diagram",
-    ),
-    (
-        "latest_commentary",
-        "Latest commentary",
-        "Uusimmat kommentaarit",
-        "Senaste kommentarer",
-    ),
-    (
-        "all_posts",
-        "All commentary",
-        "Kaikki kommentaarit",
-        "Alla kommentarer",
-    ),
-    ("reading_time", "min read", "min lukuaika", "min läsning"),
-    (
-        "show_data",
-        "Show the numbers",
-        "Näytä luvut",
-        "Visa siffrorna",
-    ),
-    ("hidden", "Hidden", "Piilotettu", "Dold"),
-    ("no_data", "No data", "Ei tietoja", "Inga data"),
-    ("low_n", "low n", "pieni n", "lågt n"),
-    (
-        "hidden_below_threshold",
-        "fewer than {n} responses",
-        "alle {n} vastausta",
-        "färre än {n} svar",
-    ),
-    (
-        "hidden_complementary",
-        "hidden to protect a smaller group",
-        "piilotettu pienemmän ryhmän suojaamiseksi",
-        "dold för att skydda en mindre grupp",
-    ),
-    (
-        "hidden_parent",
-        "hidden with the unit above",
-        "piilotettu ylemmän yksikön mukana",
-        "dold med enheten ovanför",
-    ),
-    (
-        "privacy_note",
-        "To protect respondents, employee results of groups with fewer than {n} responses are not shown, and neither are results from which such a group could be worked out by subtraction.",
-        "Vastaajien suojaamiseksi henkilöstökyselyn tuloksia ei näytetä ryhmistä, joilla on alle {n} vastausta, eikä tuloksia, joista tällaisen ryhmän luvut voisi laskea vähentämällä.",
-        "För att skydda de svarande visas inte medarbetarresultat för grupper med färre än {n} svar, och inte heller resultat ur vilka en sådan grupp kan räknas fram.",
-    ),
-    (
-        "hidden_measure",
-        "hidden: too few answers here or in a group beside it",
-        "piilotettu: liian vähän vastauksia tässä tai rinnakkaisessa ryhmässä",
-        "dolt: för få svar här eller i en grupp bredvid",
-    ),
-    ("questions_withheld", "questions", "kysymystä", "frågor"),
-    (
-        "hidden_here",
-        "Hidden on this page",
-        "Piilotettu tällä sivulla",
-        "Dolt på denna sida",
-    ),
-    (
-        "unit_hidden_title",
-        "Employee results are hidden",
-        "Henkilöstötulokset on piilotettu",
-        "Medarbetarresultaten är dolda",
-    ),
-    ("trends", "Trends", "Kehitys", "Utveckling"),
-    (
-        "units_ranked",
-        "Units ranked",
-        "Yksiköt järjestyksessä",
-        "Enheter rangordnade",
-    ),
-    ("sub_units", "Sub-units", "Alayksiköt", "Underenheter"),
-    ("all_units", "All units", "Kaikki yksiköt", "Alla enheter"),
-    (
-        "all_periods",
-        "All periods",
-        "Kaikki kaudet",
-        "Alla perioder",
-    ),
-    (
-        "all_factors",
-        "All factors",
-        "Kaikki tekijät",
-        "Alla faktorer",
-    ),
-    ("all_tags", "All tags", "Kaikki tunnisteet", "Alla taggar"),
-    ("tagged", "Tagged", "Tunniste", "Taggad"),
-    (
-        "commentary_for_period",
-        "Commentary on this period",
-        "Tämän kauden kommentaarit",
-        "Kommentarer om perioden",
-    ),
-    (
-        "no_commentary",
-        "No commentary yet.",
-        "Ei vielä kommentaareja.",
-        "Inga kommentarer ännu.",
-    ),
-    ("feed", "Atom feed", "Atom-syöte", "Atom-flöde"),
-    ("favourable", "Favourable", "Myönteinen", "Positiv"),
-    ("mean_answer", "Mean answer", "Keskiarvo", "Medelvärde"),
-    ("neutral", "Neutral", "Neutraali", "Neutral"),
-    ("unfavourable", "Unfavourable", "Kielteinen", "Negativ"),
-    ("promoters", "Promoters", "Suosittelijat", "Promotorer"),
-    ("passives", "Passives", "Passiiviset", "Passiva"),
-    ("detractors", "Detractors", "Arvostelijat", "Kritiker"),
-    ("ex_side", "EX side", "HK-puoli", "MU-sidan"),
-    ("cx_side", "CX side", "AK-puoli", "KU-sidan"),
-    ("score", "Score", "Tulos", "Resultat"),
-    ("n_units", "units", "yksikköä", "enheter"),
-    (
-        "interval",
-        "95% interval",
-        "95 %:n luottamusväli",
-        "95 % intervall",
-    ),
-    (
-        "linkage_caveat",
-        "Correlation is not causation: units differ in many ways at once.",
-        "Korrelaatio ei ole kausaliteetti: yksiköt eroavat monella tavalla yhtä aikaa.",
-        "Korrelation är inte kausalitet: enheter skiljer sig på många sätt samtidigt.",
-    ),
-    (
-        "key_drivers",
-        "Key drivers of CX",
-        "AK:n keskeiset ajurit",
-        "Viktiga drivkrafter för KU",
-    ),
-    (
-        "generated_by",
-        "Made with kolikko",
-        "Tehty kolikolla",
-        "Gjord med kolikko",
-    ),
-    (
-        "chart_scatter",
-        "EX index and CX index by unit",
-        "HK- ja AK-indeksi yksiköittäin",
-        "MU- och KU-index per enhet",
-    ),
-    (
-        "chart_mirror",
-        "The six factors: EX side and CX side",
-        "Tekijät: HK-puoli ja AK-puoli",
-        "Faktorerna: MU-sidan och KU-sidan",
-    ),
-    (
-        "chart_trend_index",
-        "EX and CX index over time",
-        "HK- ja AK-indeksin kehitys",
-        "MU- och KU-index över tid",
-    ),
-    (
-        "chart_trend_net",
-        "eNPS and NPS over time",
-        "eNPS:n ja NPS:n kehitys",
-        "eNPS och NPS över tid",
-    ),
-    (
-        "chart_likert",
-        "Answers by question",
-        "Vastaukset kysymyksittäin",
-        "Svar per fråga",
-    ),
-    (
-        "chart_net",
-        "Promoters, passives and detractors",
-        "Suosittelijat, passiiviset ja arvostelijat",
-        "Promotorer, passiva och kritiker",
-    ),
-    (
-        "chart_heatmap",
-        "Units × factors (EX)",
-        "Yksiköt × tekijät (HK)",
-        "Enheter × faktorer (MU)",
-    ),
-    (
-        "chart_lag",
-        "Linkage by lag",
-        "Yhteys viiveen mukaan",
-        "Samband efter fördröjning",
-    ),
-    (
-        "chart_response",
-        "Response rate by unit",
-        "Vastausaste yksiköittäin",
-        "Svarsfrekvens per enhet",
-    ),
-    (
-        "not_enough_data",
-        "not enough data",
-        "liian vähän tietoa",
-        "för lite data",
-    ),
-    (
-        "index_axis",
-        "index, % favourable",
-        "indeksi, % myönteisiä",
-        "index, % positiva",
-    ),
-    ("rank", "Rank", "Sija", "Placering"),
-    (
-        "fitted_line",
-        "fitted line",
-        "sovitettu suora",
-        "anpassad linje",
-    ),
-    (
-        "largest_gap",
-        "largest gap in",
-        "suurin ero:",
-        "största skillnaden i",
-    ),
-    (
-        "points_ex_minus_cx",
-        "points (EX − CX)",
-        "pistettä (HK − AK)",
-        "poäng (MU − KU)",
-    ),
-    (
-        "most_favourable",
-        "Most favourable",
-        "Myönteisin",
-        "Mest positiv",
-    ),
-    (
-        "least_favourable",
-        "least favourable",
-        "vähiten myönteinen",
-        "minst positiv",
-    ),
-    ("item", "Question", "Kysymys", "Fråga"),
-    (
-        "hidden_rows",
-        "hidden for anonymity",
-        "piilotettu anonymiteetin vuoksi",
-        "dolda för anonymitet",
-    ),
-    (
-        "direction",
-        "Direction and lag",
-        "Suunta ja viive",
-        "Riktning och fördröjning",
-    ),
-    ("interval_low", "95% low", "95 % alaraja", "95 % nedre"),
-    ("interval_high", "95% high", "95 % yläraja", "95 % övre"),
-    ("lowest", "lowest", "matalin", "lägst"),
-    (
-        "responses_of_invited",
-        "responses / invited",
-        "vastaukset / kutsutut",
-        "svar / inbjudna",
-    ),
-    (
-        "ex_side_vs_cx_side",
-        "EX side vs CX side across units",
-        "HK-puoli vs. AK-puoli yksiköittäin",
-        "MU-sidan mot KU-sidan per enhet",
-    ),
-    (
-        "ex_side_vs_cx_index",
-        "EX side vs CX index (driver rank)",
-        "HK-puoli vs. AK-indeksi (ajurisija)",
-        "MU-sidan mot KU-index (rang)",
-    ),
-    (
-        "drivers_note",
-        "Each factor's EX side correlated with the CX index across teams, strongest first. Factors whose 95% intervals overlap share a rank (=1): their order could be chance. A ranking of associations, not of causes.",
-        "Kunkin tekijän HK-puolen korrelaatio AK-indeksin kanssa tiimien välillä, vahvin ensin. Tekijät, joiden 95 %:n luottamusvälit menevät päällekkäin, jakavat sijan (=1): niiden järjestys voi olla sattumaa. Yhteyksien järjestys, ei syiden.",
-        "Varje faktors MU-sida korrelerad med KU-index mellan team, starkast först. Faktorer vars 95 % intervall överlappar delar plats (=1): deras ordning kan vara slump. En rangordning av samband, inte av orsaker.",
-    ),
-    (
-        "factors_lead",
-        "Six internal factors that customers feel, each asked from employees (EX side) and from customers (CX side).",
-        "Kuusi sisäistä tekijää, jotka asiakas huomaa; kustakin kysytään henkilöstöltä (HK-puoli) ja asiakkailta (AK-puoli).",
-        "Sex interna faktorer som kunderna märker, var och en frågad av medarbetare (MU) och kunder (KU).",
-    ),
-    (
-        "not_shown_hidden",
-        "Results hidden for anonymity",
-        "Tulokset piilotettu anonymiteetin vuoksi",
-        "Resultat dolda för anonymitet",
-    ),
-    (
-        "vs_rest_clear",
-        "{difference} vs the rest of the organisation · a clear difference",
-        "{difference} vs. muu organisaatio · selvä ero",
-        "{difference} jämfört med resten av organisationen · en tydlig skillnad",
-    ),
-    (
-        "vs_rest_within_noise",
-        "{difference} vs the rest of the organisation · within the noise",
-        "{difference} vs. muu organisaatio · kohinan rajoissa",
-        "{difference} jämfört med resten av organisationen · inom bruset",
-    ),
-    (
-        "vs_previous_clear",
-        "vs {period} · a clear change",
-        "vs. {period} · selvä muutos",
-        "jämfört med {period} · en tydlig förändring",
-    ),
-    (
-        "vs_previous_within_noise",
-        "vs {period} · within the noise",
-        "vs. {period} · kohinan rajoissa",
-        "jämfört med {period} · inom bruset",
-    ),
-    (
-        "correlation_text",
-        "r = {r} (95% interval {low}–{high}, {p}), {teams} teams",
-        "r = {r} (95 %:n luottamusväli {low}–{high}, {p}), {teams} tiimiä",
-        "r = {r} (95 % intervall {low}–{high}, {p}), {teams} team",
-    ),
-    (
-        "correlation_text_no_interval",
-        "r = {r} ({p}), {teams} teams",
-        "r = {r} ({p}), {teams} tiimiä",
-        "r = {r} ({p}), {teams} team",
-    ),
-    (
-        "linkage_positive",
-        "Teams with better EX tend to have better CX this period: {correlation}.",
-        "Tiimeillä, joiden HK on parempi, on tällä kaudella yleensä myös parempi AK: {correlation}.",
-        "Team med bättre MU har denna period i regel också bättre KU: {correlation}.",
-    ),
-    (
-        "linkage_negative",
-        "Teams with better EX tend to have worse CX this period: {correlation}.",
-        "Tiimeillä, joiden HK on parempi, on tällä kaudella yleensä heikompi AK: {correlation}.",
-        "Team med bättre MU har denna period i regel sämre KU: {correlation}.",
-    ),
-    (
-        "linkage_unclear",
-        "No clear association between EX and CX across teams this period: {correlation}.",
-        "Tiimien HK:n ja AK:n välillä ei ole tällä kaudella selvää yhteyttä: {correlation}.",
-        "Inget tydligt samband mellan MU och KU mellan teamen denna period: {correlation}.",
-    ),
-    (
-        "linkage_too_few",
-        "Only {teams} teams have both surveys shown this period; a link across teams is read from {minimum} teams on, so no correlation is given.",
-        "Vain {teams} tiimillä on tällä kaudella molempien kyselyjen tulokset näkyvissä; tiimien välistä yhteyttä arvioidaan vasta {minimum} tiimistä alkaen, joten korrelaatiota ei anneta.",
-        "Bara {teams} team har resultat från båda enkäterna denna period; ett samband mellan team bedöms först från {minimum} team, så ingen korrelation anges.",
-    ),
-    (
-        "linkage_unit_of_analysis",
-        "One point per team in this period, unweighted: the question is whether teams that differ in EX also differ in CX, and a large team is still one team.",
-        "Yksi piste tiimiä kohden tällä kaudella, painottamatta: kysymys on siitä, eroavatko HK:ltaan erilaiset tiimit myös AK:ltaan, ja suurikin tiimi on yksi tiimi.",
-        "En punkt per team denna period, utan vikter: frågan är om team som skiljer sig i MU också skiljer sig i KU, och ett stort team är fortfarande ett team.",
-    ),
-    (
-        "spearman_text",
-        "Spearman ρ = {rho} ({p}).",
-        "Spearmanin ρ = {rho} ({p}).",
-        "Spearmans ρ = {rho} ({p}).",
-    ),
-    (
-        "key_driver_text",
-        "Key driver of CX: {factor} (r = {r}).",
-        "AK:n keskeisin ajuri: {factor} (r = {r}).",
-        "Viktigaste drivkraften för KU: {factor} (r = {r}).",
-    ),
-    (
-        "key_driver_none",
-        "No single factor stands out as the key driver of CX: the intervals of the strongest factors overlap.",
-        "Mikään tekijä ei erotu AK:n keskeisimpänä ajurina: vahvimpien tekijöiden luottamusvälit menevät päällekkäin.",
-        "Ingen enskild faktor framstår som den viktigaste drivkraften för KU: intervallen för de starkaste faktorerna överlappar.",
-    ),
-    (
-        "driver_rank_text",
-        "{rank} · r = {r}",
-        "{rank} · r = {r}",
-        "{rank} · r = {r}",
-    ),
-    (
-        "lag_row_same",
-        "EX and CX in the same period, mean of {pairs} periods",
-        "HK ja AK samalla kaudella, {pairs} kauden keskiarvo",
-        "MU och KU samma period, medel av {pairs} perioder",
-    ),
-    (
-        "lag_row_excx",
-        "EX, then CX with lag k = {k}, mean of {pairs} period pairs",
-        "HK ensin, AK viiveellä k = {k}, {pairs} kausiparin keskiarvo",
-        "MU först, KU med fördröjning k = {k}, medel av {pairs} periodpar",
-    ),
-    (
-        "lag_row_cxex",
-        "CX, then EX with lag k = {k}, mean of {pairs} period pairs",
-        "AK ensin, HK viiveellä k = {k}, {pairs} kausiparin keskiarvo",
-        "KU först, MU med fördröjning k = {k}, medel av {pairs} periodpar",
-    ),
-    (
-        "lag_sentence",
-        "{row}: r = {r} (95% team-bootstrap interval {low}–{high}), {teams} teams.",
-        "{row}: r = {r} (95 %:n luottamusväli tiimien uudelleenotannalla {low}–{high}), {teams} tiimiä.",
-        "{row}: r = {r} (95 % intervall genom omsampling av team {low}–{high}), {teams} team.",
-    ),
-    (
-        "lag_sentence_no_interval",
-        "{row}: r = {r}, {teams} teams.",
-        "{row}: r = {r}, {teams} tiimiä.",
-        "{row}: r = {r}, {teams} team.",
-    ),
-    (
-        "lag_method_note",
-        "Each row averages the correlation across teams over every pair of periods that far apart; its interval resamples whole teams, because the same teams appear in every pair. The same-period row is an average over all periods, not this period's r.",
-        "Kukin rivi on tiimien välisen korrelaation keskiarvo kaikista kausipareista, joiden väli on sama; luottamusväli otetaan uudelleen kokonaisista tiimeistä, koska samat tiimit ovat mukana jokaisessa parissa. Saman kauden rivi on kaikkien kausien keskiarvo, ei tämän kauden r.",
-        "Varje rad är medelvärdet av korrelationen mellan team över alla periodpar med samma avstånd; intervallet omsamplar hela team, eftersom samma team finns i varje par. Raden för samma period är ett medel över alla perioder, inte denna periods r.",
-    ),
-    ("responses", "Responses", "Vastaukset", "Svar"),
-    ("invited", "Invited", "Kutsutut", "Inbjudna"),
-    (
-        "linkage_r",
-        "EX–CX correlation across teams",
-        "HK:n ja AK:n korrelaatio tiimien välillä",
-        "Korrelation mellan MU och KU över team",
-    ),
-    (
-        "linkage_interval",
-        "95% interval of the EX–CX correlation",
-        "HK–AK-korrelaation 95 %:n luottamusväli",
-        "95 % intervall för korrelationen MU–KU",
-    ),
-    (
-        "teams_shown",
-        "Teams shown",
-        "Näytetyt tiimit",
-        "Visade team",
-    ),
-    (
-        "teams_hidden",
-        "Teams hidden for anonymity",
-        "Anonymiteetin vuoksi piilotetut tiimit",
-        "Team dolda för anonymitet",
-    ),
-    (
-        "no_previous_period",
-        "no previous period",
-        "ei edellistä kautta",
-        "ingen föregående period",
-    ),
-    (
-        "change_from_previous",
-        "change from the previous period",
-        "muutos edellisestä kaudesta",
-        "förändring från föregående period",
-    ),
-    (
-        "too_few_teams",
-        "too few teams",
-        "liian vähän tiimejä",
-        "för få team",
-    ),
-    ("teams_column", "teams", "tiimit", "team"),
-];
+const LANGUAGES: [Language; 3] = [Language::En, Language::Fi, Language::Sv];
 
-/// The UI strings of one language, keyed for templates.
-pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
-    STRINGS
-        .iter()
-        .map(|&(key, en, fi, sv)| {
-            let text = match language {
-                Language::En => en,
-                Language::Fi => fi,
-                Language::Sv => sv,
+/// The embedded message files, one per language.
+fn embedded(language: Language) -> &'static str {
+    match language {
+        Language::En => include_str!("../i18n/en.ftl"),
+        Language::Fi => include_str!("../i18n/fi.ftl"),
+        Language::Sv => include_str!("../i18n/sv.ftl"),
+    }
+}
+
+/// The messages of one language: the embedded file, then a site's overrides.
+pub struct Translations {
+    bundle: FluentBundle<FluentResource>,
+    /// Every message that needs no arguments, formatted once (templates read these).
+    plain: BTreeMap<&'static str, &'static str>,
+    /// `plain` plus the period words of a quarterly, monthly, weekly or unknown site.
+    by_granularity: [OnceLock<BTreeMap<&'static str, &'static str>>; 4],
+}
+
+impl std::fmt::Debug for Translations {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Translations")
+            .field("messages", &self.plain.len())
+            .finish()
+    }
+}
+
+/// Parses one `.ftl` text; an error names the line and column of each problem.
+fn parse(source: String, file: &str) -> Result<FluentResource, String> {
+    FluentResource::try_new(source).map_err(|(resource, errors)| {
+        let text = resource.source();
+        errors
+            .iter()
+            .map(|e| {
+                let at = e.pos.start.min(text.len());
+                let line = text[..at].matches('\n').count() + 1;
+                let column = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+                format!(
+                    "{file}:{line}:{column}: not a Fluent message ({:?}); write messages as `key = text`, \
+                     with `{{ $name }}` for a value",
+                    e.kind
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
+
+impl Translations {
+    fn build(language: Language, site_override: Option<(&str, &str)>) -> Result<Self, String> {
+        let id: unic_langid::LanguageIdentifier = language
+            .code()
+            .parse()
+            .expect("language codes are valid identifiers");
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Isolation marks (U+2068/U+2069) would land in HTML attributes and SVG text; all
+        // three languages run left to right, so they buy nothing here.
+        bundle.set_use_isolating(false);
+        let base = parse(
+            embedded(language).to_string(),
+            &format!("i18n/{}.ftl", language.code()),
+        )
+        .expect("embedded translations parse");
+        bundle.add_resource(base).expect("embedded keys are unique");
+        if let Some((file, source)) = site_override {
+            let resource = parse(source.to_string(), file)?;
+            bundle.add_resource_overriding(resource);
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for source in [Some(embedded(language)), site_override.map(|(_, s)| s)]
+            .into_iter()
+            .flatten()
+        {
+            if let Ok(resource) = FluentResource::try_new(source.to_string()) {
+                keys.extend(message_ids(&resource));
+            }
+        }
+        let mut plain = BTreeMap::new();
+        for key in keys {
+            let Some(message) = bundle.get_message(&key) else {
+                continue;
             };
-            (key, text)
+            let Some(pattern) = message.value() else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let value = bundle.format_pattern(pattern, None, &mut errors);
+            if errors.is_empty() {
+                let key: &'static str = Box::leak(key.into_boxed_str());
+                let value: &'static str = Box::leak(value.into_owned().into_boxed_str());
+                plain.insert(key, value);
+            }
+        }
+        Ok(Translations {
+            bundle,
+            plain,
+            by_granularity: Default::default(),
+        })
+    }
+
+    /// The embedded messages of a language.
+    pub fn embedded(language: Language) -> &'static Translations {
+        static CACHE: OnceLock<[Translations; 3]> = OnceLock::new();
+        let all = CACHE.get_or_init(|| {
+            LANGUAGES.map(|l| Translations::build(l, None).expect("embedded translations"))
+        });
+        &all[LANGUAGES.iter().position(|&l| l == language).unwrap()]
+    }
+
+    /// The messages of a language with a site's overrides (`file` names the override file in
+    /// errors). Built once per distinct override text and kept for the life of the process,
+    /// so `serve` rebuilding the same site does not build them again.
+    pub fn with_override(
+        language: Language,
+        file: &str,
+        source: &str,
+    ) -> Result<&'static Translations, String> {
+        type Key = (Language, String);
+        static CACHE: OnceLock<Mutex<HashMap<Key, &'static Translations>>> = OnceLock::new();
+        let cache = CACHE.get_or_init(Default::default);
+        let key = (language, source.to_string());
+        if let Some(found) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return Ok(found);
+        }
+        let built: &'static Translations = Box::leak(Box::new(Translations::build(
+            language,
+            Some((file, source)),
+        )?));
+        cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, built);
+        Ok(built)
+    }
+
+    /// Every message that needs no arguments, keyed for templates.
+    pub fn strings(&self) -> &BTreeMap<&'static str, &'static str> {
+        &self.plain
+    }
+
+    /// One message without arguments. Panics on an unknown key: keys are checked by the
+    /// tests below against the code that asks for them.
+    pub fn text(&self, key: &str) -> &'static str {
+        self.plain
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| panic!("missing UI string `{key}` (or it needs arguments)"))
+    }
+
+    /// One message with named arguments: numbers (`Arg::from(3)`) choose plural forms, text
+    /// (`Arg::from("…")`) is put in as it is, so format decimals with the site's
+    /// `NumberFormat` first.
+    pub fn format(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let message = self
+            .bundle
+            .get_message(key)
+            .unwrap_or_else(|| panic!("missing UI string `{key}`"));
+        let pattern = message
+            .value()
+            .unwrap_or_else(|| panic!("UI string `{key}` has no value"));
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors);
+        debug_assert!(errors.is_empty(), "UI string `{key}`: {errors:?}");
+        text.into_owned()
+    }
+
+    /// A period as readers say it: "Q3/2026", "kesäkuu 2026", "juni 2026".
+    pub fn period(&self, period: crate::period::Period) -> String {
+        use crate::period::Granularity;
+        let (key, name) = match period.granularity {
+            Granularity::Quarter => ("period_quarter", "quarter"),
+            Granularity::Month => ("period_month", "month"),
+            Granularity::Week => ("period_week", "week"),
+        };
+        self.format(
+            key,
+            &[
+                (name, Arg::from(period.number)),
+                ("year", Arg::from(period.year.to_string())),
+            ],
+        )
+    }
+
+    /// The template strings of a site whose periods are of one kind: "Neljännekset" on a
+    /// quarterly site, "Kuukaudet" on a monthly one. Built once per kind.
+    pub fn strings_for(
+        &'static self,
+        granularity: Option<crate::period::Granularity>,
+    ) -> &'static BTreeMap<&'static str, &'static str> {
+        use crate::period::Granularity;
+        let (slot, kind) = match granularity {
+            Some(Granularity::Quarter) => (0, "quarter"),
+            Some(Granularity::Month) => (1, "month"),
+            Some(Granularity::Week) => (2, "week"),
+            None => (3, "other"),
+        };
+        self.by_granularity[slot].get_or_init(|| {
+            let mut strings = self.plain.clone();
+            for key in ["periods", "period", "latest_period", "all_periods"] {
+                let text = self.format(key, &[("granularity", Arg::from(kind))]);
+                strings.insert(key, Box::leak(text.into_boxed_str()));
+            }
+            strings
+        })
+    }
+
+    /// Items joined as a reader lists them: "A", "A and B", "A, B and C".
+    pub fn list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.format(
+                "list_and",
+                &[
+                    ("first", Arg::from(rest.join(", "))),
+                    ("last", Arg::from(last.as_str())),
+                ],
+            ),
+        }
+    }
+}
+
+/// The ids of the messages in one resource.
+fn message_ids(resource: &FluentResource) -> Vec<String> {
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
         })
         .collect()
 }
 
-/// One UI string, for Rust code that builds text (chart titles, descriptions).
+/// The UI strings of one language, keyed for templates (embedded messages).
+pub fn strings(language: Language) -> BTreeMap<&'static str, &'static str> {
+    Translations::embedded(language).strings().clone()
+}
+
+/// One embedded UI string, for Rust code that builds text (chart titles, descriptions).
 pub fn text(language: Language, key: &str) -> &'static str {
-    STRINGS
-        .iter()
-        .find(|s| s.0 == key)
-        .map(|&(_, en, fi, sv)| match language {
-            Language::En => en,
-            Language::Fi => fi,
-            Language::Sv => sv,
-        })
-        .unwrap_or_else(|| panic!("missing UI string `{key}`"))
+    Translations::embedded(language).text(key)
 }
 
 pub fn number_format(language: Language) -> NumberFormat {
@@ -601,20 +293,35 @@ pub fn date(language: Language, date: crate::model::Date) -> String {
 mod tests {
     use super::*;
 
+    fn ids(language: Language) -> Vec<String> {
+        let resource = FluentResource::try_new(embedded(language).to_string())
+            .unwrap_or_else(|_| panic!("i18n/{}.ftl parses", language.code()));
+        message_ids(&resource)
+    }
+
     #[test]
-    fn keys_are_unique_and_translated() {
-        let mut keys: Vec<&str> = STRINGS.iter().map(|s| s.0).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        assert_eq!(keys.len(), STRINGS.len(), "duplicate UI string key");
-        for (key, en, fi, sv) in STRINGS {
-            assert!(!en.is_empty() && !fi.is_empty() && !sv.is_empty(), "{key}");
+    fn every_language_has_every_key_once() {
+        let english = ids(Language::En);
+        let mut unique = english.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), english.len(), "duplicate key in en.ftl");
+        for language in [Language::Fi, Language::Sv] {
+            let mut keys = ids(language);
+            keys.sort();
+            assert_eq!(
+                keys,
+                unique,
+                "{}.ftl keys differ from en.ftl",
+                language.code()
+            );
         }
         assert_eq!(text(Language::Fi, "overview"), "Yleiskuva");
     }
 
     /// Every key the page code and templates ask for exists (a missing one would stop a
-    /// build), and every defined key is used somewhere.
+    /// build), and every defined key is used somewhere. After a merge that adds a key to
+    /// the code, this names it until it is in all three `.ftl` files.
     #[test]
     fn every_key_is_defined_and_used() {
         let code = [
@@ -622,22 +329,53 @@ mod tests {
             include_str!("pages/figures.rs"),
             include_str!("pages/shortcodes.rs"),
         ];
-        let keys: Vec<&str> = STRINGS.iter().map(|s| s.0).collect();
+        let keys = ids(Language::En);
         let mut used = std::collections::BTreeSet::new();
         for source in code {
-            for pattern in ["self.t(\"", "renderer.t(\"", "text(self.language, \""] {
+            for pattern in [
+                "self.t(\"",
+                "renderer.t(\"",
+                "text(self.language, \"",
+                ".format(\n",
+                ".format(\"",
+                ".tr(\"",
+            ] {
                 for (at, _) in source.match_indices(pattern) {
-                    let rest = &source[at + pattern.len()..];
-                    let key = &rest[..rest.find('"').unwrap()];
+                    let rest = source[at + pattern.len()..].trim_start();
+                    let rest = rest.strip_prefix('"').unwrap_or(rest);
+                    let Some(end) = rest.find('"') else { continue };
+                    let key = &rest[..end];
+                    if pattern.starts_with(".format")
+                        && !key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                    {
+                        continue;
+                    }
                     assert!(
-                        keys.contains(&key),
-                        "UI string `{key}` is used but not defined"
+                        keys.iter().any(|k| k == key),
+                        "UI string `{key}` is used but not defined in i18n/*.ftl"
                     );
+                    // A plain lookup of a message that needs arguments would panic at build.
+                    if !pattern.starts_with(".format") && !pattern.starts_with(".tr") {
+                        assert!(
+                            Translations::embedded(Language::En).plain.contains_key(key)
+                                || ["periods", "period", "latest_period", "all_periods"]
+                                    .contains(&key),
+                            "UI string `{key}` needs arguments: use `tr`/`format`, not `t`"
+                        );
+                    }
                 }
             }
             // Keys also travel through tables such as `("overview", "index.html")`.
-            used.extend(keys.iter().filter(|k| source.contains(&format!("\"{k}\""))));
+            used.extend(
+                keys.iter()
+                    .filter(|k| source.contains(&format!("\"{k}\"")))
+                    .cloned(),
+            );
         }
+        // Messages the i18n module asks for itself.
+        used.extend(
+            ["list_and", "period_quarter", "period_month", "period_week"].map(String::from),
+        );
         for (name, source) in crate::pages::DEFAULT_TEMPLATES {
             // `t.key`, where `t` is a whole word (not the end of `post.`).
             for (at, _) in source.match_indices("t.") {
@@ -651,17 +389,148 @@ mod tests {
                     .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
                     .unwrap_or(rest.len())];
                 assert!(
-                    keys.contains(&key),
+                    keys.iter().any(|k| k == key),
                     "{name}: UI string `{key}` is used but not defined"
                 );
-                used.insert(keys.iter().find(|k| **k == key).unwrap());
+                used.insert(key.to_string());
             }
         }
-        let unused: Vec<&&str> = keys.iter().filter(|k| !used.contains(k)).collect();
+        let unused: Vec<&String> = keys.iter().filter(|k| !used.contains(*k)).collect();
         assert!(
             unused.is_empty(),
             "UI strings defined but never used: {unused:?}"
         );
+    }
+
+    /// Messages with a count, in Finnish and Swedish, for 1, 2, 5 and 21 of a thing: the
+    /// plural forms come from each language's CLDR rules (21 is "other" in both, unlike
+    /// in Russian, so a wrong rule set would show here).
+    #[test]
+    fn counted_messages_read_naturally() {
+        for language in [Language::Fi, Language::Sv, Language::En] {
+            let t = Translations::embedded(language);
+            let mut out = String::new();
+            for n in [1u64, 2, 5, 21] {
+                let count = || Arg::from(n);
+                let lines = [
+                    t.format(
+                        "turnover_note",
+                        &[
+                            ("leavers", count()),
+                            ("headcount", "78".into()),
+                            ("average", "yes".into()),
+                        ],
+                    ),
+                    t.format("withheld_questions", &[("count", count())]),
+                    t.format(
+                        "withheld_note",
+                        &[
+                            ("unit", "Kemi".into()),
+                            ("period", "Q3/2026".into()),
+                            (
+                                "measures",
+                                t.format("withheld_questions", &[("count", count())]).into(),
+                            ),
+                            ("count", count()),
+                        ],
+                    ),
+                    t.format(
+                        "heatmap_desc",
+                        &[
+                            ("units", count()),
+                            ("factors", count()),
+                            ("hidden", count()),
+                        ],
+                    ),
+                    t.format(
+                        "largest_gap_sentence",
+                        &[
+                            ("unit", "Kemi".into()),
+                            ("factor", "Osaaminen".into()),
+                            ("gap", count()),
+                            ("points", format!("−{n}").into()),
+                        ],
+                    ),
+                    t.format(
+                        "correlation_text",
+                        &[
+                            ("r", "0,62".into()),
+                            ("low", "0,31".into()),
+                            ("high", "0,81".into()),
+                            ("p", "p = 0,004".into()),
+                            ("teams", count()),
+                        ],
+                    ),
+                    t.format(
+                        "linkage_too_few",
+                        &[("teams", count()), ("minimum", Arg::from(8))],
+                    ),
+                    t.format("lag_row_excx", &[("k", count()), ("pairs", count())]),
+                    t.format("lag_row_same", &[("pairs", count())]),
+                    t.format("factors_lead", &[("count", count())]),
+                    t.format("reading_time", &[("minutes", count())]),
+                ];
+                out.push_str(&format!("# {n}\n{}\n", lines.join("\n")));
+            }
+            insta::assert_snapshot!(format!("counted_{}", language.code()), out);
+        }
+    }
+
+    #[test]
+    fn period_names_as_readers_say_them() {
+        use crate::period::Period;
+        let quarter = Period::parse("2026-Q3").unwrap();
+        let month = Period::parse("2026-06").unwrap();
+        let week = Period::parse("2026-W07").unwrap();
+        let names = |l: Language| {
+            let t = Translations::embedded(l);
+            [t.period(quarter), t.period(month), t.period(week)]
+        };
+        assert_eq!(
+            names(Language::Fi),
+            ["Q3/2026", "kesäkuu 2026", "viikko 7/2026"]
+        );
+        assert_eq!(
+            names(Language::Sv),
+            ["Q3/2026", "juni 2026", "vecka 7/2026"]
+        );
+        assert_eq!(
+            names(Language::En),
+            ["Q3 2026", "June 2026", "week 7, 2026"]
+        );
+    }
+
+    #[test]
+    fn a_site_file_overrides_one_message_and_keeps_the_rest() {
+        let t =
+            Translations::with_override(Language::Fi, "i18n/fi.ftl", "posts = Raportit\n").unwrap();
+        assert_eq!(t.text("posts"), "Raportit");
+        assert_eq!(t.text("overview"), "Yleiskuva");
+        let error =
+            Translations::with_override(Language::Fi, "site/i18n/fi.ftl", "ok = A\n= broken\n")
+                .unwrap_err();
+        assert!(error.starts_with("site/i18n/fi.ftl:2:1: "), "{error}");
+    }
+
+    #[test]
+    fn no_isolation_marks_in_output() {
+        let t = Translations::embedded(Language::Fi);
+        let s = t.format("hidden_below_threshold", &[("n", Arg::from(5))]);
+        assert_eq!(s, "alle 5 vastausta");
+    }
+
+    #[test]
+    fn lists_join_with_the_languages_and() {
+        let items = ["A".to_string(), "B".to_string(), "C".to_string()];
+        assert_eq!(
+            Translations::embedded(Language::Fi).list(&items),
+            "A, B ja C"
+        );
+        assert_eq!(
+            Translations::embedded(Language::Sv).list(&items[..2]),
+            "A och B"
+        );
+        assert_eq!(Translations::embedded(Language::En).list(&items[..1]), "A");
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub struct Site {
     pub posts: Vec<Post>,
     /// Template overrides from the site's `templates/` folder: (name, source, path).
     pub template_overrides: Vec<TemplateOverride>,
+    /// Message overrides from the site's `i18n/` folder (`fi.ftl`, …): (name, source, path).
+    pub translation_overrides: Vec<TemplateOverride>,
 }
 
 #[derive(Clone, Debug)]

@@ -156,7 +156,7 @@ fn finnish_build_uses_finnish_strings_and_numbers() {
     let index = f.read("index.html");
     assert!(index.contains("<html lang=\"fi\">"));
     assert!(index.contains("Yleiskuva"));
-    assert_eq!(tile_value(&index, "HK-indeksi"), "63");
+    assert_eq!(tile_value(&index, "EX-indeksi"), "63");
     assert_eq!(tile_value(&index, "Vaihtuvuus"), "6,3\u{a0}%");
     assert_eq!(tile_value(&index, "Vastausaste"), "80\u{a0}%");
     let team = f.read("units/a/index.html");
@@ -421,10 +421,10 @@ fn a_three_person_team_cannot_be_recovered_from_any_page() {
     // The privacy note explains what was hidden and why.
     let period = f.read("periods/2026-q1/index.html");
     assert!(
-        period.contains("Small team (2026-Q1): fewer than 5 responses"),
+        period.contains("Small team (Q1 2026): fewer than 5 responses"),
         "{period}"
     );
-    assert!(period.contains("Big team (2026-Q1): hidden to protect a smaller group"));
+    assert!(period.contains("Big team (Q1 2026): hidden to protect a smaller group"));
 }
 
 #[test]
@@ -590,7 +590,7 @@ fn measures_answered_by_fewer_people_are_suppressed_on_their_own_counts() {
     );
     assert!(
         a.contains(
-            "12 questions, eNPS, turnover: hidden: too few answers here or in a group beside it"
+            "12 questions, eNPS and turnover are hidden because there are too few answers here or in a group beside it"
         ),
         "{a}"
     );
@@ -682,8 +682,8 @@ fn the_example_report_in_finnish() {
     assert!(index.contains("<html lang=\"fi\">"));
     for finnish in [
         "Yleiskuva",
-        "Onko tiimeillä, joiden HK on parempi, myös parempi AK?",
-        "HK-indeksi",
+        "Onko tiimeillä, joiden henkilöstökokemus on parempi, myös parempi asiakaskokemus?",
+        "EX-indeksi",
         "Vaihtuvuus",
         "luottamusväli",
     ] {

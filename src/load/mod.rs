@@ -123,6 +123,21 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
         }
     }
 
+    // Message overrides: `i18n/fi.ftl` replaces any of the embedded Finnish messages.
+    let mut translation_overrides = Vec::new();
+    for path in reader.list(&root.join("i18n"), &["ftl"], &mut diagnostics) {
+        match reader.read_text(&path) {
+            Ok(source) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                translation_overrides.push(TemplateOverride { name, path, source });
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
     match (config, framework, units) {
         (Some(config), Some(framework), Some(units)) if diagnostics.is_empty() => Ok(Site {
             config,
@@ -134,6 +149,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
                 .filter_map(|(post, draft)| (!draft).then_some(post))
                 .collect(),
             template_overrides,
+            translation_overrides,
         }),
         _ => Err(diagnostics),
     }

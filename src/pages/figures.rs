@@ -5,7 +5,7 @@ use crate::aggregate::{Analysis, Direction, PeriodAnalysis, Verdict};
 use crate::charts::{self, Cell, Figure};
 use crate::format::NumberFormat;
 use crate::framework::{Language, Side};
-use crate::i18n::text;
+use crate::i18n::Arg;
 use crate::model::{Site, UnitTree};
 use crate::privacy::Visibility;
 use crate::stats::Correlation;
@@ -16,6 +16,8 @@ pub struct FigureMaker<'a> {
     pub analysis: &'a Analysis,
     pub language: Language,
     pub fmt: NumberFormat,
+    pub tr: &'static crate::i18n::Translations,
+    pub strings: &'static std::collections::BTreeMap<&'static str, &'static str>,
     pub root: String,
     /// Prefix for chart ids, so several figures on one page never share an id.
     pub id_prefix: String,
@@ -24,7 +26,15 @@ pub struct FigureMaker<'a> {
 
 impl<'a> FigureMaker<'a> {
     fn t(&self, key: &str) -> &'static str {
-        text(self.language, key)
+        self.strings
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| panic!("missing UI string `{key}`"))
+    }
+
+    /// A message with named arguments (see `i18n::Translations::format`).
+    fn tr(&self, key: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        self.tr.format(key, args)
     }
 
     fn next_id(&self, kind: &str) -> String {
@@ -53,22 +63,28 @@ impl<'a> FigureMaker<'a> {
             "correlation_text_no_interval"
         };
         let interval = c.interval;
-        self.t(key)
-            .replace("{r}", &self.fmt.number(c.r, 2))
-            .replace(
-                "{low}",
-                &interval
-                    .map(|i| self.fmt.number(i.low, 2))
-                    .unwrap_or_default(),
-            )
-            .replace(
-                "{high}",
-                &interval
-                    .map(|i| self.fmt.number(i.high, 2))
-                    .unwrap_or_default(),
-            )
-            .replace("{p}", &super::format_p(self.fmt, c.p_value))
-            .replace("{teams}", &c.n.to_string())
+        self.tr(
+            key,
+            &[
+                ("r", self.fmt.number(c.r, 2).into()),
+                (
+                    "low",
+                    interval
+                        .map(|i| self.fmt.number(i.low, 2))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+                (
+                    "high",
+                    interval
+                        .map(|i| self.fmt.number(i.high, 2))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+                ("p", super::format_p(self.fmt, c.p_value).into()),
+                ("teams", Arg::from(c.n)),
+            ],
+        )
     }
 
     /// The headline sentence for a period's EX–CX linkage: an association across teams in one
@@ -76,21 +92,20 @@ impl<'a> FigureMaker<'a> {
     pub fn linkage_sentence(&self, period: usize) -> (Verdict, String) {
         let link = &self.period(period).linkage;
         let sentence = match (link.verdict, &link.pearson) {
-            (Verdict::TooFewUnits, _) | (_, None) => self
-                .t("linkage_too_few")
-                .replace("{teams}", &link.units.len().to_string())
-                .replace(
-                    "{minimum}",
-                    &crate::aggregate::MIN_LINKAGE_UNITS.to_string(),
-                ),
+            (Verdict::TooFewUnits, _) | (_, None) => self.tr(
+                "linkage_too_few",
+                &[
+                    ("teams", Arg::from(link.units.len())),
+                    ("minimum", Arg::from(crate::aggregate::MIN_LINKAGE_UNITS)),
+                ],
+            ),
             (verdict, Some(c)) => {
                 let key = match verdict {
                     Verdict::Positive => "linkage_positive",
                     Verdict::Negative => "linkage_negative",
                     _ => "linkage_unclear",
                 };
-                self.t(key)
-                    .replace("{correlation}", &self.correlation_text(c))
+                self.tr(key, &[("correlation", self.correlation_text(c).into())])
             }
         };
         (link.verdict, sentence)
@@ -179,13 +194,14 @@ impl<'a> FigureMaker<'a> {
             .filter_map(|r| Some((r.label.clone(), r.ex? - r.cx?)))
             .collect();
         let desc = match gaps.iter().max_by(|a, b| a.1.abs().total_cmp(&b.1.abs())) {
-            Some((label, gap)) => format!(
-                "{}: {} {} {} {}.",
-                self.unit_name(unit),
-                self.t("largest_gap"),
-                label,
-                self.fmt.signed(*gap, 0),
-                self.t("points_ex_minus_cx")
+            Some((label, gap)) => self.tr(
+                "largest_gap_sentence",
+                &[
+                    ("unit", self.unit_name(unit).into()),
+                    ("factor", label.as_str().into()),
+                    ("gap", Arg::from(gap.abs().round())),
+                    ("points", self.fmt.signed(*gap, 0).into()),
+                ],
             ),
             None => format!("{}: {}", self.unit_name(unit), self.t("chart_mirror")),
         };
@@ -200,7 +216,7 @@ impl<'a> FigureMaker<'a> {
             "{} · {} · {}",
             self.t("chart_mirror"),
             self.unit_name(unit),
-            p.period
+            self.tr.period(p.period)
         );
         Some(charts::render_mirror(
             &self.next_id("mirror"),
@@ -216,7 +232,7 @@ impl<'a> FigureMaker<'a> {
         self.analysis
             .periods
             .iter()
-            .map(|p| p.period.to_string())
+            .map(|p| self.tr.period(p.period))
             .collect()
     }
 
@@ -433,7 +449,7 @@ impl<'a> FigureMaker<'a> {
             self.t("chart_likert"),
             scope,
             self.unit_name(unit),
-            p.period
+            self.tr.period(p.period)
         );
         let mut figure = charts::render_likert(
             &self.next_id("likert"),
@@ -504,7 +520,7 @@ impl<'a> FigureMaker<'a> {
             "{} · {} · {}",
             self.t("chart_net"),
             self.unit_name(unit),
-            p.period
+            self.tr.period(p.period)
         );
         Some(charts::render_net_composition(
             &self.next_id("net"),
@@ -558,16 +574,15 @@ impl<'a> FigureMaker<'a> {
             hidden_short: self.t("hidden"),
             missing: self.t("no_data"),
         };
-        let desc = format!(
-            "{} {} × {} {}; {} {}.",
-            row_labels.len(),
-            self.t("n_units"),
-            col_labels.len(),
-            self.t("factors").to_lowercase(),
-            hidden,
-            self.t("hidden_rows")
+        let desc = self.tr(
+            "heatmap_desc",
+            &[
+                ("units", Arg::from(row_labels.len())),
+                ("factors", Arg::from(col_labels.len())),
+                ("hidden", Arg::from(hidden)),
+            ],
         );
-        let title = format!("{} · {}", self.t("chart_heatmap"), p.period);
+        let title = format!("{} · {}", self.t("chart_heatmap"), self.tr.period(p.period));
         charts::render_heatmap(
             &self.next_id("heatmap"),
             &row_labels,
@@ -590,9 +605,7 @@ impl<'a> FigureMaker<'a> {
             (Direction::ExToCx, _) => "lag_row_excx",
             (Direction::CxToEx, _) => "lag_row_cxex",
         };
-        self.t(key)
-            .replace("{k}", &l.lag.to_string())
-            .replace("{pairs}", &pairs.to_string())
+        self.tr(key, &[("k", Arg::from(l.lag)), ("pairs", Arg::from(pairs))])
     }
 
     /// The lag view: for each direction and lag, the mean correlation across teams over every
@@ -658,22 +671,28 @@ impl<'a> FigureMaker<'a> {
             "lag_sentence_no_interval"
         };
         let interval = c.interval;
-        self.t(key)
-            .replace("{row}", row)
-            .replace("{r}", &self.fmt.number(c.r, 2))
-            .replace(
-                "{low}",
-                &interval
-                    .map(|i| self.fmt.number(i.low, 2))
-                    .unwrap_or_default(),
-            )
-            .replace(
-                "{high}",
-                &interval
-                    .map(|i| self.fmt.number(i.high, 2))
-                    .unwrap_or_default(),
-            )
-            .replace("{teams}", &c.teams.to_string())
+        self.tr(
+            key,
+            &[
+                ("row", row.into()),
+                ("r", self.fmt.number(c.r, 2).into()),
+                (
+                    "low",
+                    interval
+                        .map(|i| self.fmt.number(i.low, 2))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+                (
+                    "high",
+                    interval
+                        .map(|i| self.fmt.number(i.high, 2))
+                        .unwrap_or_default()
+                        .into(),
+                ),
+                ("teams", Arg::from(c.teams)),
+            ],
+        )
     }
 
     /// Response rate of every shown team in a period.
@@ -718,7 +737,11 @@ impl<'a> FigureMaker<'a> {
             value: self.t("response_rate"),
             note: self.t("responses_of_invited"),
         };
-        let title = format!("{} · {}", self.t("chart_response"), p.period);
+        let title = format!(
+            "{} · {}",
+            self.t("chart_response"),
+            self.tr.period(p.period)
+        );
         Some(charts::render_bars(
             &self.next_id("response"),
             &rows,

@@ -17,7 +17,7 @@ use crate::aggregate::{self, Analysis, PeriodAnalysis, Verdict};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::format::NumberFormat;
 use crate::framework::{Language, Side};
-use crate::i18n::{self, text};
+use crate::i18n::{self, Arg};
 use crate::load::slugify;
 use crate::markdown;
 use crate::model::{Post, Site, UnitTree};
@@ -101,7 +101,10 @@ struct Renderer<'a> {
     tera: Tera,
     language: Language,
     fmt: NumberFormat,
-    strings: BTreeMap<&'static str, &'static str>,
+    /// The site's messages: embedded, with its `i18n/` overrides.
+    tr: &'static i18n::Translations,
+    /// Plain messages for templates and `t()`, with the period words of this site's periods.
+    strings: &'static BTreeMap<&'static str, &'static str>,
 }
 
 #[derive(Serialize)]
@@ -221,18 +224,50 @@ impl<'a> Renderer<'a> {
             diagnostics.push(template_error(&templates, &e));
         }
         let language = site.config.language;
+        let file = format!("{}.ftl", language.code());
+        let tr = match site.translation_overrides.iter().find(|o| o.name == file) {
+            None => i18n::Translations::embedded(language),
+            Some(o) => {
+                match i18n::Translations::with_override(
+                    language,
+                    &o.path.display().to_string(),
+                    &o.source,
+                ) {
+                    Ok(tr) => tr,
+                    Err(message) => {
+                        diagnostics.push(Diagnostic::whole_file(&o.path, message));
+                        i18n::Translations::embedded(language)
+                    }
+                }
+            }
+        };
+        let strings = tr.strings_for(site.periods.first().map(|p| p.period.granularity));
         diagnostics.into_result(Renderer {
             site,
             analysis,
             tera,
             language,
             fmt: i18n::number_format(language),
-            strings: i18n::strings(language),
+            tr,
+            strings,
         })
     }
 
     fn t(&self, key: &str) -> &'static str {
-        text(self.language, key)
+        self.strings
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| panic!("missing UI string `{key}`"))
+    }
+
+    /// A message with named arguments (see `i18n::Translations::format`).
+    fn tr(&self, key: &str, args: &[(&str, i18n::Arg)]) -> String {
+        self.tr.format(key, args)
+    }
+
+    /// A period as readers say it: "Q3/2026", "kesäkuu 2026".
+    fn period_name(&self, period: crate::period::Period) -> String {
+        self.tr.period(period)
     }
 
     fn figures(&self, page_path: &str) -> FigureMaker<'a> {
@@ -241,6 +276,8 @@ impl<'a> Renderer<'a> {
             analysis: self.analysis,
             language: self.language,
             fmt: self.fmt,
+            tr: self.tr,
+            strings: self.strings,
             root: root_for(page_path),
             id_prefix: String::new(),
             counter: std::cell::Cell::new(0),
@@ -307,9 +344,10 @@ impl<'a> Renderer<'a> {
         context.insert("hidden_notes", &Vec::<String>::new());
         context.insert(
             "privacy_note",
-            &self
-                .t("privacy_note")
-                .replace("{n}", &self.site.config.anonymity_threshold.to_string()),
+            &self.tr(
+                "privacy_note",
+                &[("n", Arg::from(self.site.config.anonymity_threshold))],
+            ),
         );
         context
     }
@@ -353,9 +391,9 @@ impl<'a> Renderer<'a> {
 
     /// Why an EX group is hidden, in words.
     fn hidden_reason(&self, visibility: Visibility) -> Option<String> {
-        let n = self.site.config.anonymity_threshold.to_string();
+        let n = Arg::from(self.site.config.anonymity_threshold);
         match visibility {
-            Visibility::BelowThreshold => Some(self.t("hidden_below_threshold").replace("{n}", &n)),
+            Visibility::BelowThreshold => Some(self.tr("hidden_below_threshold", &[("n", n)])),
             Visibility::Complementary => Some(self.t("hidden_complementary").to_string()),
             Visibility::HiddenParent => Some(self.t("hidden_parent").to_string()),
             Visibility::Shown | Visibility::NoData => None,
@@ -380,15 +418,23 @@ impl<'a> Renderer<'a> {
         units
             .filter_map(|u| {
                 let result = &period.units[u];
-                let reason = match &result.ex {
-                    None => self.hidden_reason(result.ex_visibility)?,
+                let unit = Arg::from(self.unit_name(u));
+                let period_name = Arg::from(self.period_name(period.period));
+                match &result.ex {
+                    None => Some(self.tr(
+                        "hidden_group",
+                        &[
+                            ("unit", unit),
+                            ("period", period_name),
+                            ("reason", self.hidden_reason(result.ex_visibility)?.into()),
+                        ],
+                    )),
                     Some(e) if e.withheld != aggregate::Withheld::default() => {
                         let mut parts = Vec::new();
                         if e.withheld.items > 0 {
-                            parts.push(format!(
-                                "{} {}",
-                                e.withheld.items,
-                                self.t("questions_withheld")
+                            parts.push(self.tr(
+                                "withheld_questions",
+                                &[("count", Arg::from(e.withheld.items))],
                             ));
                         }
                         if e.withheld.enps {
@@ -397,16 +443,21 @@ impl<'a> Renderer<'a> {
                         if e.withheld.turnover {
                             parts.push(self.t("turnover").to_lowercase());
                         }
-                        format!("{}: {}", parts.join(", "), self.t("hidden_measure"))
+                        let count = e.withheld.items as u64
+                            + u64::from(e.withheld.enps)
+                            + u64::from(e.withheld.turnover);
+                        Some(self.tr(
+                            "withheld_note",
+                            &[
+                                ("unit", unit),
+                                ("period", period_name),
+                                ("measures", self.tr.list(&parts).into()),
+                                ("count", Arg::from(count)),
+                            ],
+                        ))
                     }
-                    Some(_) => return None,
-                };
-                Some(format!(
-                    "{} ({}): {}",
-                    self.unit_name(u),
-                    period.period,
-                    reason
-                ))
+                    Some(_) => None,
+                }
             })
             .collect()
     }
@@ -430,12 +481,14 @@ impl<'a> Renderer<'a> {
     fn compare_with_organisation(&self, p: usize, unit: usize) -> [Option<String>; 4] {
         self.analysis.periods[p].comparisons[unit].vs_rest.map(|c| {
             c.map(|c| {
-                self.t(if c.clear {
-                    "vs_rest_clear"
-                } else {
-                    "vs_rest_within_noise"
-                })
-                .replace("{difference}", &self.fmt.signed(c.change.difference, 0))
+                self.tr(
+                    if c.clear {
+                        "vs_rest_clear"
+                    } else {
+                        "vs_rest_within_noise"
+                    },
+                    &[("difference", self.fmt.signed(c.change.difference, 0).into())],
+                )
             })
         })
     }
@@ -443,7 +496,9 @@ impl<'a> Renderer<'a> {
     fn period_tiles(&self, figures: &FigureMaker, p: usize, unit: usize) -> Vec<Tile> {
         let periods = &self.analysis.periods;
         let current = &periods[p].units[unit];
-        let prev_label = p.checked_sub(1).map(|q| periods[q].period.to_string());
+        let prev_label = p
+            .checked_sub(1)
+            .map(|q| self.period_name(periods[q].period));
         let fmt = self.fmt;
         let change_view = |change: Option<aggregate::Comparison>,
                            decimals: usize|
@@ -458,13 +513,14 @@ impl<'a> Renderer<'a> {
                     } else {
                         "down"
                     };
-                    let note = self
-                        .t(if c.clear {
+                    let note = self.tr(
+                        if c.clear {
                             "vs_previous_clear"
                         } else {
                             "vs_previous_within_noise"
-                        })
-                        .replace("{period}", &prev_label.clone().unwrap_or_default());
+                        },
+                        &[("period", prev_label.clone().unwrap_or_default().into())],
+                    );
                     (
                         Some(fmt.signed(c.change.difference, decimals)),
                         class,
@@ -629,12 +685,17 @@ impl<'a> Renderer<'a> {
                     label: self.t("turnover").into(),
                     value: fmt.percent(t, 1),
                     change_class: "flat",
-                    note: Some(format!(
-                        "{} {} / {} {}",
-                        l,
-                        self.t("leavers").to_lowercase(),
-                        fmt.number(h, if h.fract() == 0.0 { 0 } else { 1 }),
-                        self.t("headcount").to_lowercase()
+                    note: Some(self.tr(
+                        "turnover_note",
+                        &[
+                            ("leavers", Arg::from(l)),
+                            (
+                                "headcount",
+                                fmt.number(h, if h.fract() == 0.0 { 0 } else { 1 }).into(),
+                            ),
+                            // Headcount is the mean of the period's start and end.
+                            ("average", Arg::from("yes")),
+                        ],
                     )),
                     spark: figures.sparkline(
                         &series(&|r| r.ex.as_ref().and_then(|e| e.turnover).map(|v| v * 100.0)),
@@ -654,21 +715,30 @@ impl<'a> Renderer<'a> {
         // analysis computes none then); the unit of analysis is said whenever there is one.
         let mut detail = Vec::new();
         if let Some(s) = &link.spearman {
-            detail.push(
-                self.t("spearman_text")
-                    .replace("{rho}", &self.fmt.number(s.r, 2))
-                    .replace("{p}", &format_p(self.fmt, s.p_value)),
-            );
+            detail.push(self.tr(
+                "spearman_text",
+                &[
+                    ("rho", self.fmt.number(s.r, 2).into()),
+                    ("p", format_p(self.fmt, s.p_value).into()),
+                ],
+            ));
         }
         let unique_leader = link.driver_ranks.iter().filter(|&&r| r == 1).count() == 1;
         match link.drivers.first() {
             Some((f, c)) if unique_leader => detail.push(
-                self.t("key_driver_text")
-                    .replace(
-                        "{factor}",
-                        self.site.framework.factors[*f].name.get(self.language),
-                    )
-                    .replace("{r}", &self.fmt.number(c.r, 2)),
+                self.tr(
+                    "key_driver_text",
+                    &[
+                        (
+                            "factor",
+                            self.site.framework.factors[*f]
+                                .name
+                                .get(self.language)
+                                .into(),
+                        ),
+                        ("r", self.fmt.number(c.r, 2).into()),
+                    ],
+                ),
             ),
             Some(_) => detail.push(self.t("key_driver_none").to_string()),
             None => {}
@@ -755,14 +825,18 @@ impl<'a> Renderer<'a> {
                 let period = &self.analysis.periods[p];
                 context.insert(
                     "heading",
-                    &format!("{} · {}", self.site.config.title, period.period),
+                    &format!(
+                        "{} · {}",
+                        self.site.config.title,
+                        self.period_name(period.period)
+                    ),
                 );
                 context.insert(
                     "lead",
                     &format!(
                         "{}: {} · {}",
                         self.t("latest_period"),
-                        period.period,
+                        self.period_name(period.period),
                         self.site.config.organisation
                     ),
                 );
@@ -829,7 +903,7 @@ impl<'a> Renderer<'a> {
                     .map(|c| format!(" · r = {}", self.fmt.number(c.r, 2)))
                     .unwrap_or_default();
                 Link {
-                    label: p.period.to_string(),
+                    label: self.period_name(p.period),
                     href: format!("periods/{}/index.html", p.period.slug()),
                     depth: 1,
                     note: Some(format!(
@@ -850,15 +924,22 @@ impl<'a> Renderer<'a> {
     fn period_page(&self, p: usize, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
         let period = &self.analysis.periods[p];
         let path = format!("periods/{}/index.html", period.period.slug());
-        let mut context = self.context(&path, &period.period.to_string(), "periods");
+        let mut context = self.context(&path, &self.period_name(period.period), "periods");
         let figures = self.figures(&path);
         context.insert(
             "breadcrumbs",
-            &self.section_crumbs("periods", "periods/index.html", period.period.to_string()),
+            &self.section_crumbs(
+                "periods",
+                "periods/index.html",
+                self.period_name(period.period),
+            ),
         );
         context.insert(
             "heading",
-            &format!("{} {}", self.t("period"), period.period),
+            &self.tr(
+                "period_heading",
+                &[("period", self.period_name(period.period).into())],
+            ),
         );
         context.insert("lead", &self.site.config.organisation);
         context.insert("tiles", &self.tiles(&figures, p, UnitTree::ROOT));
@@ -896,17 +977,20 @@ impl<'a> Renderer<'a> {
                     .iter()
                     .position(|(d, _)| *d == f)
                     .map(|i| {
-                        self.t("driver_rank_text")
-                            .replace("{rank}", &{
-                                // "#2" for a place of its own, "=1" for a shared one.
-                                let label = aggregate::rank_label(&link.driver_ranks, i);
-                                if label.starts_with('=') {
-                                    label
-                                } else {
-                                    format!("#{label}")
-                                }
-                            })
-                            .replace("{r}", &self.fmt.number(link.drivers[i].1.r, 2))
+                        // "#2" for a place of its own, "=1" for a shared one.
+                        let label = aggregate::rank_label(&link.driver_ranks, i);
+                        let rank = if label.starts_with('=') {
+                            label
+                        } else {
+                            format!("#{label}")
+                        };
+                        self.tr(
+                            "driver_rank_text",
+                            &[
+                                ("rank", rank.into()),
+                                ("r", self.fmt.number(link.drivers[i].1.r, 2).into()),
+                            ],
+                        )
                     })
                     .unwrap_or_else(|| self.t("not_enough_data").into());
                 BTreeMap::from([
@@ -945,7 +1029,7 @@ impl<'a> Renderer<'a> {
                     note: unit
                         .supervisor
                         .as_ref()
-                        .map(|s| format!("{}: {s}", self.t("supervisor"))),
+                        .map(|s| self.tr("supervisor_line", &[("name", s.as_str().into())])),
                 }
             })
             .collect();
@@ -1001,8 +1085,10 @@ impl<'a> Renderer<'a> {
                 "hidden_message",
                 &format!(
                     "{sentence}. {}",
-                    self.t("privacy_note")
-                        .replace("{n}", &self.site.config.anonymity_threshold.to_string())
+                    self.tr(
+                        "privacy_note",
+                        &[("n", Arg::from(self.site.config.anonymity_threshold))],
+                    )
                 ),
             );
             return self.render("unit.html", &path, &context);
@@ -1019,7 +1105,10 @@ impl<'a> Renderer<'a> {
         let period = &periods[p];
         context.insert(
             "lead",
-            &format!("{}: {}", self.t("latest_period"), period.period),
+            &self.tr(
+                "latest_period_heading",
+                &[("period", self.period_name(period.period).into())],
+            ),
         );
         context.insert("tiles", &self.tiles(&figures, p, unit));
         let mut list = vec![figures.trend_index(unit), figures.trend_net(unit)];
@@ -1083,7 +1172,13 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert("heading", self.t("all_factors"));
-        context.insert("lead", &Some(self.t("factors_lead").to_string()));
+        context.insert(
+            "lead",
+            &Some(self.tr(
+                "factors_lead",
+                &[("count", Arg::from(self.site.framework.factors.len()))],
+            )),
+        );
         context.insert("links", &links);
         context.insert("posts", &Vec::<PostSummary>::new());
         self.render("list.html", path, &context)
@@ -1126,13 +1221,13 @@ impl<'a> Renderer<'a> {
                 Some(c) => format!(
                     "{} ({}): {}.",
                     self.t("ex_side_vs_cx_side"),
-                    period.period,
+                    self.period_name(period.period),
                     figures.correlation_text(c)
                 ),
                 None => format!(
                     "{} ({}): {}.",
                     self.t("ex_side_vs_cx_side"),
-                    period.period,
+                    self.period_name(period.period),
                     self.t("not_enough_data")
                 ),
             };
@@ -1208,7 +1303,13 @@ impl<'a> Renderer<'a> {
         context.insert("ranked", &self.ranked_rows(period, f));
         context.insert(
             "caption",
-            &format!("{} · {} · {}", self.t("units_ranked"), name, period.period),
+            &self.tr(
+                "units_ranked_title",
+                &[
+                    ("factor", name.into()),
+                    ("period", self.period_name(period.period).into()),
+                ],
+            ),
         );
         self.tera
             .render("ranked-table.html", &context)
@@ -1273,7 +1374,7 @@ impl<'a> Renderer<'a> {
                 decimals: 0,
             },
             figures.fmt,
-            &format!("{} · {}", self.t("trends"), name),
+            &self.tr("trends_title", &[("factor", name.into())]),
             &desc,
         )
     }
@@ -1339,7 +1440,7 @@ impl<'a> Renderer<'a> {
             date: i18n::date(self.language, post.date),
             date_iso: post.date.iso(),
             author: post.author.clone(),
-            reading_time: format!("{minutes} {}", self.t("reading_time")),
+            reading_time: self.tr("reading_time", &[("minutes", Arg::from(minutes))]),
             summary: post
                 .summary
                 .clone()
@@ -1407,7 +1508,10 @@ impl<'a> Renderer<'a> {
                 "breadcrumbs",
                 &self.section_crumbs("tags", "tags/index.html", format!("#{label}")),
             );
-            context.insert("heading", &format!("{}: #{label}", self.t("tagged")));
+            context.insert(
+                "heading",
+                &self.tr("tagged_heading", &[("tag", label.as_str().into())]),
+            );
             context.insert("lead", &None::<String>);
             context.insert("posts", list);
             context.insert("links", &Vec::<Link>::new());

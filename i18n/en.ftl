@@ -1,0 +1,249 @@
+# English. Messages are Project Fluent (https://projectfluent.org); `{ $name }` is a value the
+# program fills in, and `{ $count -> [one] … *[other] … }` picks the plural form.
+# A site may override any message in its own i18n/en.ftl.
+
+## Navigation and page chrome
+overview = Overview
+periods = { $granularity ->
+    [quarter] Quarters
+    [month] Months
+    [week] Weeks
+   *[other] Periods
+}
+period = { $granularity ->
+    [quarter] Quarter
+    [month] Month
+    [week] Week
+   *[other] Period
+}
+units = Units
+unit = Unit
+factors = Factors
+factor = Factor
+posts = Commentary
+tags = Tags
+method = Method
+skip_to_content = Skip to content
+main_navigation = Main navigation
+breadcrumbs = Breadcrumbs
+generated_by = Made with kolikko
+
+## Period names as readers say them
+period_quarter = Q{ $quarter } { $year }
+period_month = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }
+period_week = week { $week }, { $year }
+period_heading = { $period }
+latest_period = { $granularity ->
+    [quarter] Latest quarter
+    [month] Latest month
+    [week] Latest week
+   *[other] Latest period
+}
+latest_period_heading = Latest period: { $period }
+all_periods = { $granularity ->
+    [quarter] All quarters
+    [month] All months
+    [week] All weeks
+   *[other] All periods
+}
+no_previous_period = no previous period
+change_from_previous = change from the previous period
+
+## Measures
+ex = Employee experience
+cx = Customer experience
+ex_short = EX
+cx_short = CX
+ex_index = EX index
+cx_index = CX index
+enps = eNPS
+nps = NPS
+response_rate = Response rate
+turnover = Turnover
+headcount = Headcount
+leavers = Leavers
+supervisor = Supervisor
+supervisor_line = Supervisor: { $name }
+organisation = Organisation
+ex_side = Employees
+cx_side = Customers
+score = Score
+favourable = Favourable
+mean_answer = Mean answer
+neutral = Neutral
+unfavourable = Unfavourable
+promoters = Promoters
+passives = Passives
+detractors = Detractors
+item = Question
+rank = Rank
+responses = Responses
+invited = Invited
+responses_of_invited = responses / invited
+turnover_note = { $leavers ->
+    [one] { $leavers } leaver
+   *[other] { $leavers } leavers
+}, { $average ->
+    [yes] average headcount
+   *[no] headcount
+} { $headcount }
+reading_time = { $minutes } min read
+
+## Front page and lists
+linkage = Do teams with better employee experience have better customer experience?
+key_charts = Key charts
+latest_commentary = Latest commentary
+all_posts = All commentary
+commentary_for_period = Commentary on this period
+no_commentary = No commentary yet.
+feed = Atom feed
+show_data = Show the numbers
+trends_title = Trends: { $factor }
+units_ranked = Units ranked
+units_ranked_title = Units ranked: { $factor }, { $period }
+sub_units = Sub-units
+all_units = All units
+all_factors = All factors
+all_tags = All tags
+tagged_heading = Tagged: #{ $tag }
+factors_lead = { $count ->
+    [one] One internal factor that customers feel, asked both of employees and of customers.
+   *[other] { $count } internal factors that customers feel, each asked both of employees and of customers.
+}
+
+## Hidden results (anonymity)
+hidden = Hidden
+no_data = No data
+low_n = low n
+hidden_below_threshold = fewer than { $n } responses
+hidden_complementary = hidden to protect a smaller group
+hidden_parent = hidden with the unit above
+privacy_note = To protect respondents, employee results of groups with fewer than { $n } responses are not shown, and neither are results from which such a group could be worked out by subtraction.
+hidden_measure = hidden because there are too few answers here or in a group beside it
+hidden_group = { $unit } ({ $period }): { $reason }
+withheld_questions = { $count ->
+    [one] { $count } question
+   *[other] { $count } questions
+}
+withheld_note = { $unit } ({ $period }): { $measures } { $count ->
+    [one] is
+   *[other] are
+} hidden because there are too few answers here or in a group beside it.
+list_and = { $first } and { $last }
+hidden_here = Hidden on this page
+unit_hidden_title = Employee results are hidden
+not_shown_hidden = Results hidden for anonymity
+teams_shown = Teams shown
+teams_hidden = Teams hidden for anonymity
+
+## Verdicts
+vs_rest_clear = { $difference } vs the rest of the organisation · a clear difference (larger than chance variation)
+vs_rest_within_noise = { $difference } vs the rest of the organisation · within chance variation
+vs_previous_clear = vs the previous period ({ $period }) · a clear change (larger than chance variation)
+vs_previous_within_noise = vs the previous period ({ $period }) · within chance variation
+
+## Charts
+interval = 95% interval
+interval_low = 95% low
+interval_high = 95% high
+chart_scatter = EX index and CX index by unit
+chart_mirror = The factors as employees and customers rate them
+chart_trend_index = EX and CX index over time
+chart_trend_net = eNPS and NPS over time
+chart_likert = Answers by question
+chart_net = Promoters, passives and detractors
+chart_heatmap = Units × factors (employees)
+chart_lag = Linkage by lag
+chart_response = Response rate by unit
+heatmap_desc = { $units ->
+    [one] { $units } unit
+   *[other] { $units } units
+} × { $factors ->
+    [one] { $factors } factor
+   *[other] { $factors } factors
+}; { $hidden ->
+    [0] none hidden
+   *[other] { $hidden } hidden for anonymity
+}.
+largest_gap_sentence = { $unit }: largest gap in { $factor }, { $gap ->
+    [one] { $points } point
+   *[other] { $points } points
+} (employees − customers).
+not_enough_data = not enough data
+index_axis = index, % favourable
+fitted_line = fitted line
+most_favourable = Most favourable
+least_favourable = least favourable
+lowest = lowest
+direction = Direction and lag
+
+## Linkage
+linkage_caveat = Correlation is not causation: units differ in many ways at once.
+key_drivers = Key drivers of customer experience
+ex_side_vs_cx_side = Employees' and customers' ratings across units
+ex_side_vs_cx_index = Employees' rating vs CX index (driver rank)
+drivers_note = Each factor's rating by employees correlated with the CX index across teams, strongest first. Factors whose 95% intervals overlap share a rank (=1): their order could be chance. A ranking of associations, not of causes.
+correlation_text = r = { $r } (95% interval { $low }–{ $high }, { $p }), { $teams ->
+    [one] { $teams } team
+   *[other] { $teams } teams
+}
+correlation_text_no_interval = r = { $r } ({ $p }), { $teams ->
+    [one] { $teams } team
+   *[other] { $teams } teams
+}
+linkage_positive = Teams with better employee experience tend to have better customer experience this period: { $correlation }.
+linkage_negative = Teams with better employee experience tend to have worse customer experience this period: { $correlation }.
+linkage_unclear = No clear association between employee and customer experience across teams this period: { $correlation }.
+linkage_too_few = Only { $teams ->
+    [one] one team has
+   *[other] { $teams } teams have
+} both surveys shown this period; a link across teams is read from { $minimum } teams on, so no correlation is given.
+linkage_unit_of_analysis = One point per team in this period, unweighted: the question is whether teams that differ in employee experience also differ in customer experience, and a large team is still one team.
+spearman_text = Spearman ρ = { $rho } ({ $p }).
+key_driver_text = Key driver of customer experience: { $factor } (r = { $r }).
+key_driver_none = No single factor stands out as the key driver of customer experience: the intervals of the strongest factors overlap.
+driver_rank_text = { $rank } · r = { $r }
+lag_row_same = Employees and customers in the same period, { $pairs ->
+    [one] one period
+   *[other] mean of { $pairs } periods
+}
+lag_row_excx = Employees first, customers { $k } { $k ->
+    [one] period
+   *[other] periods
+} later, { $pairs ->
+    [one] one period pair
+   *[other] mean of { $pairs } period pairs
+}
+lag_row_cxex = Customers first, employees { $k } { $k ->
+    [one] period
+   *[other] periods
+} later, { $pairs ->
+    [one] one period pair
+   *[other] mean of { $pairs } period pairs
+}
+lag_sentence = { $row }: r = { $r } (95% team-bootstrap interval { $low }–{ $high }), { $teams ->
+    [one] { $teams } team
+   *[other] { $teams } teams
+}.
+lag_sentence_no_interval = { $row }: r = { $r }, { $teams ->
+    [one] { $teams } team
+   *[other] { $teams } teams
+}.
+lag_method_note = Each row averages the correlation across teams over every pair of periods that far apart; its interval resamples whole teams, because the same teams appear in every pair. The same-period row is an average over all periods, not this period's r.
+linkage_r = EX–CX correlation across teams
+linkage_interval = 95% interval of the EX–CX correlation
+too_few_teams = too few teams
+teams_column = teams

@@ -1,0 +1,239 @@
+# Finnish. Messages are Project Fluent (https://projectfluent.org); `{ $name }` is a value the
+# program fills in, and `{ $count -> [one] … *[other] … }` picks the plural form.
+# A site may override any message in its own i18n/fi.ftl.
+
+## Navigation and page chrome
+overview = Yleiskuva
+# The site's periods, named by their kind (quarter, month, week).
+periods = { $granularity ->
+    [quarter] Neljännekset
+    [month] Kuukaudet
+    [week] Viikot
+   *[other] Kaudet
+}
+period = { $granularity ->
+    [quarter] Neljännes
+    [month] Kuukausi
+    [week] Viikko
+   *[other] Kausi
+}
+units = Yksiköt
+unit = Yksikkö
+factors = Tekijät
+factor = Tekijä
+posts = Katsaukset
+tags = Tunnisteet
+method = Menetelmä
+skip_to_content = Siirry sisältöön
+main_navigation = Päävalikko
+breadcrumbs = Murupolku
+generated_by = Tehty kolikko-ohjelmalla
+
+## Period names as readers say them
+period_quarter = Q{ $quarter }/{ $year }
+period_month = { $month ->
+    [1] tammikuu
+    [2] helmikuu
+    [3] maaliskuu
+    [4] huhtikuu
+    [5] toukokuu
+    [6] kesäkuu
+    [7] heinäkuu
+    [8] elokuu
+    [9] syyskuu
+    [10] lokakuu
+    [11] marraskuu
+   *[12] joulukuu
+} { $year }
+period_week = viikko { $week }/{ $year }
+period_heading = { $period }
+latest_period = { $granularity ->
+    [quarter] Viimeisin neljännes
+    [month] Viimeisin kuukausi
+    [week] Viimeisin viikko
+   *[other] Viimeisin kausi
+}
+latest_period_heading = Viimeisin kausi: { $period }
+all_periods = { $granularity ->
+    [quarter] Kaikki neljännekset
+    [month] Kaikki kuukaudet
+    [week] Kaikki viikot
+   *[other] Kaikki kaudet
+}
+no_previous_period = ei edellistä kautta
+change_from_previous = muutos edellisestä kaudesta
+
+## Measures
+ex = Henkilöstökokemus
+cx = Asiakaskokemus
+ex_short = EX
+cx_short = CX
+ex_index = EX-indeksi
+cx_index = CX-indeksi
+enps = eNPS
+nps = NPS
+response_rate = Vastausaste
+turnover = Vaihtuvuus
+headcount = Henkilöstömäärä
+leavers = Lähtijät
+supervisor = Esihenkilö
+supervisor_line = Esihenkilö: { $name }
+organisation = Organisaatio
+ex_side = Henkilöstö
+cx_side = Asiakkaat
+score = Tulos
+favourable = Myönteisiä
+mean_answer = Vastausten keskiarvo
+neutral = Neutraaleja
+unfavourable = Kielteisiä
+promoters = Suosittelijat
+passives = Passiiviset
+detractors = Arvostelijat
+item = Kysymys
+rank = Sija
+responses = Vastaukset
+invited = Kutsutut
+responses_of_invited = vastaukset / kutsutut
+# Turnover tile: leavers and the headcount the rate is computed against.
+turnover_note = { $leavers ->
+    [one] { $leavers } lähtijä
+   *[other] { $leavers } lähtijää
+}, { $average ->
+    [yes] keskimääräinen henkilöstö
+   *[no] henkilöstö
+} { $headcount }
+reading_time = Lukuaika { $minutes } min
+
+## Front page and lists
+linkage = Onko tiimeillä, joiden henkilöstökokemus on parempi, myös parempi asiakaskokemus?
+key_charts = Keskeiset kuviot
+latest_commentary = Uusimmat katsaukset
+all_posts = Kaikki katsaukset
+commentary_for_period = Tämän kauden katsaukset
+no_commentary = Ei vielä katsauksia.
+feed = Atom-syöte
+show_data = Näytä luvut
+trends_title = Kehitys: { $factor }
+units_ranked = Yksiköt järjestyksessä
+units_ranked_title = Yksiköt järjestyksessä: { $factor }, { $period }
+sub_units = Alayksiköt
+all_units = Kaikki yksiköt
+all_factors = Kaikki tekijät
+all_tags = Kaikki tunnisteet
+tagged_heading = Tunniste: #{ $tag }
+factors_lead = { $count ->
+    [one] Yksi sisäinen tekijä, jonka asiakkaat huomaavat. Siitä kysytään sekä henkilöstöltä että asiakkailta.
+   *[other] { $count } sisäistä tekijää, jotka asiakkaat huomaavat. Kustakin kysytään sekä henkilöstöltä että asiakkailta.
+}
+
+## Hidden results (anonymity)
+hidden = Piilotettu
+no_data = Ei tietoja
+low_n = vähän vastauksia
+hidden_below_threshold = alle { $n } vastausta
+hidden_complementary = piilotettu pienemmän ryhmän suojaamiseksi
+hidden_parent = piilotettu ylemmän yksikön mukana
+privacy_note = Vastaajien suojaamiseksi henkilöstökyselyn tuloksia ei näytetä ryhmistä, joilla on alle { $n } vastausta, eikä tuloksia, joista tällaisen ryhmän luvut voisi laskea vähentämällä.
+hidden_measure = piilotettu, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä
+# One line under "Hidden on this page": a unit, its period and why it is hidden.
+hidden_group = { $unit } ({ $period }): { $reason }
+withheld_questions = { $count ->
+    [one] { $count } kysymys
+   *[other] { $count } kysymystä
+}
+# $measures lists what is withheld ("2 kysymystä ja eNPS"); $count is how many things that is.
+withheld_note = { $unit } ({ $period }): { $measures } on piilotettu, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä.
+list_and = { $first } ja { $last }
+hidden_here = Piilotettu tällä sivulla
+unit_hidden_title = Henkilöstötulokset on piilotettu
+not_shown_hidden = Tulokset piilotettu anonymiteetin vuoksi
+teams_shown = Näytetyt tiimit
+teams_hidden = Anonymiteetin vuoksi piilotetut tiimit
+
+## Verdicts
+vs_rest_clear = { $difference } muuhun organisaatioon verrattuna · selvä ero (satunnaisvaihtelua suurempi)
+vs_rest_within_noise = { $difference } muuhun organisaatioon verrattuna · ero satunnaisvaihtelun rajoissa
+vs_previous_clear = Edelliseen kauteen ({ $period }) verrattuna · selvä muutos (satunnaisvaihtelua suurempi)
+vs_previous_within_noise = Edelliseen kauteen ({ $period }) verrattuna · satunnaisvaihtelun rajoissa
+
+## Charts
+interval = 95 %:n luottamusväli
+interval_low = 95 %:n alaraja
+interval_high = 95 %:n yläraja
+chart_scatter = EX- ja CX-indeksi yksiköittäin
+chart_mirror = Tekijät henkilöstön ja asiakkaiden arvioimina
+chart_trend_index = EX- ja CX-indeksin kehitys
+chart_trend_net = eNPS:n ja NPS:n kehitys
+chart_likert = Vastaukset kysymyksittäin
+chart_net = Suosittelijat, passiiviset ja arvostelijat
+chart_heatmap = Yksiköt × tekijät (henkilöstö)
+chart_lag = Yhteys viiveen mukaan
+chart_response = Vastausaste yksiköittäin
+heatmap_desc = { $units ->
+    [one] { $units } yksikkö
+   *[other] { $units } yksikköä
+} × { $factors ->
+    [one] { $factors } tekijä
+   *[other] { $factors } tekijää
+}; { $hidden ->
+    [0] yksikään ei ole piilotettu
+    [one] { $hidden } anonymiteetin vuoksi piilotettu
+   *[other] { $hidden } anonymiteetin vuoksi piilotettua
+}.
+largest_gap_sentence = { $unit }: suurin ero on tekijässä { $factor }, { $gap ->
+    [one] { $points } piste
+   *[other] { $points } pistettä
+} (henkilöstö − asiakkaat).
+not_enough_data = liian vähän tietoa
+index_axis = indeksi, % myönteisiä
+fitted_line = sovitettu suora
+most_favourable = Myönteisin
+least_favourable = vähiten myönteinen
+lowest = matalin
+direction = Suunta ja viive
+
+## Linkage
+linkage_caveat = Korrelaatio ei ole syy-yhteys: yksiköt eroavat toisistaan monella tavalla yhtä aikaa.
+key_drivers = Asiakaskokemuksen keskeiset tekijät
+ex_side_vs_cx_side = Henkilöstön ja asiakkaiden arviot yksiköittäin
+ex_side_vs_cx_index = Henkilöstön arvio ja CX-indeksi (sija)
+drivers_note = Kunkin tekijän henkilöstöarvion korrelaatio CX-indeksin kanssa tiimien välillä, vahvin ensin. Tekijät, joiden 95 %:n luottamusvälit menevät päällekkäin, jakavat sijan (=1): niiden järjestys voi olla sattumaa. Järjestys kertoo yhteyksistä, ei syistä.
+correlation_text = r = { $r } (95 %:n luottamusväli { $low }–{ $high }, { $p }), { $teams ->
+    [one] { $teams } tiimi
+   *[other] { $teams } tiimiä
+}
+correlation_text_no_interval = r = { $r } ({ $p }), { $teams ->
+    [one] { $teams } tiimi
+   *[other] { $teams } tiimiä
+}
+linkage_positive = Tiimeillä, joiden henkilöstökokemus on parempi, on tällä kaudella yleensä myös parempi asiakaskokemus: { $correlation }.
+linkage_negative = Tiimeillä, joiden henkilöstökokemus on parempi, on tällä kaudella yleensä heikompi asiakaskokemus: { $correlation }.
+linkage_unclear = Tiimien henkilöstökokemuksen ja asiakaskokemuksen välillä ei ole tällä kaudella selvää yhteyttä: { $correlation }.
+linkage_too_few = { $teams ->
+    [one] Vain yhdellä tiimillä
+   *[other] Vain { $teams } tiimillä
+} on tällä kaudella molempien kyselyjen tulokset näkyvissä. Tiimien välistä yhteyttä arvioidaan vasta { $minimum } tiimistä alkaen, joten korrelaatiota ei anneta.
+linkage_unit_of_analysis = Jokainen tiimi on kuviossa yksi piste, kokoon katsomatta: kysymys on siitä, eroavatko tiimit, joiden henkilöstökokemus on erilainen, myös asiakaskokemukseltaan.
+spearman_text = Spearmanin ρ = { $rho } ({ $p }).
+key_driver_text = Asiakaskokemuksen keskeisin tekijä: { $factor } (r = { $r }).
+key_driver_none = Mikään tekijä ei erotu asiakaskokemuksen keskeisimpänä: vahvimpien tekijöiden luottamusvälit menevät päällekkäin.
+driver_rank_text = { $rank } · r = { $r }
+lag_row_same = Henkilöstö ja asiakkaat samalla kaudella, { $pairs ->
+    [one] yksi kausi
+   *[other] { $pairs } kauden keskiarvo
+}
+lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs } kausiparin keskiarvo
+lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs } kausiparin keskiarvo
+lag_sentence = { $row }: r = { $r } (95 %:n luottamusväli tiimien uudelleenotannalla { $low }–{ $high }), { $teams ->
+    [one] { $teams } tiimi
+   *[other] { $teams } tiimiä
+}.
+lag_sentence_no_interval = { $row }: r = { $r }, { $teams ->
+    [one] { $teams } tiimi
+   *[other] { $teams } tiimiä
+}.
+lag_method_note = Kukin rivi on tiimien välisen korrelaation keskiarvo kaikista kausipareista, joiden väli on sama. Luottamusväli saadaan ottamalla uudelleen kokonaisia tiimejä, koska samat tiimit ovat mukana jokaisessa parissa. Saman kauden rivi on kaikkien kausien keskiarvo, ei tämän kauden r.
+linkage_r = Henkilöstö- ja asiakaskokemuksen korrelaatio tiimien välillä
+linkage_interval = Henkilöstö- ja asiakaskokemuksen korrelaation 95 %:n luottamusväli
+too_few_teams = liian vähän tiimejä
+teams_column = tiimejä

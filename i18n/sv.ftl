@@ -1,0 +1,223 @@
+# Swedish. Messages are Project Fluent (https://projectfluent.org); `{ $name }` is a value the
+# program fills in, and `{ $count -> [one] … *[other] … }` picks the plural form.
+# A site may override any message in its own i18n/sv.ftl.
+
+## Navigation and page chrome
+overview = Översikt
+periods = { $granularity ->
+    [quarter] Kvartal
+    [month] Månader
+    [week] Veckor
+   *[other] Perioder
+}
+period = { $granularity ->
+    [quarter] Kvartal
+    [month] Månad
+    [week] Vecka
+   *[other] Period
+}
+units = Enheter
+unit = Enhet
+factors = Faktorer
+factor = Faktor
+posts = Kommentarer
+tags = Taggar
+method = Metod
+skip_to_content = Hoppa till innehållet
+main_navigation = Huvudmeny
+breadcrumbs = Brödsmulor
+generated_by = Skapad med kolikko
+
+## Period names as readers say them
+period_quarter = Q{ $quarter }/{ $year }
+period_month = { $month ->
+    [1] januari
+    [2] februari
+    [3] mars
+    [4] april
+    [5] maj
+    [6] juni
+    [7] juli
+    [8] augusti
+    [9] september
+    [10] oktober
+    [11] november
+   *[12] december
+} { $year }
+period_week = vecka { $week }/{ $year }
+period_heading = { $period }
+latest_period = { $granularity ->
+    [quarter] Senaste kvartalet
+    [month] Senaste månaden
+    [week] Senaste veckan
+   *[other] Senaste perioden
+}
+latest_period_heading = Senaste perioden: { $period }
+all_periods = { $granularity ->
+    [quarter] Alla kvartal
+    [month] Alla månader
+    [week] Alla veckor
+   *[other] Alla perioder
+}
+no_previous_period = ingen föregående period
+change_from_previous = förändring från föregående period
+
+## Measures
+ex = Medarbetarupplevelse
+cx = Kundupplevelse
+ex_short = EX
+cx_short = CX
+ex_index = EX-index
+cx_index = CX-index
+enps = eNPS
+nps = NPS
+response_rate = Svarsfrekvens
+turnover = Personalomsättning
+headcount = Antal anställda
+leavers = Slutat
+supervisor = Chef
+supervisor_line = Chef: { $name }
+organisation = Organisation
+ex_side = Medarbetarna
+cx_side = Kunderna
+score = Resultat
+favourable = Positiva
+mean_answer = Svarens medelvärde
+neutral = Neutrala
+unfavourable = Negativa
+promoters = Promotorer
+passives = Passiva
+detractors = Kritiker
+item = Fråga
+rank = Placering
+responses = Svar
+invited = Inbjudna
+responses_of_invited = svar / inbjudna
+turnover_note = { $leavers } har slutat, { $average ->
+    [yes] genomsnittligt antal anställda
+   *[no] antal anställda
+} { $headcount }
+reading_time = Lästid { $minutes } min
+
+## Front page and lists
+linkage = Har team med bättre medarbetarupplevelse också bättre kundupplevelse?
+key_charts = Viktiga diagram
+latest_commentary = Senaste kommentarerna
+all_posts = Alla kommentarer
+commentary_for_period = Kommentarer om perioden
+no_commentary = Inga kommentarer ännu.
+feed = Atom-flöde
+show_data = Visa siffrorna
+trends_title = Utveckling: { $factor }
+units_ranked = Enheter i rangordning
+units_ranked_title = Enheter i rangordning: { $factor }, { $period }
+sub_units = Underenheter
+all_units = Alla enheter
+all_factors = Alla faktorer
+all_tags = Alla taggar
+tagged_heading = Taggad: #{ $tag }
+factors_lead = { $count ->
+    [one] En intern faktor som kunderna märker. Den besvaras av både medarbetare och kunder.
+   *[other] { $count } interna faktorer som kunderna märker. Var och en besvaras av både medarbetare och kunder.
+}
+
+## Hidden results (anonymity)
+hidden = Dolt
+no_data = Inga uppgifter
+low_n = få svar
+hidden_below_threshold = färre än { $n } svar
+hidden_complementary = dolt för att skydda en mindre grupp
+hidden_parent = dolt tillsammans med enheten ovanför
+privacy_note = För att skydda de svarande visas inte medarbetarresultat för grupper med färre än { $n } svar, och inte heller resultat ur vilka en sådan grupp kan räknas fram genom subtraktion.
+hidden_measure = dolt eftersom det finns för få svar här eller i en grupp bredvid
+hidden_group = { $unit } ({ $period }): { $reason }
+withheld_questions = { $count ->
+    [one] { $count } fråga
+   *[other] { $count } frågor
+}
+withheld_note = { $unit } ({ $period }): { $measures } visas inte eftersom det finns för få svar här eller i en grupp bredvid.
+list_and = { $first } och { $last }
+hidden_here = Dolt på den här sidan
+unit_hidden_title = Medarbetarresultaten är dolda
+not_shown_hidden = Resultaten är dolda av anonymitetsskäl
+teams_shown = Visade team
+teams_hidden = Team dolda av anonymitetsskäl
+
+## Verdicts
+vs_rest_clear = { $difference } jämfört med resten av organisationen · en tydlig skillnad (större än slumpvariationen)
+vs_rest_within_noise = { $difference } jämfört med resten av organisationen · skillnaden ryms inom slumpvariationen
+vs_previous_clear = Jämfört med föregående period ({ $period }) · en tydlig förändring (större än slumpvariationen)
+vs_previous_within_noise = Jämfört med föregående period ({ $period }) · inom slumpvariationen
+
+## Charts
+interval = 95 %-konfidensintervall
+interval_low = 95 %-intervallets nedre gräns
+interval_high = 95 %-intervallets övre gräns
+chart_scatter = EX- och CX-index per enhet
+chart_mirror = Faktorerna enligt medarbetarna och kunderna
+chart_trend_index = EX- och CX-index över tid
+chart_trend_net = eNPS och NPS över tid
+chart_likert = Svar per fråga
+chart_net = Promotorer, passiva och kritiker
+chart_heatmap = Enheter × faktorer (medarbetarna)
+chart_lag = Samband efter fördröjning
+chart_response = Svarsfrekvens per enhet
+heatmap_desc = { $units ->
+    [one] { $units } enhet
+   *[other] { $units } enheter
+} × { $factors ->
+    [one] { $factors } faktor
+   *[other] { $factors } faktorer
+}; { $hidden ->
+    [0] ingen är dold
+    [one] { $hidden } dold av anonymitetsskäl
+   *[other] { $hidden } dolda av anonymitetsskäl
+}.
+largest_gap_sentence = { $unit }: störst skillnad i { $factor }, { $points } poäng (medarbetarna − kunderna).
+not_enough_data = för lite data
+index_axis = index, % positiva
+fitted_line = anpassad linje
+most_favourable = Mest positiv
+least_favourable = minst positiv
+lowest = lägst
+direction = Riktning och fördröjning
+
+## Linkage
+linkage_caveat = Korrelation är inte orsakssamband: enheterna skiljer sig åt på många sätt samtidigt.
+key_drivers = Viktiga faktorer för kundupplevelsen
+ex_side_vs_cx_side = Medarbetarnas och kundernas bedömning per enhet
+ex_side_vs_cx_index = Medarbetarnas bedömning och CX-index (placering)
+drivers_note = Korrelationen mellan varje faktors medarbetarbedömning och CX-index över team, starkast först. Faktorer vars 95 %-intervall överlappar delar placering (=1): deras ordning kan vara slump. Rangordningen gäller samband, inte orsaker.
+correlation_text = r = { $r } (95 %-intervall { $low }–{ $high }, { $p }), { $teams } team
+correlation_text_no_interval = r = { $r } ({ $p }), { $teams } team
+linkage_positive = Team med bättre medarbetarupplevelse har den här perioden i regel också bättre kundupplevelse: { $correlation }.
+linkage_negative = Team med bättre medarbetarupplevelse har den här perioden i regel sämre kundupplevelse: { $correlation }.
+linkage_unclear = Den här perioden finns inget tydligt samband mellan medarbetar- och kundupplevelse över team: { $correlation }.
+linkage_too_few = { $teams ->
+    [one] Bara ett team har
+   *[other] Bara { $teams } team har
+} resultat från båda enkäterna den här perioden. Ett samband mellan team bedöms först från { $minimum } team, så ingen korrelation anges.
+linkage_unit_of_analysis = Varje team är en punkt, oavsett storlek: frågan är om team som skiljer sig i medarbetarupplevelse också skiljer sig i kundupplevelse.
+spearman_text = Spearmans ρ = { $rho } ({ $p }).
+key_driver_text = Viktigaste faktorn för kundupplevelsen: { $factor } (r = { $r }).
+key_driver_none = Ingen enskild faktor framstår som den viktigaste för kundupplevelsen: intervallen för de starkaste faktorerna överlappar.
+driver_rank_text = { $rank } · r = { $r }
+lag_row_same = Medarbetare och kunder samma period, { $pairs ->
+    [one] värdet för en period
+   *[other] medelvärde av { $pairs } perioder
+}
+lag_row_excx = Först medarbetarna, kunderna { $k } { $k ->
+    [one] period
+   *[other] perioder
+} senare, medelvärde av { $pairs } periodpar
+lag_row_cxex = Först kunderna, medarbetarna { $k } { $k ->
+    [one] period
+   *[other] perioder
+} senare, medelvärde av { $pairs } periodpar
+lag_sentence = { $row }: r = { $r } (95 %-intervall genom omsampling av team { $low }–{ $high }), { $teams } team.
+lag_sentence_no_interval = { $row }: r = { $r }, { $teams } team.
+lag_method_note = Varje rad är medelvärdet av korrelationen mellan team över alla periodpar med samma avstånd. Intervallet tas fram genom att hela team omsamplas, eftersom samma team finns med i varje par. Raden för samma period är ett medelvärde över alla perioder, inte den här periodens r.
+linkage_r = Korrelation mellan medarbetar- och kundupplevelse över team
+linkage_interval = 95 %-intervall för korrelationen mellan medarbetar- och kundupplevelse
+too_few_teams = för få team
+teams_column = team
