@@ -30,9 +30,27 @@ pub struct Summary {
     pub millis: u128,
 }
 
+/// What a build includes; the default is the published site.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct BuildOptions {
+    /// Include posts marked `draft: true`, each marked as a draft (`--drafts`).
+    pub drafts: bool,
+}
+
 /// Loads, checks and renders a site in memory: everything but writing.
 pub fn render(site_dir: &Path) -> Result<(Site, Analysis, Vec<OutputFile>), BuildError> {
-    let site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    render_with(site_dir, BuildOptions::default())
+}
+
+/// [`render`] with explicit options.
+pub fn render_with(
+    site_dir: &Path,
+    options: BuildOptions,
+) -> Result<(Site, Analysis, Vec<OutputFile>), BuildError> {
+    let load_options = load::LoadOptions {
+        drafts: options.drafts,
+    };
+    let site = load::load_site_with(site_dir, load_options).map_err(BuildError::Input)?;
     let analysis = aggregate::analyse(&site);
     let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
     Ok((site, analysis, files))
@@ -47,10 +65,19 @@ pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
 
 /// `kolikko build`: renders the site and swaps it into `output` only when all went well.
 pub fn build(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
+    build_with(site_dir, output, BuildOptions::default())
+}
+
+/// [`build`] with explicit options.
+pub fn build_with(
+    site_dir: &Path,
+    output: &Path,
+    options: BuildOptions,
+) -> Result<Summary, BuildError> {
     let start = Instant::now();
     // Refuse a foreign output folder before doing any work.
     output::check_replaceable(output)?;
-    let (site, _, files) = render(site_dir)?;
+    let (site, _, files) = render_with(site_dir, options)?;
     output::write_site(output, &files)?;
     Ok(summary(&site, &files, start))
 }

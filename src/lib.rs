@@ -21,4 +21,5 @@ pub mod pages;
 pub mod period;
 pub mod privacy;
 pub mod scaffold;
+pub mod serve;
 pub mod stats;

@@ -5,7 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use kolikko::build::{self, BuildError, Summary};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use kolikko::build::{self, BuildError, BuildOptions, Summary};
+use kolikko::serve::{ServeOptions, Server};
 
 #[derive(Parser)]
 #[command(
@@ -28,6 +32,24 @@ enum Command {
         /// Where to write the pages [default: SITE/public].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Include posts marked `draft: true`, marked as drafts.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Preview the site in a browser: rebuild on every save and reload open pages.
+    Serve {
+        /// The site folder (with kolikko.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Only this computer can connect to the default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include posts marked `draft: true`, marked as drafts.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Load and validate everything, write nothing.
     Check {
@@ -55,13 +77,28 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { site, output } => {
+        Command::Build {
+            site,
+            output,
+            drafts,
+        } => {
             let output = output.unwrap_or_else(|| site.join("public"));
             report(
-                build::build(&site, &output),
+                build::build_with(&site, &output, BuildOptions { drafts }),
                 &format!("built into {}", output.display()),
             )
         }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            drafts,
+        } => serve(ServeOptions {
+            site,
+            bind,
+            port,
+            build: BuildOptions { drafts },
+        }),
         Command::Check { site } => report(build::check(&site), "checked; nothing written"),
         Command::New { dir } => match kolikko::scaffold::create(&dir) {
             Ok(()) => {
@@ -78,6 +115,34 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Runs the preview server until Ctrl-C.
+fn serve(options: ServeOptions) -> ExitCode {
+    let stop = Arc::new(AtomicBool::new(false));
+    {
+        let stop = stop.clone();
+        if let Err(e) = ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst)) {
+            eprintln!("error: cannot catch Ctrl-C: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let site = options.site.clone();
+    let server = match Server::start(options, stop, |line| eprintln!("{line}")) {
+        Ok(server) => server,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    println!(
+        "serving {} at http://{}/ (Ctrl-C stops)",
+        site.display(),
+        server.address
+    );
+    server.wait();
+    println!("stopped");
+    ExitCode::SUCCESS
 }
 
 fn plural(n: usize) -> &'static str {

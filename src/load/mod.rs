@@ -34,8 +34,20 @@ pub const MAX_COUNT: u64 = 1_000_000_000;
 /// The lowest anonymity threshold a site may set.
 pub const MIN_ANONYMITY_THRESHOLD: u64 = 3;
 
-/// Reads and validates the whole site at `root`.
+/// Choices that change what is read, not how it is checked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Keep posts marked `draft: true` (for `--drafts`); they are left out otherwise.
+    pub drafts: bool,
+}
+
+/// Reads and validates the whole site at `root`, leaving drafts out.
 pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
+    load_site_with(root, LoadOptions::default())
+}
+
+/// Reads and validates the whole site at `root`.
+pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let canonical_root = fs::canonicalize(root).map_err(|e| {
         Diagnostics::from(Diagnostic::whole_file(
@@ -131,7 +143,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
             periods,
             posts: posts
                 .into_iter()
-                .filter_map(|(post, draft)| (!draft).then_some(post))
+                .filter(|post| options.drafts || !post.draft)
                 .collect(),
             template_overrides,
         }),

@@ -166,6 +166,8 @@ struct PostSummary {
     date_iso: String,
     author: Option<String>,
     reading_time: String,
+    /// Shown only in `--drafts` builds, marked so a draft is never mistaken for published text.
+    draft: bool,
     summary: Option<String>,
     summary_text: String,
     tags: Vec<TagLink>,
@@ -1338,6 +1340,7 @@ impl<'a> Renderer<'a> {
             date_iso: post.date.iso(),
             author: post.author.clone(),
             reading_time: format!("{minutes} {}", self.t("reading_time")),
+            draft: post.draft,
             summary: post
                 .summary
                 .clone()
