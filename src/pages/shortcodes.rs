@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::Side;
 use crate::markdown::{self, Shortcode};
 use crate::model::{Post, UnitTree};
+use crate::suggest::did_you_mean;
 
 pub const CHART_KINDS: &[&str] = &[
     "scatter", "mirror", "trend", "likert", "net", "heatmap", "lag", "response",
@@ -85,11 +86,9 @@ fn render_one(
     };
     let period = |value: Option<String>| -> Result<usize, String> {
         match value {
-            None => analysis
-                .periods
-                .len()
-                .checked_sub(1)
-                .ok_or_else(|| "there are no survey periods yet".to_string()),
+            None => analysis.periods.len().checked_sub(1).ok_or_else(|| {
+                "there are no survey periods yet: add a survey file to content/surveys/".to_string()
+            }),
             Some(v) => analysis
                 .periods
                 .iter()
@@ -100,7 +99,11 @@ fn render_one(
                         .iter()
                         .map(|p| p.period.to_string())
                         .collect();
-                    format!("unknown period `{v}`: expected one of {}", known.join(", "))
+                    format!(
+                        "unknown period `{v}`: {}the site has {}",
+                        did_you_mean(&v, known.iter().map(String::as_str)),
+                        known.join(", ")
+                    )
                 }),
         }
     };
@@ -112,7 +115,11 @@ fn render_one(
                 .find(&v)
                 .filter(|&u| u != UnitTree::ROOT)
                 .ok_or_else(|| {
-                    format!("unknown unit `{v}`: units are listed in content/units.yaml")
+                    let ids = site.units.units.iter().skip(1).map(|u| u.id.as_str());
+                    format!(
+                        "unknown unit `{v}`: {}units are listed in content/units.yaml",
+                        did_you_mean(&v, ids)
+                    )
                 }),
         }
     };
@@ -126,7 +133,11 @@ fn render_one(
                     .iter()
                     .map(|f| f.id.as_str())
                     .collect();
-                format!("unknown factor `{v}`: expected one of {}", known.join(", "))
+                format!(
+                    "unknown factor `{v}`: {}expected one of {}",
+                    did_you_mean(&v, known.iter().copied()),
+                    known.join(", ")
+                )
             }),
         }
     };
@@ -140,7 +151,8 @@ fn render_one(
                 .ok_or("`chart` needs `kind`, e.g. kind=\"scatter\"")?;
             if !CHART_KINDS.contains(&kind.as_str()) {
                 return Err(format!(
-                    "unknown chart kind `{kind}`: expected one of {}",
+                    "unknown chart kind `{kind}`: {}expected one of {}",
+                    did_you_mean(&kind, CHART_KINDS.iter().copied()),
                     CHART_KINDS.join(", ")
                 ));
             }
@@ -183,7 +195,8 @@ fn render_one(
                 .ok_or("`kpi` needs `metric`, e.g. metric=\"enps\"")?;
             if !KPI_METRICS.contains(&metric.as_str()) {
                 return Err(format!(
-                    "unknown metric `{metric}`: expected one of {}",
+                    "unknown metric `{metric}`: {}expected one of {}",
+                    did_you_mean(&metric, KPI_METRICS.iter().copied()),
                     KPI_METRICS.join(", ")
                 ));
             }
