@@ -41,6 +41,9 @@ pub struct Summary {
     pub warnings: Diagnostics,
     /// How long each step took, in milliseconds, in order (for `--verbose`).
     pub steps: Vec<(&'static str, u128)>,
+    /// What writing the output wants the user to know although the build succeeded (the new
+    /// site is live), such as a previous build it could not remove.
+    pub output_warnings: Vec<String>,
 }
 
 /// How many (unit, period) pairs the anonymity rule hides, by reason.
@@ -168,14 +171,24 @@ pub fn build_with(
     progress: &dyn Progress,
 ) -> Result<Summary, BuildError> {
     let start = Instant::now();
-    // Refuse a foreign output folder before doing any work.
-    output::check_replaceable(output)?;
+    // Refuse a foreign output folder, or one that would overwrite the site, before any work.
+    check_output(site_dir, output)?;
     let mut rendered = render_checked(site_dir, options, progress)?;
     progress.step("writing");
     let clock = Instant::now();
-    output::write_site(output, &rendered.files)?;
+    let committed = output::write_site(output, &rendered.files)?;
     rendered.steps.push(("write", clock.elapsed().as_millis()));
-    Ok(summary(rendered, start))
+    let mut summary = summary(rendered, start);
+    summary.output_warnings = committed.warnings;
+    Ok(summary)
+}
+
+/// The output may not hold the site or lie inside the folders kolikko reads, and must be
+/// missing, empty or kolikko's own.
+pub fn check_output(site_dir: &Path, output: &Path) -> Result<(), OutputError> {
+    let (content, templates) = (site_dir.join("content"), site_dir.join("templates"));
+    output::check_not_overlapping(output, &[site_dir], &[&content, &templates])?;
+    output::check_replaceable(output)
 }
 
 fn summary(rendered: Rendered, start: Instant) -> Summary {
@@ -212,6 +225,7 @@ fn summary(rendered: Rendered, start: Instant) -> Summary {
         hidden,
         warnings,
         steps,
+        output_warnings: Vec::new(),
     }
 }
 

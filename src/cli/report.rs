@@ -54,6 +54,9 @@ pub fn summary_line(s: &Summary, done: &str) -> String {
 pub fn summary(out: Output, result: Result<Summary, BuildError>, done: &str) -> ExitCode {
     match result {
         Ok(s) => {
+            for warning in &s.output_warnings {
+                eprintln!("warning: {warning}");
+            }
             if !out.quiet && !s.warnings.is_empty() {
                 eprintln!("{}", s.warnings.render(out.styled));
             }
