@@ -188,7 +188,8 @@ fn id_lines(text: &str) -> HashMap<String, (u64, u64)> {
     for (i, line) in text.lines().enumerate() {
         let trimmed = line.trim_start().trim_start_matches("- ");
         if let Some(id) = trimmed.strip_prefix("id:") {
-            let column = line.len() - trimmed.len() + 1;
+            // Point at the id itself, after `id: `.
+            let column = line.len() - id.trim_start().len() + 1;
             lines
                 .entry(id.trim().trim_matches(['"', '\'']).to_string())
                 .or_insert((i as u64 + 1, column as u64));
