@@ -184,17 +184,27 @@ impl Server {
 /// good pages) on failure.
 fn rebuild(options: &ServeOptions, state: &State, log: &dyn Fn(&str)) {
     let start = Instant::now();
-    let result = build::render_with(&options.site, options.build);
+    let result = build::render_checked(&options.site, options.build, &build::Silent);
     let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
     shown.generation += 1;
     match result {
-        Ok((_, _, files)) => {
+        Ok(rendered) => {
+            if !rendered.warnings.is_empty() {
+                log(&rendered.warnings.to_string());
+            }
             log(&format!(
-                "built {} files in {} ms",
-                files.len(),
-                start.elapsed().as_millis()
+                "built {} files in {} ms ({} warnings)",
+                rendered.files.len(),
+                start.elapsed().as_millis(),
+                rendered.warnings.len()
             ));
-            shown.files = Arc::new(files.into_iter().map(|f| (f.path, f.contents)).collect());
+            shown.files = Arc::new(
+                rendered
+                    .files
+                    .into_iter()
+                    .map(|f| (f.path, f.contents))
+                    .collect(),
+            );
             shown.error = None;
         }
         Err(e) => {
