@@ -28,6 +28,9 @@ pub struct Summary {
     pub files: usize,
     pub bytes: usize,
     pub millis: u128,
+    /// What each responses export gave: rows read, used, skipped and why.
+    pub responses: Vec<crate::model::ReadSummary>,
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
 }
 
 /// Loads, checks and renders a site in memory: everything but writing.
@@ -63,5 +66,7 @@ fn summary(site: &Site, files: &[OutputFile], start: Instant) -> Summary {
         files: files.len(),
         bytes: files.iter().map(|f| f.contents.len()).sum(),
         millis: start.elapsed().as_millis(),
+        responses: site.responses.iter().map(|r| r.summary.clone()).collect(),
+        warnings: site.warnings.clone(),
     }
 }

@@ -15,11 +15,13 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Factor, Framework, Item, Language, Side, Text};
 use crate::model::{
-    Answers, Config, CxResult, Date, ExResult, Post, Site, SurveyPeriod, TemplateOverride, Unit,
-    UnitTree,
+    Answers, Config, CxResult, Date, ExResult, Post, ResponsesFile, Site, SurveyPeriod,
+    TemplateOverride, Unit, UnitTree,
 };
 use crate::period::Period;
 use crate::stats::Scale;
+
+pub mod responses;
 
 /// The largest input file read. Real survey files of thousands of units stay far below it; a
 /// larger file is refused before it is read, so memory stays bounded.
@@ -66,13 +68,16 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     // Every period named, even in a file with other errors, so duplicates are always caught and
     // a post naming a period whose file has an error is not reported as well.
     let mut named: Vec<(Period, PathBuf)> = Vec::new();
+    let mut responses = Vec::new();
+    let mut warnings = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
         let surveys = root.join("content").join("surveys");
         for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
             match reader.read_text(&path) {
                 Ok(text) => {
+                    let mut read = (&reader, &mut responses, &mut warnings);
                     let (period, survey) =
-                        parse_survey(&path, &text, framework, units, &mut diagnostics);
+                        parse_survey(&path, &text, framework, units, &mut read, &mut diagnostics);
                     named.extend(period.map(|p| (p, path.clone())));
                     periods.extend(survey);
                 }
@@ -81,6 +86,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
         }
         check_periods(&mut named, &mut diagnostics);
         periods.sort_by_key(|p| p.period);
+        warnings.extend(responses::unread_files(&surveys, &responses));
     }
 
     let mut posts = Vec::new();
@@ -130,6 +136,8 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
                 .filter_map(|(post, draft)| (!draft).then_some(post))
                 .collect(),
             template_overrides,
+            responses,
+            warnings,
         }),
         _ => Err(diagnostics),
     }
@@ -178,27 +186,9 @@ impl SiteReader {
     /// Reads one UTF-8 text file, after checking it stays inside the site and is not too large.
     /// A leading byte-order mark is dropped.
     fn read_text(&self, path: &Path) -> Result<String, Diagnostic> {
-        let canonical = fs::canonicalize(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Diagnostic::whole_file(path, "file not found"),
-            _ => Diagnostic::whole_file(path, format!("cannot read the file: {e}")),
-        })?;
-        if !canonical.starts_with(&self.root) {
-            return Err(Diagnostic::whole_file(
-                path,
-                format!(
-                    "is a link to {}, outside the site folder; kolikko reads only files inside the site",
-                    canonical.display()
-                ),
-            ));
-        }
+        let canonical = self.check(path)?;
         let metadata = fs::metadata(&canonical)
             .map_err(|e| Diagnostic::whole_file(path, format!("cannot read the file: {e}")))?;
-        if !metadata.is_file() {
-            return Err(Diagnostic::whole_file(
-                path,
-                "expected a file, found a folder or device",
-            ));
-        }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(Diagnostic::whole_file(
                 path,
@@ -226,6 +216,32 @@ impl SiteReader {
             .strip_prefix('\u{feff}')
             .map(str::to_string)
             .unwrap_or(text))
+    }
+
+    /// The canonical path of a regular file inside the site, or why it cannot be read.
+    fn check(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
+        let canonical = fs::canonicalize(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Diagnostic::whole_file(path, "file not found"),
+            _ => Diagnostic::whole_file(path, format!("cannot read the file: {e}")),
+        })?;
+        if !canonical.starts_with(&self.root) {
+            return Err(Diagnostic::whole_file(
+                path,
+                format!(
+                    "is a link to {}, outside the site folder; kolikko reads only files inside the site",
+                    canonical.display()
+                ),
+            ));
+        }
+        let metadata = fs::metadata(&canonical)
+            .map_err(|e| Diagnostic::whole_file(path, format!("cannot read the file: {e}")))?;
+        if !metadata.is_file() {
+            return Err(Diagnostic::whole_file(
+                path,
+                "expected a file, found a folder or device",
+            ));
+        }
+        Ok(canonical)
     }
 }
 
@@ -765,6 +781,8 @@ struct RawSurvey {
     ex: HashMap<Spanned<String>, RawEx>,
     #[serde(default)]
     cx: HashMap<Spanned<String>, RawCx>,
+    ex_responses: Option<Spanned<responses::RawResponses>>,
+    cx_responses: Option<Spanned<responses::RawResponses>>,
 }
 
 #[derive(Deserialize)]
@@ -828,6 +846,7 @@ fn parse_survey(
     text: &str,
     framework: &Framework,
     units: &UnitTree,
+    (reader, files, warnings): &mut (&SiteReader, &mut Vec<ResponsesFile>, &mut Vec<Diagnostic>),
     diagnostics: &mut Diagnostics,
 ) -> (Option<Period>, Option<SurveyPeriod>) {
     let raw: RawSurvey = match parse_yaml(path, text, 0) {
@@ -856,6 +875,19 @@ fn parse_survey(
         if let Some(unit) = resolve_leaf(path, &id, units, diagnostics) {
             cx[unit] = check_cx(path, result, framework, diagnostics);
         }
+    }
+    // Teams read from responses files (see `load/responses/`), beside the teams given as counts.
+    if let Some(key) = raw.ex_responses
+        && let Some(read) = responses::read_ex(path, &key, reader, framework, units, diagnostics)
+    {
+        let place = (&mut **files, &mut **warnings);
+        responses::merge(path, &key, &mut ex, read, units, period, place, diagnostics);
+    }
+    if let Some(key) = raw.cx_responses
+        && let Some(read) = responses::read_cx(path, &key, reader, framework, units, diagnostics)
+    {
+        let place = (&mut **files, &mut **warnings);
+        responses::merge(path, &key, &mut cx, read, units, period, place, diagnostics);
     }
     let Some(period) = period else {
         return (None, None);
