@@ -128,8 +128,8 @@ fn read_side(
     diagnostics: &mut Diagnostics,
 ) -> Option<(Mapping, Tally, ResponsesFile)> {
     let folder = survey.parent().unwrap_or(Path::new("."));
-    let mapping_path = folder.join(&raw.value.mapping.value);
-    let export_path = folder.join(&raw.value.file.value);
+    let mapping_path = join_plainly(folder, &raw.value.mapping.value);
+    let export_path = join_plainly(folder, &raw.value.file.value);
     let mapping = match reader.read_text(&mapping_path) {
         Ok(text) => mapping::parse_mapping(&mapping_path, &text, framework, units, diagnostics)?,
         Err(d) => {
@@ -166,6 +166,28 @@ fn read_side(
         summary: tally.summary.clone(),
     };
     Some((mapping, tally, file))
+}
+
+/// `folder` joined with a relative path, `..` taken off by hand so messages show
+/// `content/mappings/ex.yaml`, not `content/surveys/../mappings/ex.yaml`. (Whether the file
+/// stays inside the site is checked on the real path, after links.)
+fn join_plainly(folder: &Path, relative: &str) -> PathBuf {
+    use std::path::Component;
+    let mut out = folder.to_path_buf();
+    for part in Path::new(relative).components() {
+        match part {
+            Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn respondents(n: u64) -> String {
+    if n == 1 { "1 respondent".to_string() } else { format!("{n} respondents") }
 }
 
 /// A value computed from the export, located at `where_` for the checks shared with counts files.
@@ -248,9 +270,9 @@ pub(super) fn read_ex(
                 survey,
                 &raw.value.file,
                 format!(
-                    "team `{}` has {} respondents in {}, but no `invited` count: add `{}: N` (the people asked to answer) under `ex_responses: invited:`",
+                    "team `{}` has {} in {}, but no `invited` count: add `{}: N` (the people asked to answer) under `ex_responses: invited:`",
                     units.units[unit].id,
-                    team.responses,
+                    respondents(team.responses),
                     file.file.display(),
                     units.units[unit].id
                 ),
@@ -262,9 +284,9 @@ pub(super) fn read_ex(
                 survey,
                 invited,
                 format!(
-                    "team `{}` has {} respondents in {}, more than the {} invited",
+                    "team `{}` has {} in {}, more than the {} invited",
                     id.value,
-                    team.responses,
+                    respondents(team.responses),
                     file.file.display(),
                     invited.value
                 ),

@@ -101,6 +101,7 @@ impl RecordSource for XlsxRecords {
             .worksheet_cells_reader(&self.sheet)
             .map_err(cannot)?;
         let mut fields: Vec<String> = Vec::new();
+        // Cells filled in the current row; `fields` is as wide as the widest row yet.
         let mut width = 0;
         let mut row: Option<u32> = None;
         loop {
@@ -113,7 +114,12 @@ impl RecordSource for XlsxRecords {
             if let Some(current) = row
                 && position.is_none_or(|(r, _)| r != current)
             {
-                if each(u64::from(current) + 1, &fields[..width]) == Flow::Stop {
+                // A sheet leaves out trailing empty cells: a row is as wide as the widest so far
+                // (the header), so a short row is never mistaken for a broken one.
+                for blank in fields.iter_mut().skip(width) {
+                    blank.clear();
+                }
+                if each(u64::from(current) + 1, &fields) == Flow::Stop {
                     return Ok(());
                 }
                 row = None;
