@@ -45,7 +45,12 @@ fn main() {
         "side: ex\nteam:\n  column: Tiimi\nstandard_labels: agree5\nignore: [Vastaaja]\nquestions:\n",
     );
     for q in 0..QUESTIONS {
-        let _ = writeln!(mapping, "  ex_{}_{}: K{q}", q / 2, if q % 2 == 0 { "a" } else { "b" });
+        let _ = writeln!(
+            mapping,
+            "  ex_{}_{}: K{q}",
+            q / 2,
+            if q % 2 == 0 { "a" } else { "b" }
+        );
     }
     fs::write(root.join("content/mappings/ex.yaml"), mapping).unwrap();
     let mut survey = String::from(
@@ -104,7 +109,12 @@ fn main() {
         Err(e) => panic!("{e}"),
     };
     let seconds = start.elapsed().as_secs_f64();
-    let responses: u64 = site.periods[0].ex.iter().flatten().map(|r| r.responses).sum();
+    let responses: u64 = site.periods[0]
+        .ex
+        .iter()
+        .flatten()
+        .map(|r| r.responses)
+        .sum();
     println!(
         "{rows} respondents × {QUESTIONS} answers ({}), {:.0} MB: counted in {seconds:.2} s = {:.0} MB/s, {:.0} rows/s; {responses} responses",
         if labels { "labels" } else { "numbers" },

@@ -56,7 +56,14 @@ impl fmt::Display for AsWarning<'_> {
         if d.line == 0 {
             write!(f, "{}: warning: {}", d.file.display(), d.message)
         } else {
-            write!(f, "{}:{}:{}: warning: {}", d.file.display(), d.line, d.column, d.message)
+            write!(
+                f,
+                "{}:{}:{}: warning: {}",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.message
+            )
         }
     }
 }

@@ -878,16 +878,20 @@ fn parse_survey(
     }
     // Teams read from responses files (see `load/responses/`), beside the teams given as counts.
     if let Some(key) = raw.ex_responses
-        && let Some(read) = responses::read_ex(path, &key, reader, framework, units, diagnostics)
+        && let Some(mut read) =
+            responses::read_ex(path, &key, reader, framework, units, diagnostics)
     {
+        read.file.period = period;
         let place = (&mut **files, &mut **warnings);
-        responses::merge(path, &key, &mut ex, read, units, period, place, diagnostics);
+        responses::merge(path, &key, &mut ex, read, units, place, diagnostics);
     }
     if let Some(key) = raw.cx_responses
-        && let Some(read) = responses::read_cx(path, &key, reader, framework, units, diagnostics)
+        && let Some(mut read) =
+            responses::read_cx(path, &key, reader, framework, units, diagnostics)
     {
+        read.file.period = period;
         let place = (&mut **files, &mut **warnings);
-        responses::merge(path, &key, &mut cx, read, units, period, place, diagnostics);
+        responses::merge(path, &key, &mut cx, read, units, place, diagnostics);
     }
     let Some(period) = period else {
         return (None, None);

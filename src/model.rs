@@ -38,7 +38,6 @@ pub struct ResponsesFile {
     pub summary: ReadSummary,
 }
 
-
 #[derive(Clone, Debug)]
 pub struct TemplateOverride {
     pub name: String,
@@ -295,4 +294,3 @@ impl std::fmt::Display for ReadSummary {
         Ok(())
     }
 }
-

@@ -26,7 +26,12 @@ fn pages(site: &Path) -> Vec<(String, Vec<u8>)> {
 fn assert_same_report(site: &Path, counts: &Path) {
     let (a, b) = (pages(site), pages(counts));
     let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&a), names(&b), "{} writes other files", site.display());
+    assert_eq!(
+        names(&a),
+        names(&b),
+        "{} writes other files",
+        site.display()
+    );
     for ((path, left), (_, right)) in a.iter().zip(&b) {
         assert!(
             left == right,
@@ -38,30 +43,44 @@ fn assert_same_report(site: &Path, counts: &Path) {
 
 /// The EX results by unit, as the model holds them.
 fn ex_results(site: &Path) -> Vec<Option<kolikko::model::ExResult>> {
-    kolikko::load::load_site(site).unwrap().periods[0].ex.clone()
+    kolikko::load::load_site(site).unwrap().periods[0]
+        .ex
+        .clone()
 }
 
 #[test]
 fn microsoft_forms_xlsx_builds_the_same_report_as_its_counts() {
-    assert_eq!(ex_results(&fixture("msforms")), ex_results(&fixture("counts")));
+    assert_eq!(
+        ex_results(&fixture("msforms")),
+        ex_results(&fixture("counts"))
+    );
     assert_same_report(&fixture("msforms"), &fixture("counts"));
 }
 
 #[test]
 fn google_forms_csv_builds_the_same_report_as_its_counts() {
-    assert_eq!(ex_results(&fixture("google")), ex_results(&fixture("counts")));
+    assert_eq!(
+        ex_results(&fixture("google")),
+        ex_results(&fixture("counts"))
+    );
     assert_same_report(&fixture("google"), &fixture("counts"));
 }
 
 #[test]
 fn qualtrics_csv_with_three_header_rows_builds_the_same_report_as_its_counts() {
-    assert_eq!(ex_results(&fixture("qualtrics")), ex_results(&fixture("counts")));
+    assert_eq!(
+        ex_results(&fixture("qualtrics")),
+        ex_results(&fixture("counts"))
+    );
     assert_same_report(&fixture("qualtrics"), &fixture("counts"));
 }
 
 #[test]
 fn finnish_excel_semicolon_windows_1252_csv_builds_the_same_report_as_its_counts() {
-    assert_eq!(ex_results(&fixture("excel-fi")), ex_results(&fixture("counts")));
+    assert_eq!(
+        ex_results(&fixture("excel-fi")),
+        ex_results(&fixture("counts"))
+    );
     assert_same_report(&fixture("excel-fi"), &fixture("counts"));
 }
 
@@ -116,7 +135,9 @@ fn copy_site(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in walkdir::WalkDir::new(fixture(name)) {
         let entry = entry.unwrap();
-        let target = dir.path().join(entry.path().strip_prefix(fixture(name)).unwrap());
+        let target = dir
+            .path()
+            .join(entry.path().strip_prefix(fixture(name)).unwrap());
         if entry.file_type().is_dir() {
             fs::create_dir_all(&target).unwrap();
         } else {
@@ -131,13 +152,19 @@ fn import_prints_the_counts_the_build_reads() {
     let site = fixture("excel-fi");
     let output = kolikko(&[
         "import",
-        site.join("content/surveys/kysely-2026-q3.csv").to_str().unwrap(),
+        site.join("content/surveys/kysely-2026-q3.csv")
+            .to_str()
+            .unwrap(),
         "--mapping",
         site.join("content/mappings/kysely.yaml").to_str().unwrap(),
         "--site",
         site.to_str().unwrap(),
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let yaml = String::from_utf8(output.stdout).unwrap();
     assert!(String::from_utf8_lossy(&output.stderr).contains("37 rows read, 37 used"));
     // The printed file, put in place of the export (the CX counts kept), builds the same report.
@@ -172,9 +199,13 @@ fn import_of_an_export_no_survey_file_names_needs_a_period_and_says_invited_is_a
     let other = fixture("other");
     let output = kolikko(&[
         "import",
-        fixture("other/content/surveys/pulse-2026-q3.tsv").to_str().unwrap(),
+        fixture("other/content/surveys/pulse-2026-q3.tsv")
+            .to_str()
+            .unwrap(),
         "--mapping",
-        fixture("other/content/mappings/pulse.yaml").to_str().unwrap(),
+        fixture("other/content/mappings/pulse.yaml")
+            .to_str()
+            .unwrap(),
         "--site",
         fixture("counts").to_str().unwrap(),
         "--period",
@@ -200,14 +231,23 @@ fn import_of_an_export_no_survey_file_names_needs_a_period_and_says_invited_is_a
         "--period",
         "2026-Q3",
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let yaml = String::from_utf8(output.stdout).unwrap();
     let body = &yaml[yaml.find("period:").unwrap()..];
     assert!(yaml.contains("# invited is set to the number of respondents"));
     // Worked out by make_fixtures.py (other-counts), except invited = responses.
     let counts = fs::read_to_string(fixture("other-counts/content/surveys/2026-q3.yaml")).unwrap();
     let mut expected = counts[..counts.find("cx:").unwrap()].to_string();
-    for (team, invited, responses) in [("kamppi", 9, 7), ("kallio", 8, 6), ("toolo", 6, 5), ("pasila", 5, 5)] {
+    for (team, invited, responses) in [
+        ("kamppi", 9, 7),
+        ("kallio", 8, 6),
+        ("toolo", 6, 5),
+        ("pasila", 5, 5),
+    ] {
         expected = expected.replace(
             &format!("  {team}:\n    invited: {invited}\n"),
             &format!("  {team}:\n    invited: {responses}\n"),
@@ -265,5 +305,44 @@ fn an_export_outside_the_site_is_refused() {
     let (site, error) = (copy.path(), build::render(copy.path()).err().unwrap());
     let message = error.to_string();
     assert!(message.contains("outside the site folder"), "{message}");
-    assert!(message.contains(&site.join("content/surveys/2026-q3.yaml").display().to_string()));
+    assert!(
+        message.contains(
+            &site
+                .join("content/surveys/2026-q3.yaml")
+                .display()
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn the_mapping_example_in_the_format_doc_is_a_valid_mapping() {
+    let doc = fs::read_to_string("docs/format.md").unwrap();
+    let start = doc.find("# content/mappings/ex-webropol.yaml").unwrap();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let site = kolikko::load::load_site(&fixture("counts")).unwrap();
+    let mut diagnostics = kolikko::diagnostics::Diagnostics::default();
+    let mapping = kolikko::load::responses::mapping::parse_mapping(
+        Path::new("format.md"),
+        example,
+        &site.framework,
+        &site.units,
+        &mut diagnostics,
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics}");
+    let mapping = mapping.unwrap();
+    // eNPS first, then the four questions in the order written.
+    let names: Vec<&str> = mapping.questions.iter().map(|q| q.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "enps",
+            "ex_comm_info",
+            "ex_comm_open",
+            "ex_proc_waste",
+            "ex_work_support"
+        ]
+    );
+    assert!(mapping.questions[3].reversed);
+    assert!(mapping.drop_unknown_teams);
 }

@@ -39,7 +39,8 @@ pub struct CsvRecords {
 
 impl CsvRecords {
     pub fn open(path: &Path, canonical: &Path) -> Result<CsvRecords, Diagnostic> {
-        let cannot = |e: std::io::Error| Diagnostic::whole_file(path, format!("cannot read the file: {e}"));
+        let cannot =
+            |e: std::io::Error| Diagnostic::whole_file(path, format!("cannot read the file: {e}"));
         let mut file = File::open(canonical).map_err(cannot)?;
         let mut head = Vec::with_capacity(SNIFF_BYTES);
         (&mut file)
@@ -84,7 +85,12 @@ impl CsvRecords {
 
     /// Decodes one field into `out`, deciding the file's encoding as described in the module
     /// documentation.
-    fn decode(&mut self, field_index: usize, line: u64, out: &mut String) -> Result<(), Diagnostic> {
+    fn decode(
+        &mut self,
+        field_index: usize,
+        line: u64,
+        out: &mut String,
+    ) -> Result<(), Diagnostic> {
         let field = &self.record[field_index];
         out.clear();
         if self.encoding != Encoding::Windows1252 {
@@ -109,12 +115,17 @@ impl CsvRecords {
                 }
             }
         }
-        if let Some(&byte) = field.iter().find(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D)) {
+        if let Some(&byte) = field
+            .iter()
+            .find(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+        {
             return Err(Diagnostic::new(
                 &self.path,
                 line,
                 field_index as u64 + 1,
-                format!("byte 0x{byte:02X} is neither UTF-8 nor Windows-1252: the file is in another encoding; save it as CSV UTF-8"),
+                format!(
+                    "byte 0x{byte:02X} is neither UTF-8 nor Windows-1252: the file is in another encoding; save it as CSV UTF-8"
+                ),
             ));
         }
         let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(field);
@@ -130,16 +141,19 @@ impl RecordSource for CsvRecords {
     ) -> Result<(), Diagnostic> {
         let mut fields: Vec<String> = Vec::new();
         loop {
-            let more = self.reader.read_byte_record(&mut self.record).map_err(|e| {
-                let (line, message) = match e.kind() {
-                    ::csv::ErrorKind::Io(io) => (0, format!("cannot read the file: {io}")),
-                    _ => (
-                        e.position().map_or(0, |p| p.line() + self.line_offset),
-                        format!("cannot read this CSV row: {e}"),
-                    ),
-                };
-                Diagnostic::new(&self.path, line, 1, message)
-            })?;
+            let more = self
+                .reader
+                .read_byte_record(&mut self.record)
+                .map_err(|e| {
+                    let (line, message) = match e.kind() {
+                        ::csv::ErrorKind::Io(io) => (0, format!("cannot read the file: {io}")),
+                        _ => (
+                            e.position().map_or(0, |p| p.line() + self.line_offset),
+                            format!("cannot read this CSV row: {e}"),
+                        ),
+                    };
+                    Diagnostic::new(&self.path, line, 1, message)
+                })?;
             if !more {
                 return Ok(());
             }
@@ -195,7 +209,9 @@ fn refuse_other_encodings(path: &Path, head: &[u8]) -> Result<(), Diagnostic> {
     match what {
         Some(what) => Err(Diagnostic::whole_file(
             path,
-            format!("the file is {what}; kolikko reads CSV in UTF-8 or Windows-1252: save it again as CSV UTF-8"),
+            format!(
+                "the file is {what}; kolikko reads CSV in UTF-8 or Windows-1252: save it again as CSV UTF-8"
+            ),
         )),
         None => Ok(()),
     }

@@ -85,7 +85,10 @@ const AGREE4: &[(&str, u8)] = &[
 /// surrounding spaces, in lower case, with runs of spaces (also non-breaking) as one.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -341,7 +344,11 @@ pub fn parse_mapping(
         Side::Cx => ("nps", raw.nps, raw.enps),
     };
     if let Some(wrong) = &wrong_score {
-        let (wrong_name, right) = if side == Side::Ex { ("nps", "enps") } else { ("enps", "nps") };
+        let (wrong_name, right) = if side == Side::Ex {
+            ("nps", "enps")
+        } else {
+            ("enps", "nps")
+        };
         diagnostics.push(at(
             path,
             wrong,
@@ -352,7 +359,9 @@ pub fn parse_mapping(
     // Answer labels shared by every item question.
     let mut shared = Labels::default();
     for label in NA_LABELS {
-        shared.by_text.insert(normalize(label), Answer::NotApplicable);
+        shared
+            .by_text
+            .insert(normalize(label), Answer::NotApplicable);
     }
     let mut standard_points = None;
     if let Some(set) = &raw.standard_labels {
@@ -363,7 +372,9 @@ pub fn parse_mapping(
                 diagnostics.push(at(
                     path,
                     set,
-                    format!("unknown standard_labels `{other}`: expected agree5 (1–5) or agree4 (1–4)"),
+                    format!(
+                        "unknown standard_labels `{other}`: expected agree5 (1–5) or agree4 (1–4)"
+                    ),
                 ));
                 None
             }
@@ -371,7 +382,9 @@ pub fn parse_mapping(
         if let Some((table, points)) = table {
             standard_points = Some((points, set));
             for &(label, value) in table {
-                shared.by_text.insert(normalize(label), Answer::Point(value));
+                shared
+                    .by_text
+                    .insert(normalize(label), Answer::Point(value));
             }
         }
     }
@@ -379,9 +392,12 @@ pub fn parse_mapping(
     for (label, value) in in_source_order(raw.labels) {
         match u8::try_from(value.value) {
             Ok(point) if point >= 1 => {
-                shared.by_text.insert(normalize(&label.value), Answer::Point(point));
+                shared
+                    .by_text
+                    .insert(normalize(&label.value), Answer::Point(point));
                 if highest_label.is_none_or(|(h, _, _)| point > h) {
-                    highest_label = Some((point, value.referenced.line(), value.referenced.column()));
+                    highest_label =
+                        Some((point, value.referenced.line(), value.referenced.column()));
                 }
             }
             _ => diagnostics.push(at(
@@ -405,7 +421,15 @@ pub fn parse_mapping(
 
     let mut questions = Vec::new();
     if let Some(score) = score {
-        let labels = question_labels(path, &score, &Labels::default(), 0, 10, score_name, diagnostics);
+        let labels = question_labels(
+            path,
+            &score,
+            &Labels::default(),
+            0,
+            10,
+            score_name,
+            diagnostics,
+        );
         questions.push(Question {
             target: Target::Score,
             name: score_name.to_string(),
@@ -455,7 +479,10 @@ pub fn parse_mapping(
                 path,
                 line,
                 column,
-                format!("label value {point} is not on the 1–{points} scale of `{}`", id.value),
+                format!(
+                    "label value {point} is not on the 1–{points} scale of `{}`",
+                    id.value
+                ),
             ));
         }
         let labels = question_labels(path, &question, &shared, 1, points, &id.value, diagnostics);
@@ -500,7 +527,11 @@ pub fn parse_mapping(
         if (1..=10).contains(&h.value) {
             Some(h.value)
         } else {
-            diagnostics.push(at(path, h, "header_rows: expected 1 to 10 rows above the first respondent"));
+            diagnostics.push(at(
+                path,
+                h,
+                "header_rows: expected 1 to 10 rows above the first respondent",
+            ));
             None
         }
     });
@@ -543,7 +574,9 @@ fn question_labels(
     let mut labels = shared.clone();
     if lowest == 0 {
         for label in NA_LABELS {
-            labels.by_text.insert(normalize(label), Answer::NotApplicable);
+            labels
+                .by_text
+                .insert(normalize(label), Answer::NotApplicable);
         }
     }
     for (label, value) in &question.value.labels {
@@ -614,9 +647,12 @@ fn team_values(
                         teams.insert(normalize(&value.value), unit);
                     }
                     _ => {
-                        let hint = closest(&id.value, units.leaves().map(|u| units.units[u].id.as_str()))
-                            .map(|near| format!("did you mean `{near}`? "))
-                            .unwrap_or_default();
+                        let hint = closest(
+                            &id.value,
+                            units.leaves().map(|u| units.units[u].id.as_str()),
+                        )
+                        .map(|near| format!("did you mean `{near}`? "))
+                        .unwrap_or_default();
                         diagnostics.push(at(
                             path,
                             id,
@@ -644,7 +680,10 @@ mod tests {
 
     #[test]
     fn normalize_ignores_case_and_spacing() {
-        assert_eq!(normalize("  Täysin\u{a0}SAMAA   mieltä "), "täysin samaa mieltä");
+        assert_eq!(
+            normalize("  Täysin\u{a0}SAMAA   mieltä "),
+            "täysin samaa mieltä"
+        );
         assert_eq!(normalize(""), "");
     }
 }

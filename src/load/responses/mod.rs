@@ -134,16 +134,27 @@ fn read_side(
         Ok(text) => mapping::parse_mapping(&mapping_path, &text, framework, units, diagnostics)?,
         Err(d) => {
             let shown = mapping_path.display();
-            diagnostics.push(at(survey, &raw.value.mapping, format!("mapping {shown}: {}", d.message)));
+            diagnostics.push(at(
+                survey,
+                &raw.value.mapping,
+                format!("mapping {shown}: {}", d.message),
+            ));
             return None;
         }
     };
-    let key = if side == Side::Ex { "ex_responses" } else { "cx_responses" };
+    let key = if side == Side::Ex {
+        "ex_responses"
+    } else {
+        "cx_responses"
+    };
     if mapping.side != side {
         diagnostics.push(at(
             survey,
             &raw.value.mapping,
-            format!("{} is a mapping for the other survey (its `side` is not the one of `{key}`)", mapping_path.display()),
+            format!(
+                "{} is a mapping for the other survey (its `side` is not the one of `{key}`)",
+                mapping_path.display()
+            ),
         ));
         return None;
     }
@@ -151,7 +162,11 @@ fn read_side(
         Ok(c) => c,
         Err(d) => {
             let shown = export_path.display();
-            diagnostics.push(at(survey, &raw.value.file, format!("{shown}: {}", d.message)));
+            diagnostics.push(at(
+                survey,
+                &raw.value.file,
+                format!("{shown}: {}", d.message),
+            ));
             return None;
         }
     };
@@ -187,13 +202,23 @@ fn join_plainly(folder: &Path, relative: &str) -> PathBuf {
 }
 
 fn respondents(n: u64) -> String {
-    if n == 1 { "1 respondent".to_string() } else { format!("{n} respondents") }
+    if n == 1 {
+        "1 respondent".to_string()
+    } else {
+        format!("{n} respondents")
+    }
 }
 
 /// A value computed from the export, located at `where_` for the checks shared with counts files.
 fn located<T>(value: T, where_: &Location) -> Spanned<T> {
     Spanned::new(value, *where_, *where_)
 }
+
+/// The eNPS/NPS answers and the items' answers of one team, as a counts file gives them.
+type ScoreAndItems = (
+    Option<Spanned<RawAnswers>>,
+    HashMap<Spanned<String>, Spanned<RawAnswers>>,
+);
 
 /// The team's counts as the raw answers of a counts file, keyed by item id.
 fn as_raw_answers(
@@ -202,7 +227,7 @@ fn as_raw_answers(
     framework: &Framework,
     side: Side,
     at: &Location,
-) -> (Option<Spanned<RawAnswers>>, HashMap<Spanned<String>, Spanned<RawAnswers>>) {
+) -> ScoreAndItems {
     let ids: Vec<&str> = framework.items(side).map(|i| i.id.as_str()).collect();
     let mut score = None;
     let mut items = HashMap::new();
@@ -260,7 +285,7 @@ pub(super) fn read_ex(
             .map(|q| crate::model::Answers::zero(usize::from(q.highest - q.lowest) + 1))
             .collect(),
     };
-    for unit in 0..units.len() {
+    for (unit, result) in results.iter_mut().enumerate() {
         let team = tally.teams[unit].as_ref();
         let Some(team) = team.or(invited.contains_key(&unit).then_some(&empty)) else {
             continue;
@@ -303,11 +328,14 @@ pub(super) fn read_ex(
             enps,
             items,
         };
-        results[unit] = check_ex(survey, raw_ex, framework, diagnostics);
+        *result = check_ex(survey, raw_ex, framework, diagnostics);
         file.units.push(unit);
     }
-    let mut left: Vec<&Spanned<String>> =
-        headcount.values().map(|(id, _)| id).chain(leavers.values().map(|(id, _)| id)).collect();
+    let mut left: Vec<&Spanned<String>> = headcount
+        .values()
+        .map(|(id, _)| id)
+        .chain(leavers.values().map(|(id, _)| id))
+        .collect();
     left.sort_by_key(|id| (id.referenced.line(), id.referenced.column()));
     for id in left {
         diagnostics.push(at(
@@ -316,7 +344,7 @@ pub(super) fn read_ex(
             format!("team `{}` has no respondents in {} and no `invited` count, so there is nothing to give its headcount or leavers for", id.value, file.file.display()),
         ));
     }
-    (diagnostics.len() == before).then(|| SideRead {
+    (diagnostics.len() == before).then_some(SideRead {
         results,
         file,
         warnings: tally.warnings,
@@ -341,7 +369,9 @@ pub(super) fn read_cx(
             diagnostics.push(at(
                 survey,
                 &raw.value.file,
-                format!("`{key}` belongs to the employee survey (`ex_responses`), not `cx_responses`"),
+                format!(
+                    "`{key}` belongs to the employee survey (`ex_responses`), not `cx_responses`"
+                ),
             ));
             return None;
         }
@@ -362,7 +392,7 @@ pub(super) fn read_cx(
         results[unit] = check_cx(survey, raw_cx, framework, diagnostics);
         file.units.push(unit);
     }
-    (diagnostics.len() == before).then(|| SideRead {
+    (diagnostics.len() == before).then_some(SideRead {
         results,
         file,
         warnings: tally.warnings,
@@ -377,7 +407,6 @@ pub(super) fn merge<T>(
     counts: &mut [Option<T>],
     read: SideRead<T>,
     units: &UnitTree,
-    period: Option<Period>,
     (files, warnings): (&mut Vec<ResponsesFile>, &mut Vec<Diagnostic>),
     diagnostics: &mut Diagnostics,
 ) {
@@ -397,9 +426,7 @@ pub(super) fn merge<T>(
             counts[unit] = Some(result);
         }
     }
-    let mut file = read.file;
-    file.period = period;
-    files.push(file);
+    files.push(read.file);
     warnings.extend(read.warnings);
 }
 
@@ -455,7 +482,12 @@ fn write_counts(out: &mut String, key: &str, answers: &crate::model::Answers) {
     if answers.na == 0 {
         let _ = writeln!(out, "{key}[{}]", counts.join(", "));
     } else {
-        let _ = writeln!(out, "{key}{{ counts: [{}], na: {} }}", counts.join(", "), answers.na);
+        let _ = writeln!(
+            out,
+            "{key}{{ counts: [{}], na: {} }}",
+            counts.join(", "),
+            answers.na
+        );
     }
 }
 
@@ -533,10 +565,16 @@ pub fn import(
     period: Option<&str>,
 ) -> Result<(String, crate::model::ReadSummary), Diagnostics> {
     let canonical = std::fs::canonicalize(export).map_err(|e| {
-        Diagnostics::from(Diagnostic::whole_file(export, format!("cannot open the file: {e}")))
+        Diagnostics::from(Diagnostic::whole_file(
+            export,
+            format!("cannot open the file: {e}"),
+        ))
     })?;
     let canonical_mapping = std::fs::canonicalize(mapping_path).map_err(|e| {
-        Diagnostics::from(Diagnostic::whole_file(mapping_path, format!("cannot open the file: {e}")))
+        Diagnostics::from(Diagnostic::whole_file(
+            mapping_path,
+            format!("cannot open the file: {e}"),
+        ))
     })?;
     let built = site.responses.iter().find(|f| {
         f.canonical == canonical
@@ -553,7 +591,15 @@ pub fn import(
             )
             .into());
         }
-        let yaml = survey_yaml(&p.to_string(), file.side, &file.units, &survey.ex, &survey.cx, &site.units, &site.framework);
+        let yaml = survey_yaml(
+            &p.to_string(),
+            file.side,
+            &file.units,
+            &survey.ex,
+            &survey.cx,
+            &site.units,
+            &site.framework,
+        );
         let header = format!(
             "# Computed by kolikko import from {} with {}, as `kolikko build` reads it for {}.\n",
             file.file.display(),
@@ -570,12 +616,22 @@ pub fn import(
         .into());
     };
     let mut diagnostics = Diagnostics::default();
-    let parsed = Period::parse(period).map_err(|m| Diagnostics::from(Diagnostic::whole_file(Path::new("--period"), m)))?;
+    let parsed = Period::parse(period)
+        .map_err(|m| Diagnostics::from(Diagnostic::whole_file(Path::new("--period"), m)))?;
     let text = std::fs::read_to_string(mapping_path).map_err(|e| {
-        Diagnostics::from(Diagnostic::whole_file(mapping_path, format!("cannot read the file: {e}")))
+        Diagnostics::from(Diagnostic::whole_file(
+            mapping_path,
+            format!("cannot read the file: {e}"),
+        ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mapping = mapping::parse_mapping(mapping_path, text, &site.framework, &site.units, &mut diagnostics);
+    let mapping = mapping::parse_mapping(
+        mapping_path,
+        text,
+        &site.framework,
+        &site.units,
+        &mut diagnostics,
+    );
     let tally = mapping
         .as_ref()
         .and_then(|m| read_export(export, &canonical, m, site.units.len(), &mut diagnostics));
@@ -630,8 +686,20 @@ pub fn import(
             mapping_path.display()
         )
     } else {
-        format!("# Computed by kolikko import from {} with {}.\n", export.display(), mapping_path.display())
+        format!(
+            "# Computed by kolikko import from {} with {}.\n",
+            export.display(),
+            mapping_path.display()
+        )
     };
-    let yaml = survey_yaml(&parsed.to_string(), mapping.side, &teams, &ex, &cx, &site.units, &site.framework);
+    let yaml = survey_yaml(
+        &parsed.to_string(),
+        mapping.side,
+        &teams,
+        &ex,
+        &cx,
+        &site.units,
+        &site.framework,
+    );
     Ok((header + &yaml, tally.summary))
 }

@@ -122,7 +122,7 @@ pub fn count(
             ),
         ));
     }
-    ok.then(|| Tally {
+    ok.then_some(Tally {
         summary: counter.summary,
         teams: counter.teams,
         warnings: counter.warnings,
@@ -240,7 +240,10 @@ impl Counter<'_> {
                     _ => {
                         errors.push(column.error(
                             mapping_path,
-                            format!("{file} has no column `{name}`; its columns are {}", listing()),
+                            format!(
+                                "{file} has no column `{name}`; its columns are {}",
+                                listing()
+                            ),
                         ));
                         None
                     }
@@ -256,26 +259,40 @@ impl Counter<'_> {
             .map(|q| find(&q.column, &mut errors))
             .collect();
         let mut used: Vec<Option<String>> = vec![None; names.len()];
-        let mut claim = |index: Option<usize>, what: String, at: &Located<Column>, errors: &mut Vec<Diagnostic>| {
+        let mut claim = |index: Option<usize>,
+                         what: String,
+                         at: &Located<Column>,
+                         errors: &mut Vec<Diagnostic>| {
             if let Some(i) = index {
                 if let Some(first) = &used[i] {
                     errors.push(at.error(
                         mapping_path,
-                        format!("column {} `{}` is already used for {first}: each column is read once", i + 1, names[i]),
+                        format!(
+                            "column {} `{}` is already used for {first}: each column is read once",
+                            i + 1,
+                            names[i]
+                        ),
                     ));
                 } else {
                     used[i] = Some(what);
                 }
             }
         };
-        claim(team, "the team".to_string(), &self.mapping.team_column, &mut errors);
+        claim(
+            team,
+            "the team".to_string(),
+            &self.mapping.team_column,
+            &mut errors,
+        );
         for (q, index) in self.mapping.questions.iter().zip(&questions) {
             claim(*index, format!("`{}`", q.name), &q.column, &mut errors);
         }
         for ignored in &self.mapping.ignore {
             let found = match &ignored.value {
                 Column::Position(p) => usize::try_from(*p - 1).ok().filter(|&i| i < names.len()),
-                Column::Name(name) => by_name.get(&normalize(name)).and_then(|v| v.first().copied()),
+                Column::Name(name) => by_name
+                    .get(&normalize(name))
+                    .and_then(|v| v.first().copied()),
             };
             match (found, &ignored.value) {
                 (Some(_), Column::Name(name)) => {
@@ -288,7 +305,10 @@ impl Counter<'_> {
                 }
                 (None, _) => self.warnings.push(ignored.error(
                     mapping_path,
-                    format!("`ignore` lists column {}, which {file} does not have", ignored.value),
+                    format!(
+                        "`ignore` lists column {}, which {file} does not have",
+                        ignored.value
+                    ),
                 )),
             }
         }
@@ -347,7 +367,10 @@ impl Counter<'_> {
             );
             return;
         }
-        if let Some(extra) = fields[layout.width..].iter().position(|f| !f.trim().is_empty()) {
+        if let Some(extra) = fields[layout.width..]
+            .iter()
+            .position(|f| !f.trim().is_empty())
+        {
             let column = layout.width + extra;
             self.row_error(
                 line,
@@ -461,7 +484,11 @@ fn normalize_into(text: &str, out: &mut String) {
 /// One answer cell: blank or a no-answer label is `na`; a label of the mapping is its point; a
 /// whole number on the scale (`4`, also `4.0` or `4,0`) is itself. Reversed items count from
 /// the other end. On failure, what was expected.
-fn answer(cell: &str, question: &super::mapping::Question, buffer: &mut String) -> Result<Answer, String> {
+fn answer(
+    cell: &str,
+    question: &super::mapping::Question,
+    buffer: &mut String,
+) -> Result<Answer, String> {
     if cell.is_empty() {
         return Ok(Answer::NotApplicable);
     }
@@ -495,7 +522,9 @@ fn answer(cell: &str, question: &super::mapping::Question, buffer: &mut String) 
 /// `4`, `4.0`, `4,0` → 4; anything else (text, fractions, negatives) → None.
 fn whole_number(cell: &str) -> Option<u64> {
     let digits = match cell.find(['.', ',']) {
-        Some(dot) if cell[dot + 1..].bytes().all(|b| b == b'0') && dot + 1 < cell.len() => &cell[..dot],
+        Some(dot) if cell[dot + 1..].bytes().all(|b| b == b'0') && dot + 1 < cell.len() => {
+            &cell[..dot]
+        }
         Some(_) => return None,
         None => cell,
     };

@@ -44,13 +44,18 @@ impl XlsxRecords {
                             "the workbook {} has no sheet `{}`: its sheets are {}",
                             path.display(),
                             wanted.value,
-                            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                            names
+                                .iter()
+                                .map(|n| format!("`{n}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     )
                 })?,
-            None => names.first().cloned().ok_or_else(|| {
-                Diagnostic::whole_file(path, "the workbook has no sheets")
-            })?,
+            None => names
+                .first()
+                .cloned()
+                .ok_or_else(|| Diagnostic::whole_file(path, "the workbook has no sheets"))?,
         };
         Ok(XlsxRecords {
             path: path.to_path_buf(),
@@ -133,7 +138,12 @@ impl RecordSource for XlsxRecords {
             }
             let c = c as usize;
             if c > 16_384 {
-                return Err(Diagnostic::new(&self.path, u64::from(r) + 1, c as u64 + 1, "a cell beyond Excel's last column (XFD)"));
+                return Err(Diagnostic::new(
+                    &self.path,
+                    u64::from(r) + 1,
+                    c as u64 + 1,
+                    "a cell beyond Excel's last column (XFD)",
+                ));
             }
             while fields.len() <= c {
                 fields.push(String::new());
