@@ -47,27 +47,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// A diagnostic shown as a warning: input accepted, but probably not what was meant.
-pub struct AsWarning<'a>(pub &'a Diagnostic);
-
-impl fmt::Display for AsWarning<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = self.0;
-        if d.line == 0 {
-            write!(f, "{}: warning: {}", d.file.display(), d.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: warning: {}",
-                d.file.display(),
-                d.line,
-                d.column,
-                d.message
-            )
-        }
-    }
-}
-
 /// Everything wrong with one run, in the order found.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);

@@ -126,7 +126,7 @@ fn report(result: Result<Summary, BuildError>, done: &str) -> ExitCode {
                 println!("{read}");
             }
             for warning in &s.warnings {
-                eprintln!("{}", kolikko::diagnostics::AsWarning(warning));
+                eprintln!("warning: {warning}");
             }
             println!(
                 "kolikko: {} period{}, {} unit{}, {} post{} → {} files ({} KiB) in {} ms; {done}",

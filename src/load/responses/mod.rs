@@ -21,7 +21,9 @@ use serde_saphyr::{Location, Spanned};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, Side};
-use crate::load::{RawAnswers, RawCx, RawEx, SiteReader, at, check_cx, check_ex, resolve_leaf};
+use crate::load::reader::SiteReader;
+use crate::load::survey::{RawAnswers, RawCx, RawEx, check_cx, check_ex, resolve_leaf};
+use crate::load::yaml::at;
 use crate::model::{CxResult, ExResult, ResponsesFile, UnitTree};
 use crate::period::Period;
 use mapping::{Mapping, Target};
@@ -253,7 +255,7 @@ fn by_unit<T: Clone>(
     diagnostics: &mut Diagnostics,
 ) -> HashMap<usize, (Spanned<String>, Spanned<T>)> {
     let mut out = HashMap::new();
-    for (id, value) in crate::load::in_source_order(map.clone()) {
+    for (id, value) in crate::load::yaml::in_source_order(map.clone()) {
         if let Some(unit) = resolve_leaf(survey, &id, units, diagnostics) {
             out.insert(unit, (id, value));
         }
