@@ -17,6 +17,35 @@ use crate::diagnostics::Diagnostic;
 
 /// How much of the file is looked at to choose the separator.
 const SNIFF_BYTES: usize = 64 * 1024;
+/// The longest line read. A record is held whole while it is parsed, so without a cap one
+/// endless line (a broken or hostile file) would take all memory; real rows are a few KiB.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A reader that fails once a line grows past `MAX_LINE_BYTES`.
+struct LineCap<R> {
+    inner: R,
+    since_newline: usize,
+}
+
+impl<R: Read> Read for LineCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match buf[..n].iter().rposition(|&b| b == b'\n') {
+            Some(i) => self.since_newline = n - i - 1,
+            None => self.since_newline += n,
+        }
+        if self.since_newline > MAX_LINE_BYTES {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a line is longer than {} MiB: is this a CSV export?",
+                    MAX_LINE_BYTES / (1024 * 1024)
+                ),
+            ));
+        }
+        Ok(n)
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Encoding {
@@ -28,7 +57,7 @@ enum Encoding {
 
 pub struct CsvRecords {
     path: PathBuf,
-    reader: ::csv::Reader<BufReader<File>>,
+    reader: ::csv::Reader<LineCap<BufReader<File>>>,
     record: ::csv::ByteRecord,
     separator: u8,
     bom: bool,
@@ -71,7 +100,10 @@ impl CsvRecords {
             .delimiter(separator)
             .has_headers(false)
             .flexible(true)
-            .from_reader(BufReader::with_capacity(256 * 1024, file));
+            .from_reader(LineCap {
+                inner: BufReader::with_capacity(256 * 1024, file),
+                since_newline: 0,
+            });
         Ok(CsvRecords {
             path: path.to_path_buf(),
             reader,
@@ -260,6 +292,23 @@ mod tests {
         assert_eq!(sniff_separator(b"\"a;b;c\",d,e\n"), b',');
         assert_eq!(sniff_separator(b"a\tb\tc;d\n"), b'\t');
         assert_eq!(sniff_separator(b"team\n"), b',');
+    }
+
+    #[test]
+    fn an_endless_line_is_refused_instead_of_filling_memory() {
+        let endless = std::io::repeat(b'x').take(MAX_LINE_BYTES as u64 + 10);
+        let mut capped = LineCap {
+            inner: endless,
+            since_newline: 0,
+        };
+        let error = std::io::copy(&mut capped, &mut std::io::sink()).unwrap_err();
+        assert!(error.to_string().contains("longer than 16 MiB"), "{error}");
+        let lines = std::io::repeat(b'\n').take(MAX_LINE_BYTES as u64 * 2);
+        let mut capped = LineCap {
+            inner: lines,
+            since_newline: 0,
+        };
+        assert!(std::io::copy(&mut capped, &mut std::io::sink()).is_ok());
     }
 
     #[test]
