@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::aggregate::{self, Analysis};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load;
 use crate::model::Site;
 use crate::output::{self, OutputError, OutputFile};
@@ -44,6 +44,8 @@ pub struct Summary {
     /// What writing the output wants the user to know although the build succeeded (the new
     /// site is live), such as a previous build it could not remove.
     pub output_warnings: Vec<String>,
+    /// What each responses export gave: rows read, used, skipped and why.
+    pub responses: Vec<crate::model::ReadSummary>,
 }
 
 /// How many (unit, period) pairs the anonymity rule hides, by reason.
@@ -128,7 +130,19 @@ pub fn render_checked(
     progress.step("drawing charts and pages");
     let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
     lap("pages", &mut steps);
-    let warnings = warnings::check(site_dir, &site);
+    // The loader's own warnings (files in content/surveys/ that are not read) first, then the
+    // checks on the loaded site.
+    let mut warnings = Diagnostics(
+        site.warnings
+            .iter()
+            .cloned()
+            .map(|d| Diagnostic {
+                severity: Severity::Warning,
+                ..d
+            })
+            .collect(),
+    );
+    warnings.0.extend(warnings::check(site_dir, &site).0);
     lap("warnings", &mut steps);
     if options.deny_warnings && !warnings.is_empty() {
         return Err(BuildError::Warnings(warnings));
@@ -226,6 +240,7 @@ fn summary(rendered: Rendered, start: Instant) -> Summary {
         warnings,
         steps,
         output_warnings: Vec::new(),
+        responses: site.responses.iter().map(|r| r.summary.clone()).collect(),
     }
 }
 

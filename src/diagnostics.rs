@@ -102,8 +102,13 @@ impl Diagnostic {
             .nth(usize::try_from(self.column).ok()?.saturating_sub(1))
             .map_or(line.len(), |(i, _)| i);
         // Underline the word at the spot (a key without its colon), at least one character.
+        // In a CSV export a cell ends at its separator, not at a space.
+        let csv = self
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
         let word = line[start..]
-            .split(char::is_whitespace)
+            .split(|c: char| c.is_whitespace() || (csv && matches!(c, ',' | ';' | '\t')))
             .next()
             .unwrap_or_default()
             .trim_end_matches(':');

@@ -84,6 +84,20 @@ enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Count a survey tool's export (CSV or .xlsx) with a mapping and print it as a survey file.
+    Import {
+        /// The export: one row per respondent.
+        file: PathBuf,
+        /// The mapping file (see docs/format.md, "Responses files").
+        #[arg(short, long)]
+        mapping: PathBuf,
+        /// The period, when no survey file of the site names this export.
+        #[arg(short, long)]
+        period: Option<String>,
+        /// The site folder, for its units and questions.
+        #[arg(short, long, default_value = ".")]
+        site: PathBuf,
+    },
     /// Create a new site that builds at once, with comments explaining each field.
     New {
         /// The folder to create; it must not exist or be empty.
@@ -172,6 +186,27 @@ fn main() -> ExitCode {
             let result = build::check_with(&site, options, &progress);
             progress.finish();
             cli::report::summary(out, result, "checked; nothing written")
+        }
+        Command::Import {
+            file,
+            mapping,
+            period,
+            site,
+        } => {
+            let result = kolikko::load::load_site(&site).and_then(|site| {
+                kolikko::load::responses::import(&site, &file, &mapping, period.as_deref())
+            });
+            match result {
+                Ok((yaml, summary)) => {
+                    eprintln!("{summary}");
+                    print!("{yaml}");
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    eprintln!("{}", diagnostics.render(out.styled));
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::New {
             dir,

@@ -22,7 +22,7 @@ pub fn check(site_dir: &Path, site: &Site) -> Diagnostics {
     missing_questions(site, &mut warnings);
     units_without_results(site_dir, site, &mut warnings);
     missing_translations(site_dir, site, &mut warnings);
-    unread_content(site_dir, &mut warnings);
+    unread_content(site_dir, site, &mut warnings);
     posts(site_dir, site, &mut warnings);
     warnings
 }
@@ -273,10 +273,17 @@ fn missing_translations(site_dir: &Path, site: &Site, warnings: &mut Diagnostics
     }
 }
 
-/// A file under `content/` that kolikko does not read: a CSV beside the survey files, a post
-/// with another extension, a file in a subfolder.
-fn unread_content(site_dir: &Path, warnings: &mut Diagnostics) {
+/// A file under `content/` that kolikko does not read: a post with another extension, a file in
+/// a subfolder, a stray file beside units.yaml. `content/surveys/` is the loader's to judge (it
+/// knows which exports and mappings the survey files name), and so are mappings elsewhere.
+fn unread_content(site_dir: &Path, site: &Site, warnings: &mut Diagnostics) {
     let content = site_dir.join("content");
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let named: std::collections::HashSet<std::path::PathBuf> = site
+        .responses
+        .iter()
+        .flat_map(|r| [r.canonical.clone(), canonical(&r.mapping)])
+        .collect();
     let is_read = |relative: &Path| -> bool {
         let parts: Vec<String> = relative
             .components()
@@ -285,7 +292,7 @@ fn unread_content(site_dir: &Path, warnings: &mut Diagnostics) {
         let extension = relative.extension().and_then(|e| e.to_str()).unwrap_or("");
         match parts.as_slice() {
             [file] => file == "units.yaml",
-            [folder, _] if folder == "surveys" => matches!(extension, "yaml" | "yml"),
+            [folder, ..] if folder == "surveys" => true,
             [folder, _] if folder == "posts" => extension == "md",
             _ => false,
         }
@@ -304,10 +311,10 @@ fn unread_content(site_dir: &Path, warnings: &mut Diagnostics) {
             continue;
         }
         let relative = entry.path().strip_prefix(&content).unwrap_or(entry.path());
-        if !is_read(relative) {
+        if !is_read(relative) && !named.contains(&canonical(entry.path())) {
             capped.push(
                 Diagnostic::warning(entry.path(), 0, 0, "this file is not read")
-                    .with_help("kolikko reads content/units.yaml, content/surveys/*.yaml and content/posts/*.md; rename or move the file if it should be part of the report"),
+                    .with_help("kolikko reads content/units.yaml, content/posts/*.md, and in content/surveys/ the survey files and the exports and mappings they name; rename or move the file if it should be part of the report"),
             );
         }
     }

@@ -269,6 +269,7 @@ fn warnings_are_listed_after_a_successful_check_and_deny_warnings_fails() {
     // A file content/ does not read, an unquoted shortcode value, a title in smart quotes, a
     // team nobody reports, and a team without a question the others answered.
     site.write("content/surveys/2026-Q3.csv", "team,invited\n");
+    site.write("content/posts/notes.txt", "ideas for the next post\n");
     site.edit(
         POST,
         "{{ chart(kind=\"scatter\") }}",

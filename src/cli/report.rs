@@ -54,6 +54,11 @@ pub fn summary_line(s: &Summary, done: &str) -> String {
 pub fn summary(out: Output, result: Result<Summary, BuildError>, done: &str) -> ExitCode {
     match result {
         Ok(s) => {
+            if !out.quiet {
+                for read in &s.responses {
+                    println!("{read}");
+                }
+            }
             for warning in &s.output_warnings {
                 eprintln!("warning: {warning}");
             }
