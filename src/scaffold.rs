@@ -183,7 +183,7 @@ const TEAMS: &[[(&str, &str, &str, &str); 4]] = &[
     [
         ("park", "Park team", "Puistotiimi", "Parkteamet"),
         ("bridge", "Bridge team", "Siltatiimi", "Broteamet"),
-        ("square", "Square team", "Aukiotiimi", "Torgplatsteamet"),
+        ("square", "Square team", "Aukiotiimi", "Platsteamet"),
         ("school", "School team", "Koulutiimi", "Skolteamet"),
     ],
 ];
