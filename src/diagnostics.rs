@@ -111,7 +111,8 @@ impl Diagnostic {
             .split(|c: char| c.is_whitespace() || (csv && matches!(c, ',' | ';' | '\t')))
             .next()
             .unwrap_or_default()
-            .trim_end_matches(':');
+            // Not the punctuation after it: `invted:`, `harbor")`, `1e30,`.
+            .trim_end_matches([':', '"', ')', ',', ']', '}']);
         let end = if word.is_empty() {
             line[start..]
                 .chars()

@@ -62,12 +62,8 @@ pub(super) fn render_body(
                 plain.push(figure.plain);
             }
             Err(message) => {
-                diagnostics.push(Diagnostic::new(
-                    &post.source,
-                    code.line,
-                    code.column,
-                    message,
-                ));
+                let column = value_column(post, code, &message).unwrap_or(code.column);
+                diagnostics.push(Diagnostic::new(&post.source, code.line, column, message));
                 replacements.push(String::new());
                 plain.push(None);
             }
@@ -92,6 +88,24 @@ impl From<String> for Rendered {
     fn from(html: String) -> Self {
         Rendered { html, plain: None }
     }
+}
+
+/// The column of the argument value a message names (`unknown unit `harbor``), so the caret
+/// sits under `harbor` rather than under the shortcode's `{{`.
+fn value_column(post: &Post, code: &Shortcode, message: &str) -> Option<u64> {
+    // Only "unknown X `value`": other messages are about the shortcode as a whole.
+    let named = message.strip_prefix("unknown ")?.split('`').nth(1)?;
+    let index = usize::try_from(code.line.checked_sub(post.body_first_line)?).ok()?;
+    let line = post.body.lines().nth(index)?;
+    let start = line
+        .char_indices()
+        .nth(usize::try_from(code.column).ok()?.saturating_sub(1))?
+        .0;
+    let found = [format!("\"{named}\""), format!("={named}")]
+        .iter()
+        .find_map(|needle| line[start..].find(needle.as_str()))?;
+    // After the opening quote or `=`.
+    Some(line[..start + found + 1].chars().count() as u64 + 1)
 }
 
 /// Arguments of one shortcode, consumed as they are checked so leftovers can be reported.
@@ -145,7 +159,15 @@ fn render_one(
                         .collect();
                     format!(
                         "unknown period `{v}`: {}the site has {}",
-                        did_you_mean(&v, known.iter().map(String::as_str)),
+                        did_you_mean(
+                            &v,
+                            // Only a case slip (`2026-q3`): another year or quarter is not a typo
+                            // one can guess.
+                            known
+                                .iter()
+                                .map(String::as_str)
+                                .filter(|k| k.eq_ignore_ascii_case(&v)),
+                        ),
                         known.join(", ")
                     )
                 }),
