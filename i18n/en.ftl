@@ -22,6 +22,7 @@ factors = Factors
 factor = Factor
 posts = Commentary
 tags = Tags
+draft = Draft
 method = Method
 skip_to_content = Skip to content
 main_navigation = Main navigation

@@ -23,6 +23,7 @@ factors = Tekijät
 factor = Tekijä
 posts = Katsaukset
 tags = Tunnisteet
+draft = Luonnos
 method = Menetelmä
 skip_to_content = Siirry sisältöön
 main_navigation = Päävalikko

@@ -22,6 +22,7 @@ factors = Faktorer
 factor = Faktor
 posts = Kommentarer
 tags = Taggar
+draft = Utkast
 method = Metod
 skip_to_content = Hoppa till innehållet
 main_navigation = Huvudmeny

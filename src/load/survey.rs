@@ -10,11 +10,14 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, Side};
-use crate::model::{Answers, CxResult, ExResult, SurveyPeriod, UnitTree};
-use crate::period::Period;
+use crate::model::{Answers, CxResult, ExResult, ResponsesFile, SurveyPeriod, UnitTree};
+use crate::period::{Granularity, Period};
 
+use super::MAX_COUNT;
+use super::reader::SiteReader;
+use super::responses;
 use super::yaml::{at, in_source_order, parse_yaml};
-use super::{MAX_COUNT, closest};
+use crate::suggest::closest;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,31 +27,33 @@ struct RawSurvey {
     ex: HashMap<Spanned<String>, RawEx>,
     #[serde(default)]
     cx: HashMap<Spanned<String>, RawCx>,
+    ex_responses: Option<Spanned<super::responses::RawResponses>>,
+    cx_responses: Option<Spanned<super::responses::RawResponses>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEx {
-    invited: Spanned<u64>,
-    responses: Spanned<u64>,
-    headcount: Option<Spanned<f64>>,
-    leavers: Option<Spanned<u64>>,
-    enps: Option<Spanned<RawAnswers>>,
+pub(super) struct RawEx {
+    pub(super) invited: Spanned<u64>,
+    pub(super) responses: Spanned<u64>,
+    pub(super) headcount: Option<Spanned<f64>>,
+    pub(super) leavers: Option<Spanned<u64>>,
+    pub(super) enps: Option<Spanned<RawAnswers>>,
     #[serde(default)]
-    items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
+    pub(super) items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCx {
-    responses: Spanned<u64>,
-    nps: Option<Spanned<RawAnswers>>,
+pub(super) struct RawCx {
+    pub(super) responses: Spanned<u64>,
+    pub(super) nps: Option<Spanned<RawAnswers>>,
     #[serde(default)]
-    items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
+    pub(super) items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
 }
 
 /// `[0, 1, 2, 5, 4]` or `{ counts: [0, 1, 2, 5, 4], na: 2 }`.
-struct RawAnswers(Answers);
+pub(super) struct RawAnswers(pub(super) Answers);
 
 impl<'de> Deserialize<'de> for RawAnswers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -87,6 +92,7 @@ pub(super) fn parse_survey(
     text: &str,
     framework: &Framework,
     units: &UnitTree,
+    (reader, files, warnings): &mut (&SiteReader, &mut Vec<ResponsesFile>, &mut Vec<Diagnostic>),
     diagnostics: &mut Diagnostics,
 ) -> (Option<Period>, Option<SurveyPeriod>) {
     let raw: RawSurvey = match parse_yaml(path, text, 0) {
@@ -116,6 +122,23 @@ pub(super) fn parse_survey(
             cx[unit] = check_cx(path, result, framework, diagnostics);
         }
     }
+    // Teams read from responses files (see `load/responses/`), beside the teams given as counts.
+    if let Some(key) = raw.ex_responses
+        && let Some(mut read) =
+            responses::read_ex(path, &key, reader, framework, units, diagnostics)
+    {
+        read.file.period = period;
+        let place = (&mut **files, &mut **warnings);
+        responses::merge(path, &key, &mut ex, read, units, place, diagnostics);
+    }
+    if let Some(key) = raw.cx_responses
+        && let Some(mut read) =
+            responses::read_cx(path, &key, reader, framework, units, diagnostics)
+    {
+        read.file.period = period;
+        let place = (&mut **files, &mut **warnings);
+        responses::merge(path, &key, &mut cx, read, units, place, diagnostics);
+    }
     let Some(period) = period else {
         return (None, None);
     };
@@ -129,7 +152,7 @@ pub(super) fn parse_survey(
 }
 
 /// The unit a survey entry refers to; it must exist and be a team (a leaf).
-fn resolve_leaf(
+pub(super) fn resolve_leaf(
     path: &Path,
     id: &Spanned<String>,
     units: &UnitTree,
@@ -175,7 +198,7 @@ fn resolve_leaf(
     }
 }
 
-fn check_ex(
+pub(super) fn check_ex(
     path: &Path,
     raw: RawEx,
     framework: &Framework,
@@ -247,7 +270,7 @@ fn check_ex(
     })
 }
 
-fn check_cx(
+pub(super) fn check_cx(
     path: &Path,
     raw: RawCx,
     framework: &Framework,
@@ -455,17 +478,45 @@ pub(super) fn check_periods(named: &mut [(Period, PathBuf)], diagnostics: &mut D
             ));
         }
     }
-    if let Some((first, first_path)) = named.first()
-        && let Some((other, path)) = named
-            .iter()
-            .find(|(p, _)| p.granularity != first.granularity)
-    {
-        diagnostics.push(Diagnostic::whole_file(
+    // Blame the files that differ from most of the site (a quarterly file in a monthly
+    // site), not whichever file happens to sort first; a tie keeps the earliest file's kind.
+    let Some((first, _)) = named.first() else {
+        return;
+    };
+    let mut counts: Vec<(Granularity, usize)> = Vec::new();
+    for (period, _) in named.iter() {
+        match counts.iter_mut().find(|(g, _)| *g == period.granularity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((period.granularity, 1)),
+        }
+    }
+    let usual = counts
+        .iter()
+        .max_by_key(|&&(g, n)| (n, g == first.granularity))
+        .map_or(first.granularity, |&(g, _)| g);
+    let Some((example, example_path)) = named.iter().find(|(p, _)| p.granularity == usual) else {
+        return;
+    };
+    let kind = |g: Granularity| match g {
+        Granularity::Quarter => ("a quarter", "quarters"),
+        Granularity::Month => ("a month", "months"),
+        Granularity::Week => ("a week", "weeks"),
+    };
+    for (period, path) in named.iter().filter(|(p, _)| p.granularity != usual) {
+        diagnostics.push(
+            Diagnostic::whole_file(
                 path,
                 format!(
-                    "period {other} mixes granularities with {first} (in {}): all periods of a site are quarters, months or weeks",
-                    first_path.display()
+                    "period {period} is {}, but the site's other survey periods are {} (such as {example} in {}): all periods of a site are quarters, months or weeks",
+                    kind(period.granularity).0,
+                    kind(usual).1,
+                    example_path.display()
                 ),
-            ));
+            )
+            .with_help(format!(
+                "give this file's results by {} too, or keep them in a site of their own",
+                kind(usual).0.trim_start_matches("a ")
+            )),
+        );
     }
 }
