@@ -26,6 +26,10 @@ draft = Draft
 method = Method
 skip_to_content = Skip to content
 main_navigation = Main navigation
+# The language's own name for itself, in the language switcher.
+language_name = English
+choose_language = Read the report in English
+language_switcher = Language
 breadcrumbs = Breadcrumbs
 generated_by = Made with kolikko
 
@@ -153,8 +157,8 @@ teams_hidden = Teams hidden for anonymity
 ## Verdicts
 vs_rest_clear = { $difference } vs the rest of the organisation · a clear difference (larger than chance variation)
 vs_rest_within_noise = { $difference } vs the rest of the organisation · within chance variation
-vs_previous_clear = vs the previous period ({ $period }) · a clear change (larger than chance variation)
-vs_previous_within_noise = vs the previous period ({ $period }) · within chance variation
+vs_previous_clear = change from { $period } · a clear change (larger than chance variation)
+vs_previous_within_noise = change from { $period } · within chance variation
 
 ## Charts
 interval = 95% interval

@@ -27,6 +27,10 @@ draft = Luonnos
 method = Menetelmä
 skip_to_content = Siirry sisältöön
 main_navigation = Päävalikko
+# The language's own name for itself, in the language switcher.
+language_name = suomi
+choose_language = Lue raportti suomeksi
+language_switcher = Kieli
 breadcrumbs = Murupolku
 generated_by = Tehty kolikko-ohjelmalla
 
@@ -154,8 +158,8 @@ teams_hidden = Anonymiteetin vuoksi piilotetut tiimit
 ## Verdicts
 vs_rest_clear = { $difference } muuhun organisaatioon verrattuna · selvä ero (satunnaisvaihtelua suurempi)
 vs_rest_within_noise = { $difference } muuhun organisaatioon verrattuna · ero satunnaisvaihtelun rajoissa
-vs_previous_clear = Edelliseen kauteen ({ $period }) verrattuna · selvä muutos (satunnaisvaihtelua suurempi)
-vs_previous_within_noise = Edelliseen kauteen ({ $period }) verrattuna · satunnaisvaihtelun rajoissa
+vs_previous_clear = Muutos kaudesta { $period } · selvä muutos (satunnaisvaihtelua suurempi)
+vs_previous_within_noise = Muutos kaudesta { $period } · satunnaisvaihtelun rajoissa
 
 ## Charts
 interval = 95 %:n luottamusväli

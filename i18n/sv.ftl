@@ -26,6 +26,10 @@ draft = Utkast
 method = Metod
 skip_to_content = Hoppa till innehållet
 main_navigation = Huvudmeny
+# The language's own name for itself, in the language switcher.
+language_name = svenska
+choose_language = Läs rapporten på svenska
+language_switcher = Språk
 breadcrumbs = Brödsmulor
 generated_by = Skapad med kolikko
 
@@ -147,8 +151,8 @@ teams_hidden = Team dolda av anonymitetsskäl
 ## Verdicts
 vs_rest_clear = { $difference } jämfört med resten av organisationen · en tydlig skillnad (större än slumpvariationen)
 vs_rest_within_noise = { $difference } jämfört med resten av organisationen · skillnaden ryms inom slumpvariationen
-vs_previous_clear = Jämfört med föregående period ({ $period }) · en tydlig förändring (större än slumpvariationen)
-vs_previous_within_noise = Jämfört med föregående period ({ $period }) · inom slumpvariationen
+vs_previous_clear = Förändring från { $period } · en tydlig förändring (större än slumpvariationen)
+vs_previous_within_noise = Förändring från { $period } · inom slumpvariationen
 
 ## Charts
 interval = 95 %-konfidensintervall

@@ -328,6 +328,7 @@ mod tests {
             include_str!("pages/mod.rs"),
             include_str!("pages/figures.rs"),
             include_str!("pages/shortcodes.rs"),
+            include_str!("pages/languages.rs"),
         ];
         let keys = ids(Language::En);
         let mut used = std::collections::BTreeSet::new();
@@ -336,6 +337,7 @@ mod tests {
                 "self.t(\"",
                 "renderer.t(\"",
                 "text(self.language, \"",
+                ".text(\"",
                 ".format(\n",
                 ".format(\"",
                 ".tr(\"",

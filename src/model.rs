@@ -52,6 +52,9 @@ pub struct Config {
     pub title: String,
     pub organisation: String,
     pub language: Language,
+    /// Every language the site is built in, the default (`language`) first; one for a
+    /// single-language site, whose pages then sit at the top of the output as before.
+    pub languages: Vec<Language>,
     /// Minimum EX responses for a group to be shown; at least 3.
     pub anonymity_threshold: u64,
     /// CX samples smaller than this are flagged "low n".
@@ -237,6 +240,9 @@ impl Date {
 pub struct Post {
     pub source: PathBuf,
     pub slug: String,
+    /// `Some(sv)` for `post.sv.md`, a translation of `post.md`; `None` for the default
+    /// language's version.
+    pub language: Option<Language>,
     pub title: String,
     pub date: Date,
     pub author: Option<String>,

@@ -234,7 +234,80 @@ fn units_without_results(site_dir: &Path, site: &Site, warnings: &mut Diagnostic
 
 /// A factor name or item text without the site's language: readers see the English text.
 fn missing_translations(site_dir: &Path, site: &Site, warnings: &mut Diagnostics) {
-    let language = site.config.language;
+    for &language in &site.config.languages {
+        missing_texts(site_dir, site, language, warnings);
+    }
+    missing_post_versions(site, warnings);
+}
+
+/// A post in the default language without a version in another of the site's languages
+/// (`post.sv.md` beside `post.md`): that language's site shows the default one, and says so
+/// here. A version in a language the site is not built in is never shown.
+fn missing_post_versions(site: &Site, warnings: &mut Diagnostics) {
+    let languages = &site.config.languages;
+    let default = site.config.language;
+    let has = |slug: &str, language: Language| {
+        site.posts.iter().any(|p| {
+            p.slug == slug
+                && (p.language == Some(language) || (language == default && p.language.is_none()))
+        })
+    };
+    for post in &site.posts {
+        let language = post.language.unwrap_or(default);
+        match language {
+            _ if language == default => {
+                for &language in languages.iter().filter(|&&l| l != default) {
+                    if !has(&post.slug, language) {
+                        warnings.push(
+                            Diagnostic::warning(
+                                &post.source,
+                                0,
+                                0,
+                                format!(
+                                    "has no {} version, so the `{}/` pages show this one",
+                                    language_name(language),
+                                    language.code()
+                                ),
+                            )
+                            .with_help(format!(
+                                "write it as `{}.{}.md` beside this file",
+                                post.slug,
+                                language.code()
+                            )),
+                        );
+                    }
+                }
+            }
+            _ if !languages.contains(&language) => warnings.push(
+                Diagnostic::warning(
+                    &post.source,
+                    0,
+                    0,
+                    format!(
+                        "is a {} version, but the site is not built in `{}`, so it is not shown",
+                        language_name(language),
+                        language.code()
+                    ),
+                )
+                .with_help(format!(
+                    "add `{}` to `languages:` in kolikko.yaml, or remove the file",
+                    language.code()
+                )),
+            ),
+            _ => {}
+        }
+    }
+}
+
+fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::En => "English (`en`)",
+        Language::Fi => "Finnish (`fi`)",
+        Language::Sv => "Swedish (`sv`)",
+    }
+}
+
+fn missing_texts(site_dir: &Path, site: &Site, language: Language, warnings: &mut Diagnostics) {
     let translated = |text: &Text| match language {
         Language::En => true,
         Language::Fi => text.fi.is_some(),

@@ -21,6 +21,8 @@ struct RawConfig {
     title: String,
     organisation: String,
     language: Option<Spanned<String>>,
+    /// Several languages in one build: `[fi, sv]`, the first the default.
+    languages: Option<Spanned<Vec<Spanned<String>>>>,
     anonymity_threshold: Option<Spanned<u64>>,
     cx_low_n: Option<u64>,
     allow_raw_html: Option<bool>,
@@ -150,22 +152,56 @@ pub(super) fn parse_config(
         }
     };
     let before = diagnostics.len();
-    let language = match &raw.language {
-        None => Language::En,
-        Some(l) => match l.value.as_str() {
-            "en" => Language::En,
-            "fi" => Language::Fi,
-            "sv" => Language::Sv,
-            other => {
-                diagnostics.push(at(
-                    path,
-                    l,
-                    format!("unknown language `{other}`: expected en, fi or sv"),
-                ));
-                Language::En
-            }
-        },
+    let mut parse_language = |l: &Spanned<String>| match l.value.as_str() {
+        "en" => Some(Language::En),
+        "fi" => Some(Language::Fi),
+        "sv" => Some(Language::Sv),
+        other => {
+            diagnostics.push(at(
+                path,
+                l,
+                format!("unknown language `{other}`: expected en, fi or sv"),
+            ));
+            None
+        }
     };
+    let mut languages: Vec<Language> = Vec::new();
+    if let Some(list) = &raw.languages {
+        for l in &list.value {
+            if let Some(language) = parse_language(l)
+                && !languages.contains(&language)
+            {
+                languages.push(language);
+            }
+        }
+    }
+    let language = match &raw.language {
+        None => languages.first().copied().unwrap_or(Language::En),
+        Some(l) => parse_language(l).unwrap_or(Language::En),
+    };
+    if let (Some(l), Some(list)) = (&raw.language, &raw.languages)
+        && languages.first().is_some_and(|&first| first != language)
+    {
+        diagnostics.push(at(
+            path,
+            list,
+            format!(
+                "`language: {}` and `languages` disagree: the first of `languages` is the default; drop `language` or list it first",
+                l.value
+            ),
+        ));
+    }
+    if raw.languages.as_ref().is_some_and(|l| l.value.is_empty()) {
+        diagnostics.push(at(
+            path,
+            raw.languages.as_ref().unwrap(),
+            "`languages` is empty: list at least one of en, fi, sv, e.g. `languages: [fi, sv]`"
+                .to_string(),
+        ));
+    }
+    if languages.is_empty() {
+        languages.push(language);
+    }
     let anonymity_threshold = match &raw.anonymity_threshold {
         None => 5,
         Some(t) if t.value < MIN_ANONYMITY_THRESHOLD => {
@@ -197,6 +233,7 @@ pub(super) fn parse_config(
         title: raw.title,
         organisation: raw.organisation,
         language,
+        languages,
         anonymity_threshold,
         cx_low_n: raw.cx_low_n.unwrap_or(30),
         allow_raw_html: raw.allow_raw_html.unwrap_or(false),

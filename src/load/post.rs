@@ -82,6 +82,13 @@ pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics)
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
+    // `post.sv.md` is the Swedish version of `post.md`: same address, another language.
+    let (stem, language) = match stem.rsplit_once('.') {
+        Some((base, "en")) => (base.to_string(), Some(crate::framework::Language::En)),
+        Some((base, "fi")) => (base.to_string(), Some(crate::framework::Language::Fi)),
+        Some((base, "sv")) => (base.to_string(), Some(crate::framework::Language::Sv)),
+        _ => (stem, None),
+    };
     let slug = slugify(&stem);
     if slug.is_empty() {
         diagnostics.push(Diagnostic::whole_file(
@@ -93,6 +100,7 @@ pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics)
     (diagnostics.len() == before).then(|| Post {
         source: path.to_path_buf(),
         slug,
+        language,
         title: raw.title,
         date,
         author: raw.author,
@@ -135,9 +143,9 @@ pub(super) fn check_posts(
             ));
         }
     }
-    let mut seen: HashMap<&str, &Path> = HashMap::new();
+    let mut seen: HashMap<(&str, Option<crate::framework::Language>), &Path> = HashMap::new();
     for post in posts.iter() {
-        if let Some(first) = seen.insert(&post.slug, &post.source) {
+        if let Some(first) = seen.insert((&post.slug, post.language), &post.source) {
             diagnostics.push(Diagnostic::whole_file(
                 &post.source,
                 format!(

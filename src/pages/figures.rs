@@ -143,7 +143,7 @@ impl<'a> FigureMaker<'a> {
         let title = format!(
             "{} · {}",
             self.t("chart_scatter"),
-            self.period(period).period
+            self.tr.period(self.period(period).period)
         );
         let (_, desc) = self.linkage_sentence(period);
         charts::render_scatter(

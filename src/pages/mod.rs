@@ -6,6 +6,7 @@
 //! folder, a zip or any intranet path.
 
 mod figures;
+mod languages;
 mod shortcodes;
 
 use std::collections::BTreeMap;
@@ -60,8 +61,43 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 const METHOD_MD: &str = include_str!("../../docs/method.md");
 
 /// Renders every page of the site. Template and commentary errors are collected, not thrown.
+/// A site built in several languages (`languages: [fi, sv]`) gets the whole site once per
+/// language under `fi/`, `sv/`, … and a root page linking to each; a single-language site keeps
+/// its pages at the top.
 pub fn render_site(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, Diagnostics> {
-    let renderer = Renderer::new(site, analysis)?;
+    let languages = &site.config.languages;
+    if languages.len() <= 1 {
+        return render_language(site, analysis, site.config.language, &[]);
+    }
+    let mut files = Vec::new();
+    let mut diagnostics = Diagnostics::default();
+    for &language in languages {
+        match render_language(site, analysis, language, languages) {
+            Ok(pages) => files.extend(pages.into_iter().map(|f| OutputFile {
+                path: format!("{}/{}", language.code(), f.path),
+                contents: f.contents,
+            })),
+            Err(d) => diagnostics.0.extend(d.0),
+        }
+    }
+    if diagnostics.is_empty() {
+        match languages::root_page(site) {
+            Ok(file) => files.push(file),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    diagnostics.into_result(files).map_err(once_per_place)
+}
+
+/// Every page of the site in one language; `switcher` lists the site's languages when there
+/// are several, so each page links to itself in the others.
+fn render_language(
+    site: &Site,
+    analysis: &Analysis,
+    language: Language,
+    switcher: &[Language],
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let renderer = Renderer::new(site, analysis, language, switcher)?;
     let mut files = Vec::new();
     let mut diagnostics = Diagnostics::default();
     let posts = renderer.render_posts(&mut files, &mut diagnostics);
@@ -126,6 +162,10 @@ struct Renderer<'a> {
     tr: &'static i18n::Translations,
     /// Plain messages for templates and `t()`, with the period words of this site's periods.
     strings: &'static BTreeMap<&'static str, &'static str>,
+    /// The posts of this language: `post.sv.md` on the Swedish pages, else `post.md`.
+    posts: Vec<&'a crate::model::Post>,
+    /// The site's languages when it is built in several, for the language switcher.
+    switcher: Vec<Language>,
 }
 
 #[derive(Serialize)]
@@ -213,7 +253,12 @@ fn root_for(path: &str) -> String {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, analysis: &'a Analysis) -> Result<Self, Diagnostics> {
+    fn new(
+        site: &'a Site,
+        analysis: &'a Analysis,
+        language: Language,
+        switcher: &[Language],
+    ) -> Result<Self, Diagnostics> {
         let mut tera = Tera::new();
         let mut diagnostics = Diagnostics::default();
         let mut templates: BTreeMap<String, (String, Option<std::path::PathBuf>)> =
@@ -246,7 +291,6 @@ impl<'a> Renderer<'a> {
         ) {
             diagnostics.push(template_error(&templates, &e));
         }
-        let language = site.config.language;
         let file = format!("{}.ftl", language.code());
         let tr = match site.translation_overrides.iter().find(|o| o.name == file) {
             None => i18n::Translations::embedded(language),
@@ -273,6 +317,8 @@ impl<'a> Renderer<'a> {
             fmt: i18n::number_format(language),
             tr,
             strings,
+            posts: languages::posts_in(site, language),
+            switcher: switcher.to_vec(),
         })
     }
 
@@ -358,6 +404,10 @@ impl<'a> Renderer<'a> {
         context.insert("lang", self.language.code());
         context.insert("t", &self.strings);
         context.insert("root", &root_for(path));
+        context.insert(
+            "languages",
+            &languages::switcher(&self.switcher, self.language, path),
+        );
         context.insert("nav", &nav);
         context.insert("page_title", title);
         context.insert("breadcrumbs", &Vec::<Crumb>::new());
@@ -1441,7 +1491,7 @@ impl<'a> Renderer<'a> {
         diagnostics: &mut Diagnostics,
     ) -> Vec<PostSummary> {
         let mut summaries = Vec::new();
-        for post in &self.site.posts {
+        for &post in &self.posts {
             let path = format!("posts/{}/index.html", post.slug);
             let figures = self.figures(&path);
             let rendered = match shortcodes::render_body(self, &figures, post) {
