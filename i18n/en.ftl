@@ -252,3 +252,37 @@ linkage_r = EX–CX correlation across teams
 linkage_interval = 95% interval of the EX–CX correlation
 too_few_teams = too few teams
 teams_column = teams
+
+## Method page: how to read the report (for supervisors; the developer document is docs/method.md)
+method_title = How to read this report
+method_lead = This page explains what the numbers in the report mean, how much weight they can bear and what is left out to protect the people who answered.
+method_numbers_heading = What the numbers mean
+method_ex_index = The EX index (0–100) is the share of favourable answers to the employee survey's questions, averaged over the questions so that each question counts the same. 75 means that, on an average question, three in four answers were favourable. The CX index is the same for the customer survey.
+method_factor_score = A factor score is the same average over one factor's questions, on the employee side or the customer side.
+method_scales_heading = Answer scales
+method_scale = { $has_neutral ->
+    [yes] Scale 1–{ $points }: { $favourable } favourable, { $neutral } neutral, { $unfavourable } unfavourable.
+   *[no] Scale 1–{ $points }: { $favourable } favourable, { $unfavourable } unfavourable.
+}
+method_factors = { $count ->
+    [one] The report looks at one factor: { $names }. It is asked both of employees and of customers.
+   *[other] The report looks at { $count } factors: { $names }. Each is asked both of employees and of customers.
+}
+method_net = eNPS and NPS come from the question "how likely would you recommend …" (0–10). Those who answer 9–10 are promoters, 7–8 passives and 0–6 detractors. The score is the share of promoters minus the share of detractors, from −100 to +100.
+method_response_rate = The response rate is the share of those invited who answered the employee survey.
+method_turnover = Turnover is the number of people who left during the period divided by the average headcount of the period. It is given per period, not as a yearly rate.
+method_interval_heading = How to read an interval
+method_interval = A survey catches the answers of the people who happened to answer, on the day they answered. The 95% interval shows the range within which the result would most likely fall if the survey were repeated. A narrow interval means the result is firm; a wide one, typical of small teams, means it could easily be several points higher or lower.
+method_verdict_heading = A clear change or chance variation?
+method_verdict = Results move a little from one period to the next even when nothing has changed. Each change and each difference from the rest of the organisation is tested: "a clear change (larger than chance variation)" means the change is too large to be explained by chance; "within chance variation" means it could be chance. "Within chance variation" does not mean nothing changed: in a small team even a large change can be chance. Because the report makes hundreds of comparisons, the test is made stricter so that only a small share of the clear results are false alarms.
+method_linkage_heading = Employee and customer experience side by side
+method_linkage = The report asks whether teams with a better employee experience also have a better customer experience. Each team is one point, whatever its size. A link is only read from { $minimum } teams on. A link is not proof of cause: teams differ in many ways at once.
+method_anonymity_heading = What is hidden, and why
+method_anonymity = Employee results of a group with fewer than { $n } answers are not shown, so that no one's answers can be recognised.
+method_anonymity_subtraction = Results from which such a group could be worked out are hidden too: if a region's total is shown and one small team in it is hidden, that team's numbers could be worked out by subtracting the other teams from the region, so a team beside it is hidden too. When a group is hidden, the groups inside it are hidden as well. The same applies to single questions, eNPS and turnover when fewer people answered them.
+method_anonymity_cx = Customer results are not hidden, because customers are not identifiable from them; a customer result from fewer than { $low_n } answers is marked "low n".
+method_technical = Technical details: the formulas
+method_formula_wilson = Interval of a favourable share p̂ of n answers (Wilson score interval), z = 1.96:
+method_formula_net = Net score interval (adjusted Wald, Rocks 2016), with x_prom promoters and x_det detractors of n:
+method_formula_test = A change or difference in a favourable share is tested with the two-proportion z-test; net scores with a z-test on their variances. The p-values of one period are adjusted for the false discovery rate (Benjamini–Hochberg), and a result is called clear when the adjusted value is below 0.05.
+method_formula_linkage = The link across teams is Pearson's correlation r of the teams' EX and CX indices, with a 95% interval from Fisher's z-transformation; Spearman's ρ is given beside it.

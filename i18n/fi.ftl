@@ -242,3 +242,37 @@ linkage_r = Henkilöstö- ja asiakaskokemuksen korrelaatio tiimien välillä
 linkage_interval = Henkilöstö- ja asiakaskokemuksen korrelaation 95 %:n luottamusväli
 too_few_teams = liian vähän tiimejä
 teams_column = tiimejä
+
+## Menetelmäsivu: miten raporttia luetaan (esihenkilöille; kehittäjien dokumentti on docs/method.md)
+method_title = Miten raporttia luetaan
+method_lead = Tällä sivulla kerrotaan, mitä raportin luvut tarkoittavat, kuinka paljon niiden varaan voi laskea ja mitä jätetään näyttämättä vastaajien suojaamiseksi.
+method_numbers_heading = Mitä luvut tarkoittavat
+method_ex_index = EX-indeksi (0–100) kertoo, kuinka suuri osa henkilöstökyselyn vastauksista on myönteisiä. Se on kysymysten keskiarvo, joten jokainen kysymys painaa yhtä paljon. 75 tarkoittaa, että keskimääräisessä kysymyksessä kolme neljästä vastauksesta oli myönteisiä. CX-indeksi lasketaan samoin asiakaskyselystä.
+method_factor_score = Tekijän tulos on sama keskiarvo yhden tekijän kysymyksistä, joko henkilöstön tai asiakkaiden vastauksista.
+method_scales_heading = Vastausasteikot
+method_scale = { $has_neutral ->
+    [yes] Asteikko 1–{ $points }: { $favourable } myönteisiä, { $neutral } neutraaleja, { $unfavourable } kielteisiä.
+   *[no] Asteikko 1–{ $points }: { $favourable } myönteisiä, { $unfavourable } kielteisiä.
+}
+method_factors = { $count ->
+    [one] Raportissa tarkastellaan yhtä tekijää: { $names }. Siitä kysytään sekä henkilöstöltä että asiakkailta.
+   *[other] Raportissa tarkastellaan { $count } tekijää: { $names }. Kustakin kysytään sekä henkilöstöltä että asiakkailta.
+}
+method_net = eNPS ja NPS perustuvat kysymykseen ”kuinka todennäköisesti suosittelisit …” (0–10). Vastaukset 9–10 ovat suosittelijoita, 7–8 passiivisia ja 0–6 arvostelijoita. Tulos on suosittelijoiden osuus miinus arvostelijoiden osuus, −100:sta +100:aan.
+method_response_rate = Vastausaste on henkilöstökyselyyn vastanneiden osuus kutsutuista.
+method_turnover = Vaihtuvuus on kauden aikana lähteneiden määrä jaettuna kauden keskimääräisellä henkilöstömäärällä. Se ilmoitetaan kausittain, ei vuositasolle muunnettuna.
+method_interval_heading = Miten luottamusväliä luetaan
+method_interval = Kysely tavoittaa ne, jotka sattuivat vastaamaan, ja sen päivän mielialan. 95 %:n luottamusväli näyttää, mihin tulos todennäköisesti osuisi, jos kysely toistettaisiin. Kapea väli tarkoittaa, että tulos on luotettava; leveä väli, joka on tavallinen pienissä tiimeissä, tarkoittaa, että tulos voisi helposti olla useita pisteitä korkeampi tai matalampi.
+method_verdict_heading = Selvä muutos vai satunnaisvaihtelua?
+method_verdict = Tulokset vaihtelevat hieman kaudesta toiseen, vaikka mikään ei olisi muuttunut. Jokainen muutos ja jokainen ero muuhun organisaatioon testataan: ”selvä muutos (satunnaisvaihtelua suurempi)” tarkoittaa, että muutos on liian suuri selittyäkseen sattumalla; ”satunnaisvaihtelun rajoissa” tarkoittaa, että se voi olla sattumaa. ”Satunnaisvaihtelun rajoissa” ei tarkoita, ettei mikään olisi muuttunut: pienessä tiimissä suurikin muutos voi olla sattumaa. Koska raportissa tehdään satoja vertailuja, testiä on tiukennettu niin, että selvistä tuloksista vain pieni osa on vääriä hälytyksiä.
+method_linkage_heading = Henkilöstö- ja asiakaskokemus rinnakkain
+method_linkage = Raportti tarkastelee, onko tiimeillä, joiden henkilöstökokemus on parempi, myös parempi asiakaskokemus. Jokainen tiimi on yksi piste kokoon katsomatta. Yhteyttä arvioidaan vasta { $minimum } tiimistä alkaen. Yhteys ei todista syy-seuraussuhdetta: tiimit eroavat toisistaan monella tavalla yhtä aikaa.
+method_anonymity_heading = Mitä piilotetaan ja miksi
+method_anonymity = Henkilöstökyselyn tuloksia ei näytetä ryhmistä, joilla on alle { $n } vastausta, jotta kenenkään vastauksia ei voi tunnistaa.
+method_anonymity_subtraction = Myös tulokset, joista tällaisen ryhmän luvut voisi laskea, piilotetaan: jos alueen kokonaistulos näkyy ja vain yksi sen pienistä tiimeistä on piilotettu, tiimin luvut voisi laskea vähentämällä muut tiimit alueesta, joten myös sen viereinen tiimi piilotetaan. Kun ryhmä on piilotettu, myös sen sisällä olevat ryhmät piilotetaan. Sama koskee yksittäisiä kysymyksiä, eNPS:ää ja vaihtuvuutta, kun niihin on vastannut vähemmän ihmisiä.
+method_anonymity_cx = Asiakastuloksia ei piiloteta, koska asiakkaita ei voi tunnistaa niistä; alle { $low_n } vastauksen asiakastulos merkitään merkinnällä ”vähän vastauksia”.
+method_technical = Tekniset tiedot: kaavat
+method_formula_wilson = Myönteisten osuuden p̂ luottamusväli n vastauksesta (Wilsonin väli), z = 1,96:
+method_formula_net = Suositteluindeksin luottamusväli (korjattu Wald, Rocks 2016), kun n vastauksesta x_prom on suosittelijoita ja x_det arvostelijoita:
+method_formula_test = Myönteisten osuuden muutos tai ero testataan kahden osuuden z-testillä, suositteluindeksit z-testillä niiden variansseista. Yhden kauden p-arvot korjataan väärien löydösten osuuden (Benjamini–Hochberg) mukaan, ja tulos on selvä, kun korjattu arvo on alle 0,05.
+method_formula_linkage = Tiimien välinen yhteys on tiimien EX- ja CX-indeksien Pearsonin korrelaatio r, jonka 95 %:n luottamusväli lasketaan Fisherin z-muunnoksella; rinnalla on Spearmanin ρ.

@@ -226,3 +226,37 @@ linkage_r = Korrelation mellan medarbetar- och kundupplevelse över team
 linkage_interval = 95 %-intervall för korrelationen mellan medarbetar- och kundupplevelse
 too_few_teams = för få team
 teams_column = team
+
+## Metodsidan: hur rapporten läses (för chefer; utvecklarnas dokument är docs/method.md)
+method_title = Så läser du rapporten
+method_lead = Den här sidan förklarar vad siffrorna i rapporten betyder, hur mycket man kan lita på dem och vad som inte visas för att skydda dem som svarat.
+method_numbers_heading = Vad siffrorna betyder
+method_ex_index = EX-index (0–100) är andelen positiva svar på medarbetarenkätens frågor, som ett medelvärde över frågorna så att varje fråga väger lika mycket. 75 betyder att tre av fyra svar på en genomsnittlig fråga var positiva. CX-index räknas på samma sätt ur kundenkäten.
+method_factor_score = En faktors resultat är samma medelvärde över faktorns frågor, antingen medarbetarnas eller kundernas svar.
+method_scales_heading = Svarsskalor
+method_scale = { $has_neutral ->
+    [yes] Skala 1–{ $points }: { $favourable } positiva, { $neutral } neutrala, { $unfavourable } negativa.
+   *[no] Skala 1–{ $points }: { $favourable } positiva, { $unfavourable } negativa.
+}
+method_factors = { $count ->
+    [one] Rapporten omfattar en faktor: { $names }. Den besvaras av både medarbetare och kunder.
+   *[other] Rapporten omfattar { $count } faktorer: { $names }. Var och en besvaras av både medarbetare och kunder.
+}
+method_net = eNPS och NPS bygger på frågan ”hur sannolikt är det att du skulle rekommendera …” (0–10). De som svarar 9–10 är promotorer, 7–8 passiva och 0–6 kritiker. Resultatet är andelen promotorer minus andelen kritiker, från −100 till +100.
+method_response_rate = Svarsfrekvensen är andelen av de inbjudna som svarade på medarbetarenkäten.
+method_turnover = Personalomsättningen är antalet som slutat under perioden delat med periodens genomsnittliga antal anställda. Den anges per period, inte omräknad till år.
+method_interval_heading = Så läser du ett intervall
+method_interval = En enkät fångar svaren från dem som råkade svara, den dag de svarade. 95 %-intervallet visar var resultatet troligen skulle hamna om enkäten gjordes om. Ett smalt intervall betyder att resultatet är stabilt; ett brett, vanligt i små team, betyder att det lätt kunde vara flera poäng högre eller lägre.
+method_verdict_heading = En tydlig förändring eller slumpvariation?
+method_verdict = Resultaten rör sig lite från period till period även när inget har förändrats. Varje förändring och varje skillnad mot resten av organisationen testas: ”en tydlig förändring (större än slumpvariationen)” betyder att förändringen är för stor för att förklaras av slumpen; ”inom slumpvariationen” betyder att den kan vara slump. ”Inom slumpvariationen” betyder inte att inget har hänt: i ett litet team kan även en stor förändring vara slump. Eftersom rapporten gör hundratals jämförelser är testet skärpt, så att bara en liten del av de tydliga resultaten är falsklarm.
+method_linkage_heading = Medarbetar- och kundupplevelse sida vid sida
+method_linkage = Rapporten undersöker om team med bättre medarbetarupplevelse också har bättre kundupplevelse. Varje team är en punkt, oavsett storlek. Ett samband bedöms först från { $minimum } team. Ett samband bevisar inte orsak: team skiljer sig åt på många sätt samtidigt.
+method_anonymity_heading = Vad som döljs och varför
+method_anonymity = Medarbetarresultat för grupper med färre än { $n } svar visas inte, så att ingens svar kan kännas igen.
+method_anonymity_subtraction = Resultat ur vilka en sådan grupp kan räknas fram döljs också: om en regions totalresultat visas och bara ett litet team i den är dolt, kunde teamets siffror räknas fram genom att dra av de andra teamen från regionen, så ett team bredvid döljs också. När en grupp är dold döljs också grupperna inom den. Detsamma gäller enskilda frågor, eNPS och personalomsättning när färre har svarat på dem.
+method_anonymity_cx = Kundresultat döljs inte, eftersom kunderna inte kan kännas igen ur dem; ett kundresultat med färre än { $low_n } svar markeras med ”få svar”.
+method_technical = Tekniska detaljer: formlerna
+method_formula_wilson = Intervall för en andel positiva p̂ av n svar (Wilsons intervall), z = 1,96:
+method_formula_net = Intervall för ett nettotal (justerat Wald, Rocks 2016), med x_prom promotorer och x_det kritiker av n:
+method_formula_test = En förändring eller skillnad i andelen positiva testas med z-test för två andelar; nettotal med ett z-test på deras varianser. En periods p-värden justeras för andelen falska upptäckter (Benjamini–Hochberg), och ett resultat kallas tydligt när det justerade värdet är under 0,05.
+method_formula_linkage = Sambandet mellan team är Pearsons korrelation r mellan teamens EX- och CX-index, med ett 95 %-intervall från Fishers z-transformation; bredvid ges Spearmans ρ.

@@ -518,7 +518,7 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
 
     let method = f.read("method/index.html");
     assert!(
-        method.contains("<h2 id=\"anonymity\">Anonymity</h2>"),
+        method.contains("<h2 id=\"anonymity\">What is hidden, and why</h2>"),
         "{method}"
     );
     assert!(method.contains("Wilson"));

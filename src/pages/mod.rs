@@ -7,6 +7,7 @@
 
 mod figures;
 mod languages;
+mod method;
 mod shortcodes;
 
 use std::collections::BTreeMap;
@@ -56,9 +57,6 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("method.html", include_str!("../../templates/method.html")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
 ];
-
-/// The method page's text: docs/method.md, the same document the repository ships.
-const METHOD_MD: &str = include_str!("../../docs/method.md");
 
 /// Renders every page of the site. Template and commentary errors are collected, not thrown.
 /// A site built in several languages (`languages: [fi, sv]`) gets the whole site once per
@@ -1627,8 +1625,7 @@ impl<'a> Renderer<'a> {
     fn method_page(&self) -> Result<OutputFile, Diagnostic> {
         let path = "method/index.html";
         let mut context = self.context(path, self.t("method"), "method");
-        let body = markdown::render(METHOD_MD, false, &[]).html;
-        context.insert("body", &body);
+        context.insert("method", &method::view(self));
         self.render("method.html", path, &context)
     }
 
