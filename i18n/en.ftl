@@ -131,6 +131,9 @@ factors_lead = { $count ->
 
 ## Hidden results (anonymity)
 hidden = Hidden
+# A value inside a sentence of a post ({{ kpi(…) }}): lower case.
+kpi_hidden = hidden
+kpi_no_data = no data
 no_data = No data
 low_n = low n
 hidden_below_threshold = fewer than { $n } responses
@@ -190,8 +193,7 @@ largest_gap_sentence = { $unit }: largest gap in { $factor }, { $gap ->
 not_enough_data = not enough data
 index_axis = index, % favourable
 fitted_line = fitted line
-most_favourable = Most favourable
-least_favourable = least favourable
+likert_desc = Most favourable: “{ $best }” ({ $best_share }); least favourable: “{ $worst }” ({ $worst_share }).
 lowest = lowest
 direction = Direction and lag
 

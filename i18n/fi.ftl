@@ -133,6 +133,9 @@ factors_lead = { $count ->
 
 ## Hidden results (anonymity)
 hidden = Piilotettu
+# A value inside a sentence of a post ({{ kpi(…) }}): lower case.
+kpi_hidden = piilotettu
+kpi_no_data = ei tietoja
 no_data = Ei tietoja
 low_n = vähän vastauksia
 hidden_below_threshold = alle { $n } vastausta
@@ -192,8 +195,7 @@ largest_gap_sentence = { $unit }: suurin ero on tekijässä { $factor }, { $gap 
 not_enough_data = liian vähän tietoa
 index_axis = indeksi, % myönteisiä
 fitted_line = sovitettu suora
-most_favourable = Myönteisin
-least_favourable = vähiten myönteinen
+likert_desc = Myönteisin: ”{ $best }” ({ $best_share }); vähiten myönteinen: ”{ $worst }” ({ $worst_share }).
 lowest = matalin
 direction = Suunta ja viive
 

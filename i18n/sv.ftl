@@ -128,6 +128,9 @@ factors_lead = { $count ->
 
 ## Hidden results (anonymity)
 hidden = Dolt
+# A value inside a sentence of a post ({{ kpi(…) }}): lower case.
+kpi_hidden = dolt
+kpi_no_data = inga uppgifter
 no_data = Inga uppgifter
 low_n = få svar
 hidden_below_threshold = färre än { $n } svar
@@ -182,8 +185,7 @@ largest_gap_sentence = { $unit }: störst skillnad i { $factor }, { $points } po
 not_enough_data = för lite data
 index_axis = index, % positiva
 fitted_line = anpassad linje
-most_favourable = Mest positiv
-least_favourable = minst positiv
+likert_desc = Mest positiv: ”{ $best }” ({ $best_share }); minst positiv: ”{ $worst }” ({ $worst_share }).
 lowest = lägst
 direction = Riktning och fördröjning
 

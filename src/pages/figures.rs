@@ -415,14 +415,14 @@ impl<'a> FigureMaker<'a> {
         let worst = rows
             .iter()
             .min_by(|a, b| a.favourable.total_cmp(&b.favourable))?;
-        let desc = format!(
-            "{}: “{}” ({}); {}: “{}” ({}).",
-            self.t("most_favourable"),
-            best.label,
-            self.fmt.percent(best.favourable, 0),
-            self.t("least_favourable"),
-            worst.label,
-            self.fmt.percent(worst.favourable, 0)
+        let desc = self.tr(
+            "likert_desc",
+            &[
+                ("best", best.label.as_str().into()),
+                ("best_share", self.fmt.percent(best.favourable, 0).into()),
+                ("worst", worst.label.as_str().into()),
+                ("worst_share", self.fmt.percent(worst.favourable, 0).into()),
+            ],
         );
         let labels = charts::LikertLabels {
             item: self.t("item"),

@@ -525,8 +525,9 @@ fn kpi_text(renderer: &Renderer, value: KpiValue) -> String {
         KpiValue::Number(v, Style::Percent1) => fmt.percent(v, 1),
         KpiValue::Number(v, Style::Count) => fmt.number(v, 0),
         KpiValue::Text(t) => t,
-        KpiValue::NoData => renderer.t("no_data").to_string(),
-        KpiValue::Hidden => renderer.t("hidden").to_string(), // hidden or withheld for anonymity
+        // A value inside an author's sentence ("Kemin eNPS: piilotettu."): lower case.
+        KpiValue::NoData => renderer.t("kpi_no_data").to_string(),
+        KpiValue::Hidden => renderer.t("kpi_hidden").to_string(), // hidden or withheld for anonymity
         KpiValue::TooFewTeams => renderer.t("too_few_teams").to_string(),
     }
 }
