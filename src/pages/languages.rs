@@ -77,17 +77,22 @@ pub(super) fn root_page(site: &Site) -> Result<OutputFile, Diagnostic> {
             title: Translations::embedded(language).text("choose_language"),
         })
         .collect();
+    // The site's own `templates/languages.html` if it has one, else the built-in page.
+    let source = site
+        .template_overrides
+        .iter()
+        .find(|o| o.name == "languages.html")
+        .map_or(include_str!("../../templates/languages.html"), |o| {
+            o.source.as_str()
+        });
     let mut tera = tera::Tera::new();
-    tera.add_raw_template(
-        "languages.html",
-        include_str!("../../templates/languages.html"),
-    )
-    .map_err(|e| {
-        Diagnostic::whole_file(
-            std::path::Path::new("templates/languages.html"),
-            e.to_string(),
-        )
-    })?;
+    tera.add_raw_template("languages.html", source)
+        .map_err(|e| {
+            Diagnostic::whole_file(
+                std::path::Path::new("templates/languages.html"),
+                e.to_string(),
+            )
+        })?;
     let mut context = tera::Context::new();
     context.insert("site", &site_info(site));
     context.insert("lang", site.config.language.code());

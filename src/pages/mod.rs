@@ -55,6 +55,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
     ("method.html", include_str!("../../templates/method.html")),
+    (
+        "languages.html",
+        include_str!("../../templates/languages.html"),
+    ),
     ("feed.xml", include_str!("../../templates/feed.xml")),
 ];
 
