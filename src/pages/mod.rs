@@ -5,6 +5,7 @@
 //! templates only place text. Links are relative and name their file, so the site works from a
 //! folder, a zip or any intranet path.
 
+mod budget;
 mod figures;
 mod shortcodes;
 
@@ -320,7 +321,10 @@ impl<'a> Renderer<'a> {
         path: &str,
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self.tera.render(template, context).map_err(|e| {
+        // Rendered into a bounded buffer: a runaway custom template stops with its name.
+        let mut page = budget::PageBudget::new();
+        let rendered = self.tera.render_to(template, context, &mut page);
+        rendered.map_err(|e| {
             let path = self
                 .site
                 .template_overrides
@@ -328,14 +332,12 @@ impl<'a> Renderer<'a> {
                 .find(|o| o.name == template)
                 .map(|o| o.path.clone())
                 .unwrap_or_else(|| std::path::PathBuf::from(format!("templates/{template}")));
-            Diagnostic::whole_file(
-                &path,
-                format!("cannot render {}: {}", template, error_chain(&e)),
-            )
+            let reason = page.exceeded.take().unwrap_or_else(|| error_chain(&e));
+            Diagnostic::whole_file(&path, format!("cannot render {template}: {reason}"))
         })?;
         Ok(OutputFile {
             path: path.to_string(),
-            contents: html.into_bytes(),
+            contents: page.bytes,
         })
     }
 
