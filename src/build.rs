@@ -37,12 +37,18 @@ pub fn render(site_dir: &Path) -> Result<(Site, Analysis, Vec<OutputFile>), Buil
     let site = load::load_site(site_dir).map_err(BuildError::Input)?;
     let analysis = aggregate::analyse(&site);
     let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
+    // Every path is checked as the writer will check it, so `check` fails where `build` would.
+    for file in &files {
+        output::check_path(&file.path)?;
+    }
     Ok((site, analysis, files))
 }
 
-/// `kolikko check`: everything a build does except writing.
-pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
+/// `kolikko check`: everything a build does except writing, the output folder included, so
+/// that a site `check` accepts is one `build` writes.
+pub fn check(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
     let start = Instant::now();
+    check_output(site_dir, output)?;
     let (site, _, files) = render(site_dir)?;
     Ok(summary(&site, &files, start))
 }

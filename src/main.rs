@@ -33,6 +33,9 @@ enum Command {
     Check {
         #[arg(default_value = ".")]
         site: PathBuf,
+        /// The folder `build` would write, checked too [default: SITE/public].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Create a new site that builds at once.
     New {
@@ -62,7 +65,10 @@ fn main() -> ExitCode {
                 &format!("built into {}", output.display()),
             )
         }
-        Command::Check { site } => report(build::check(&site), "checked; nothing written"),
+        Command::Check { site, output } => {
+            let output = output.unwrap_or_else(|| site.join("public"));
+            report(build::check(&site, &output), "checked; nothing written")
+        }
         Command::New { dir } => match kolikko::scaffold::create(&dir) {
             Ok(()) => {
                 println!(

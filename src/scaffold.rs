@@ -7,18 +7,57 @@ use std::path::Path;
 
 use crate::framework::{Framework, Side};
 
-/// Creates the site; refuses a folder that exists and is not empty.
+/// Creates the site; refuses a folder that exists and is not empty. Every error names the path
+/// it is about, and a failure (a full disk, say) removes what this run made, so a rerun works.
 pub fn create(dir: &Path) -> io::Result<()> {
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} exists and is not empty", dir.display()),
-        ));
+    let named = |path: &Path, e: io::Error| {
+        io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+    };
+    let existed = match fs::symlink_metadata(dir) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "{} exists and is not a folder; choose a new folder name",
+                    dir.display()
+                ),
+            ));
+        }
+        Ok(_) => {
+            if fs::read_dir(dir)
+                .map_err(|e| named(dir, e))?
+                .next()
+                .is_some()
+            {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} exists and is not empty", dir.display()),
+                ));
+            }
+            true
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+        Err(e) => return Err(named(dir, e)),
+    };
+    let result = write_site(dir).map_err(|(path, e)| named(&path, e));
+    if result.is_err() {
+        // Only what this run made: the folder itself if it made it, else what it put inside.
+        if existed {
+            let _ = fs::remove_file(dir.join("kolikko.yaml"));
+            let _ = fs::remove_dir_all(dir.join("content"));
+        } else {
+            let _ = fs::remove_dir_all(dir);
+        }
     }
-    let write = |path: &str, text: &str| -> io::Result<()> {
+    result
+}
+
+fn write_site(dir: &Path) -> Result<(), (std::path::PathBuf, io::Error)> {
+    let write = |path: &str, text: &str| -> Result<(), (std::path::PathBuf, io::Error)> {
         let target = dir.join(path);
-        fs::create_dir_all(target.parent().expect("relative paths have a parent"))?;
-        fs::write(target, text)
+        let folder = target.parent().expect("relative paths have a parent");
+        fs::create_dir_all(folder).map_err(|e| (folder.to_path_buf(), e))?;
+        fs::write(&target, text).map_err(|e| (target.clone(), e))
     };
     write(
         "kolikko.yaml",
