@@ -565,3 +565,82 @@ fn new_names_the_path_and_removes_what_it_made_when_it_fails() {
     run_in(dir.path(), [OsStr::new("new"), site.as_os_str()]).assert_code(0);
     build(&site).assert_code(0);
 }
+
+/// A small tmpfs mounted for one test, unmounted however the test ends. `None` where this
+/// process may not mount (not root, or no mount namespace rights): the test is then skipped.
+struct TmpMount(PathBuf);
+
+impl TmpMount {
+    fn new(at: &Path, size: &str) -> Option<TmpMount> {
+        fs::create_dir_all(at).unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "none"])
+            .arg(at)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        mounted.then(|| TmpMount(at.to_path_buf()))
+    }
+}
+
+impl Drop for TmpMount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_mount_point_as_output_is_built_in_place_and_a_disk_too_small_for_two_copies_is_named() {
+    let (dir, site) = new_site();
+    let out = dir.path().join("out");
+    // The fixture site is about 1.6 MiB: 2 MiB holds one copy, not two.
+    let Some(_mount) = TmpMount::new(&out, "2m") else {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root)");
+        return;
+    };
+    let args = [
+        OsStr::new("build"),
+        site.as_os_str(),
+        OsStr::new("--output"),
+        out.as_os_str(),
+    ];
+    // An empty mount point is on another device than its parent: no rename can move it.
+    run_in(dir.path(), args).assert_code(0);
+    let first = tree(&out);
+    assert!(first.iter().any(|(p, _)| p == "index.html"));
+
+    edit_post(&site, "Changed.");
+    let outcome = run_in(dir.path(), args);
+    outcome.assert_code(1);
+    assert!(
+        outcome
+            .stderr
+            .contains(&format!("the disk holding {} is full", out.display()))
+            && outcome.stderr.contains("room for both copies"),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(tree(&out), first, "the previous output is unchanged");
+    assert_eq!(
+        names(dir.path()),
+        ["out", "site"],
+        "no lock or staging left"
+    );
+    assert!(!names(&out).iter().any(|n| n.contains("kolikko-staging")));
+
+    // With room for both, the mount point is rebuilt in place, entry by entry.
+    let grown = Command::new("mount")
+        .args(["-o", "remount,size=8m"])
+        .arg(&out)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(grown);
+    run_in(dir.path(), args).assert_code(0);
+    assert!(
+        fs::read_to_string(out.join("posts/welcome/index.html"))
+            .unwrap()
+            .contains("Changed.")
+    );
+    assert!(!names(&out).iter().any(|n| n.contains("kolikko-staging")));
+    assert_eq!(names(dir.path()), ["out", "site"]);
+}
