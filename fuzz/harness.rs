@@ -131,7 +131,10 @@ pub fn markdown(data: &[u8]) {
     assert!(found.len() <= kolikko::markdown::MAX_SHORTCODES_PER_POST);
     let replacements: Vec<String> = (0..found.len()).map(|i| format!("<b>sc{i}</b>")).collect();
     let html = kolikko::markdown::render(&markdown, false, &replacements).html;
-    assert!(!html.contains('\u{E000}'), "a shortcode placeholder was left in the page");
+    assert!(
+        !html.contains('\u{E000}'),
+        "a shortcode placeholder was left in the page"
+    );
     let mut ids = std::collections::HashSet::new();
     for (at, _) in html.match_indices("<h") {
         let rest = &html[at + 2..];

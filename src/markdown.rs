@@ -42,6 +42,15 @@ pub fn extract_shortcodes(
     body: &str,
     first_line: u64,
 ) -> Result<(String, Vec<Shortcode>), Diagnostics> {
+    // The placeholder characters in the text itself would be taken for placeholders and could
+    // put a figure inside an attribute: they become U+FFFD (same length, so columns stay).
+    let cleaned;
+    let body = if body.contains(['\u{E000}', '\u{E001}']) {
+        cleaned = body.replace(['\u{E000}', '\u{E001}'], "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        body
+    };
     let mut out = String::with_capacity(body.len());
     let mut shortcodes = Vec::new();
     let mut diagnostics = Diagnostics::default();
@@ -648,6 +657,16 @@ mod tests {
         );
         assert!(out.contains("title=\"t \""), "{out}");
         assert!(!out.contains("<span>N</span>"), "{out}");
+    }
+
+    #[test]
+    fn placeholder_characters_in_the_text_are_not_placeholders() {
+        let body = "[x](\u{E000}0\u{E001}) \u{E000}0\u{E001} {{ kpi(metric=\"enps\") }}\n";
+        let (text, codes) = extract_shortcodes(Path::new("p.md"), body, 1).unwrap();
+        assert_eq!(codes.len(), 1);
+        let html = render(&text, false, &["<b class=\"x\">1</b>".to_string()]).html;
+        assert!(!html.contains("href=\"<b"), "{html}");
+        assert_eq!(html.matches("<b class").count(), 1, "{html}");
     }
 
     #[test]
