@@ -5,6 +5,7 @@
 //! templates only place text. Links are relative and name their file, so the site works from a
 //! folder, a zip or any intranet path.
 
+mod budget;
 mod figures;
 mod shortcodes;
 
@@ -343,13 +344,25 @@ impl<'a> Renderer<'a> {
         path: &str,
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self
-            .tera
-            .render(template, context)
-            .map_err(|e| self.render_error(template, &e))?;
+        // Rendered into a bounded buffer: a runaway custom template stops with its name.
+        let mut page = budget::PageBudget::new();
+        let rendered = self.tera.render_to(template, context, &mut page);
+        rendered.map_err(|e| match page.exceeded.take() {
+            Some(reason) => {
+                let path = self
+                    .site
+                    .template_overrides
+                    .iter()
+                    .find(|o| o.name == template)
+                    .map(|o| o.path.clone())
+                    .unwrap_or_else(|| std::path::PathBuf::from(format!("templates/{template}")));
+                Diagnostic::whole_file(&path, format!("cannot render {template}: {reason}"))
+            }
+            None => self.render_error(template, &e),
+        })?;
         Ok(OutputFile {
             path: path.to_string(),
-            contents: html.into_bytes(),
+            contents: page.bytes,
         })
     }
 
