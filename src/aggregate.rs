@@ -319,14 +319,7 @@ fn published_measures(
         .map(|k| measure(&|t| t.items[k].answered()))
         .collect();
     let enps = measure(&|t| t.enps.answered());
-    // Turnover is about the people counted in the headcount.
-    let turnover = measure(&|t| {
-        if t.has_turnover {
-            t.headcount.floor() as u64
-        } else {
-            0
-        }
-    });
+    let turnover = measure(&|t| turnover_people(t.has_turnover, t.headcount, t.leavers));
     (0..units.len())
         .map(|u| Published {
             items: items.iter().map(|k| k[u]).collect(),
@@ -334,6 +327,22 @@ fn published_measures(
             turnover: turnover[u],
         })
         .collect()
+}
+
+/// The number of people a group's turnover figures are about, for the anonymity rule: its
+/// average headcount rounded up, or its leavers if there were more of them (a team being wound
+/// down can have 0.8 heads on average and 4 leavers). Anything reported counts as at least one
+/// person, so a fraction of a head is protected and protects like any small group.
+pub fn turnover_people(reported: bool, headcount: f64, leavers: u64) -> u64 {
+    if !reported {
+        return 0;
+    }
+    let heads = if headcount.is_finite() && headcount > 0.0 {
+        headcount.ceil() as u64
+    } else {
+        0
+    };
+    heads.max(leavers)
 }
 
 /// Sums every group's answer counts into its parent. Children have larger indices than parents

@@ -1,0 +1,63 @@
+//! Regression tests for issue 8's count leaks: turnover below one head, and hidden team sizes
+//! worked out from published response counts and the rules.
+
+mod common;
+
+use common::{Fixture, cx_team, ex_team, likert, spread11};
+use kolikko::aggregate;
+
+const UNITS: &str = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n      - id: w\n        name: \"Team W\"\n  - id: r2\n    name: \"Region Two\"\n    children:\n      - id: c\n        name: \"Team C\"\n";
+
+fn site(w_turnover: (f64, u64), a_headcount: f64) -> (kolikko::model::Site, aggregate::Analysis) {
+    let f = Fixture::new("", UNITS);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), Some((a_headcount, 1)));
+    s += &ex_team("b", 12, likert(10, 3), spread11(10), Some((14.0, 0)));
+    s += &ex_team("w", 3, [0, 0, 0, 0, 0], [0; 11], Some(w_turnover));
+    s += &ex_team("c", 22, likert(20, 2), spread11(20), Some((20.0, 0)));
+    s += "cx:\n";
+    s += &cx_team("a", [0, 0, 2, 8, 10], spread11(20));
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let analysis = aggregate::analyse(&site);
+    (site, analysis)
+}
+
+/// (leavers, headcount) of a unit if its turnover is published.
+fn turnover(site: &kolikko::model::Site, a: &aggregate::Analysis, id: &str) -> Option<(u64, f64)> {
+    let e = a.periods[0].units[site.units.find(id).unwrap()]
+        .ex
+        .as_ref()?;
+    Some((e.leavers?, e.headcount?))
+}
+
+#[test]
+fn a_team_being_wound_down_is_protected_and_protects() {
+    // Team W: nobody answered, 0.8 heads on average, 4 leavers. Before the fix region One
+    // published 5 leavers / 27.3 and teams A and B 1 / 12.5 and 0 / 14, which gave W exactly.
+    let (site, a) = site((0.8, 4), 12.5);
+    assert!(turnover(&site, &a, "w").is_none());
+    let region = turnover(&site, &a, "r1");
+    let (ta, tb) = (turnover(&site, &a, "a"), turnover(&site, &a, "b"));
+    assert!(
+        region.is_none() || ta.is_none() || tb.is_none(),
+        "region {region:?} − A {ta:?} − B {tb:?} would give W"
+    );
+    assert_eq!(aggregate::turnover_people(true, 0.8, 4), 4);
+    assert_eq!(aggregate::turnover_people(true, 0.6, 0), 1);
+    assert_eq!(aggregate::turnover_people(true, 0.0, 0), 0);
+    assert_eq!(aggregate::turnover_people(false, 9.0, 2), 0);
+}
+
+#[test]
+fn a_shown_team_below_one_head_is_protected() {
+    // Team A has ten answers but 0.6 heads in the HR data: its turnover is about one person.
+    let (site, a) = site((0.0, 0), 0.6);
+    assert!(turnover(&site, &a, "a").is_none());
+    let region = turnover(&site, &a, "r1");
+    let tb = turnover(&site, &a, "b");
+    assert!(
+        region.is_none() || tb.is_none(),
+        "region {region:?} − B {tb:?} would give A"
+    );
+}
