@@ -67,8 +67,11 @@ pub struct UnitResult {
     pub ex_visibility: Visibility,
     /// Present only when the group is shown.
     pub ex: Option<ExStats>,
-    /// Customers are not protected by the anonymity rule; small samples are flagged instead.
+    /// Customers are not protected by the anonymity rule; CX figures are shown from
+    /// `cx_threshold` customers on, and samples below `cx_low_n` are flagged.
     pub cx: Option<CxStats>,
+    /// Some customers answered, but fewer than `cx_threshold`: nothing of them is shown.
+    pub cx_below_minimum: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -264,8 +267,9 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             ex: visibility[u]
                 .is_shown()
                 .then(|| ex_stats(framework, &ex[u], &published[u], &ex_questions)),
-            cx: (cx[u].responses > 0)
+            cx: (cx[u].responses >= site.config.cx_threshold.max(1))
                 .then(|| cx_stats(framework, &cx[u], site.config.cx_low_n, &cx_questions)),
+            cx_below_minimum: cx[u].responses > 0 && cx[u].responses < site.config.cx_threshold,
         })
         .collect();
     let linkage = linkage(framework, units, &results);

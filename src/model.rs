@@ -35,6 +35,9 @@ pub struct Config {
     pub anonymity_threshold: u64,
     /// CX samples smaller than this are flagged "low n".
     pub cx_low_n: u64,
+    /// A group's CX figures are shown only from this many customer responses (at least 1), so
+    /// that no single customer's ratings are published.
+    pub cx_threshold: u64,
     pub allow_raw_html: bool,
 }
 

@@ -61,3 +61,34 @@ fn a_shown_team_below_one_head_is_protected() {
         "region {region:?} − B {tb:?} would give A"
     );
 }
+
+#[test]
+fn cx_figures_need_cx_threshold_customers() {
+    let f = Fixture::new("cx_threshold: 3\n", UNITS);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), None);
+    s += "cx:\n";
+    s += &cx_team("a", [0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]); // 2 customers
+    s += &cx_team("b", [0, 0, 1, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]); // 3 customers
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
+    assert!(unit("a").cx.is_none() && unit("a").cx_below_minimum);
+    let b = unit("b").cx.as_ref().expect("3 customers are shown");
+    assert!(!unit("b").cx_below_minimum && b.low_n);
+    // 1 of 3 answers 3 → 2 of 3 favourable on every item: index 66.7.
+    assert!((b.index.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    // The region adds both teams' 5 customers.
+    assert_eq!(unit("r1").cx.as_ref().unwrap().responses, 5);
+
+    let bad = Fixture::new("cx_threshold: 0\n", UNITS);
+    bad.write("content/surveys/2026-Q1.yaml", &s);
+    let err = kolikko::load::load_site(bad.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("cx_threshold 0") && err.contains("kolikko.yaml"),
+        "{err}"
+    );
+}

@@ -354,12 +354,11 @@ impl<'a> Renderer<'a> {
     /// Why an EX group is hidden, in words.
     fn hidden_reason(&self, visibility: Visibility) -> Option<String> {
         let n = self.site.config.anonymity_threshold.to_string();
-        match visibility {
-            Visibility::BelowThreshold => Some(self.t("hidden_below_threshold").replace("{n}", &n)),
-            Visibility::Complementary => Some(self.t("hidden_complementary").to_string()),
-            Visibility::HiddenParent => Some(self.t("hidden_parent").to_string()),
-            Visibility::Shown | Visibility::NoData => None,
-        }
+        // One reason for every hidden group: telling "fewer than N" from "hidden to protect"
+        // would give the reader bounds on hidden sizes (docs/method.md, Anonymity).
+        visibility
+            .is_hidden()
+            .then(|| self.t("hidden_reason").replace("{n}", &n))
     }
 
     fn unit_name(&self, unit: usize) -> String {
@@ -529,8 +528,16 @@ impl<'a> Renderer<'a> {
                 "cx_index",
                 "cx",
                 &cx_of,
-                self.t("no_data").to_string(),
-                None,
+                self.t(if current.cx_below_minimum {
+                    "hidden"
+                } else {
+                    "no_data"
+                })
+                .to_string(),
+                current.cx_below_minimum.then(|| {
+                    self.t("cx_below_minimum")
+                        .replace("{n}", &self.site.config.cx_threshold.to_string())
+                }),
             ),
         ] {
             let now = of(current);
