@@ -15,18 +15,18 @@
 //! 2. **Below threshold**: a unit with `0 < responses < t` is [`Visibility::BelowThreshold`].
 //!    A unit with exactly `t` responses is shown.
 //! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
-//!    hidden children. For every shown unit, let `H` be its hidden children with responses > 0. If
-//!    `H` is non-empty and `sum(H) < t`, the smallest shown child (ties: the later index) is hidden
-//!    as [`Visibility::Complementary`]. Every shown child has at least `t` responses, so one
-//!    is always enough; afterwards whatever can be computed about the hidden children of that unit
-//!    is a combination of at least `t` respondents.
+//!    hidden children. For every shown unit, let `H` be its hidden children with data. If
+//!    [`needs_complement`] says their sizes could be worked out (sum below `t`, a single one, all of
+//!    size 1, all of size `t − 1`, or `t − 1` or more of them), the **last-listed** shown child is
+//!    hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
+//!    the reader the hidden child was no larger than its shown siblings.
 //! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
 //!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
 //!    complementary-hidden region's teams would add up to the region again.
-//!
-//! The result is a fixpoint of the rules: hiding a child never changes the hidden set of any other
-//! shown unit (its parent stays shown, its descendants have hidden parents), so one pass from the
-//! root downwards reaches it. It is deterministic and runs in O(n).
+//! 5. **All children hidden**: a shown unit whose children with data are all hidden for their own
+//!    reasons, and whose total is exactly theirs, is hidden too (`Complementary`), and the pass is
+//!    repeated so its parent protects it. Each repeat climbs one level: at most depth + 1 passes,
+//!    each O(n).
 //!
 //! # Why this is enough
 //!
@@ -35,11 +35,9 @@
 //! unit's total is the sum of its shown children and its hidden tops, and every hidden unit lies
 //! under exactly one hidden top (rule 4; a NoData unit is a known zero and changes nothing). So the
 //! published totals determine, for each shown unit, the sum of its hidden tops — and nothing
-//! finer. A hidden unit could only be derived if it made up that whole sum alone, which rule 3
-//! prevents: each such sum is 0 or covers at least `t` respondents in at least two hidden units (a
-//! lone hidden child is below `t`, so rule 3 adds a second). Inner totals are expected to equal
-//! the sum of their children; a larger total (respondents without a team) only adds unpublished
-//! respondents and stays safe.
+//! finer. That sum is 0 or covers at least `t` respondents in at least two hidden units (rule 3).
+//! Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
+//! and what no threshold rule can protect).
 
 /// One unit of the tree for one period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
