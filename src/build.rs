@@ -28,6 +28,11 @@ pub struct Summary {
     pub files: usize,
     pub bytes: usize,
     pub millis: u128,
+    /// What each responses export gave: rows read, used, skipped and why.
+    pub responses: Vec<crate::model::ReadSummary>,
+    /// Things the user should know although the build succeeded: input that is probably not
+    /// what was meant, and (for `build`) anything that happened while the new site went live.
+    pub warnings: Vec<String>,
 }
 
 /// Loads, checks and renders a site in memory: everything but writing.
@@ -48,11 +53,21 @@ pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
 /// `kolikko build`: renders the site and swaps it into `output` only when all went well.
 pub fn build(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
     let start = Instant::now();
-    // Refuse a foreign output folder before doing any work.
-    output::check_replaceable(output)?;
+    // Refuse a foreign output folder, or one that would overwrite the site, before any work.
+    check_output(site_dir, output)?;
     let (site, _, files) = render(site_dir)?;
-    output::write_site(output, &files)?;
-    Ok(summary(&site, &files, start))
+    let committed = output::write_site(output, &files)?;
+    let mut summary = summary(&site, &files, start);
+    summary.warnings.extend(committed.warnings);
+    Ok(summary)
+}
+
+/// The output may not hold the site or lie inside the folders kolikko reads, and must be
+/// missing, empty or kolikko's own.
+pub fn check_output(site_dir: &Path, output: &Path) -> Result<(), OutputError> {
+    let (content, templates) = (site_dir.join("content"), site_dir.join("templates"));
+    output::check_not_overlapping(output, &[site_dir], &[&content, &templates])?;
+    output::check_replaceable(output)
 }
 
 fn summary(site: &Site, files: &[OutputFile], start: Instant) -> Summary {
@@ -63,5 +78,11 @@ fn summary(site: &Site, files: &[OutputFile], start: Instant) -> Summary {
         files: files.len(),
         bytes: files.iter().map(|f| f.contents.len()).sum(),
         millis: start.elapsed().as_millis(),
+        responses: site.responses.iter().map(|r| r.summary.clone()).collect(),
+        warnings: site
+            .warnings
+            .iter()
+            .map(|d| format!("{}: {}", d.file.display(), d.message))
+            .collect(),
     }
 }

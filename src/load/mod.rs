@@ -1,0 +1,170 @@
+//! Load: read a site folder into the validated [`Site`] model, or report every problem found.
+//!
+//! YAML is parsed by serde-saphyr with an explicit budget (so an alias bomb or a 10,000-deep
+//! nesting is refused at once) into `Raw*` structs that keep source locations, then checked
+//! against the rules of `docs/format.md`. Nothing here renders or writes.
+
+mod config;
+mod post;
+mod reader;
+pub mod responses;
+mod survey;
+mod units;
+mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Site, TemplateOverride};
+use crate::period::Period;
+
+use config::parse_config;
+pub use post::slugify;
+use post::{check_posts, parse_post};
+use reader::SiteReader;
+use survey::{check_periods, parse_survey};
+use units::parse_units;
+
+/// The largest input file read. Real survey files of thousands of units stay far below it; a
+/// larger file is refused before it is read, so memory stays bounded.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest count a survey file may give (invited, responses, one answer count). Far above any
+/// real organisation, and low enough that sums over millions of teams cannot overflow.
+pub const MAX_COUNT: u64 = 1_000_000_000;
+/// The lowest anonymity threshold a site may set.
+pub const MIN_ANONYMITY_THRESHOLD: u64 = 3;
+
+/// Reads and validates the whole site at `root`.
+pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let canonical_root = fs::canonicalize(root).map_err(|e| {
+        Diagnostics::from(Diagnostic::whole_file(
+            root,
+            format!("cannot open the site folder: {e}"),
+        ))
+    })?;
+    let reader = SiteReader {
+        root: canonical_root,
+    };
+
+    let config_path = root.join("kolikko.yaml");
+    let (config, framework) = match reader.read_text(&config_path) {
+        Ok(text) => parse_config(&config_path, &text, &mut diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    }
+    .unzip();
+
+    let units_path = root.join("content").join("units.yaml");
+    let units = match reader.read_text(&units_path) {
+        Ok(text) => parse_units(&units_path, &text, &mut diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+
+    let mut periods = Vec::new();
+    // Every period named, even in a file with other errors, so duplicates are always caught and
+    // a post naming a period whose file has an error is not reported as well.
+    let mut named: Vec<(Period, PathBuf)> = Vec::new();
+    let mut responses = Vec::new();
+    let mut warnings = Vec::new();
+    if let (Some(framework), Some(units)) = (&framework, &units) {
+        let surveys = root.join("content").join("surveys");
+        for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
+            match reader.read_text(&path) {
+                Ok(text) => {
+                    let mut read = (&reader, &mut responses, &mut warnings);
+                    let (period, survey) =
+                        parse_survey(&path, &text, framework, units, &mut read, &mut diagnostics);
+                    named.extend(period.map(|p| (p, path.clone())));
+                    periods.extend(survey);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        check_periods(&mut named, &mut diagnostics);
+        periods.sort_by_key(|p| p.period);
+        warnings.extend(responses::unread_files(&surveys, &responses));
+    }
+
+    let mut posts = Vec::new();
+    for path in reader.list(
+        &root.join("content").join("posts"),
+        &["md"],
+        &mut diagnostics,
+    ) {
+        match reader.read_text(&path) {
+            Ok(text) => {
+                if let Some(post) = parse_post(&path, &text, &mut diagnostics) {
+                    posts.push(post);
+                }
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    check_posts(&mut posts, &named, &mut diagnostics);
+
+    let mut template_overrides = Vec::new();
+    for path in reader.list(
+        &root.join("templates"),
+        &["html", "xml", "css"],
+        &mut diagnostics,
+    ) {
+        match reader.read_text(&path) {
+            Ok(source) => {
+                let name = path
+                    .strip_prefix(root.join("templates"))
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                template_overrides.push(TemplateOverride { name, path, source });
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+
+    match (config, framework, units) {
+        (Some(config), Some(framework), Some(units)) if diagnostics.is_empty() => Ok(Site {
+            config,
+            framework,
+            units,
+            periods,
+            posts: posts
+                .into_iter()
+                .filter_map(|(post, draft)| (!draft).then_some(post))
+                .collect(),
+            template_overrides,
+            responses,
+            warnings,
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is a plausible typo of it.
+fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let distance = |a: &str, b: &str| -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let substitute = previous + usize::from(ca != cb);
+                previous = row[j + 1];
+                row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+            }
+        }
+        row[b.len()]
+    };
+    candidates
+        .map(|c| (distance(word, c), c))
+        .filter(|&(d, c)| d <= 2.max(c.chars().count() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
