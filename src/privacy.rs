@@ -178,18 +178,24 @@ pub fn suppress_measure(
                 }
             }
             let last_shown = kids.iter().rev().find(|&&c| vis[c] == Visibility::Shown);
-            // Rule 5: every child with data is hidden and this unit's total is exactly theirs.
+            // Rule 5: every child with data is hidden for its own reason and this unit's total
+            // is exactly theirs. (Hiding it only when their sizes would be pinned would say so.)
             // (A total above the children's sum, respondents without a team, publishes nothing
             // more than it.)
-            if last_shown.is_none() && hidden > 0 && hidden == groups[i].responses {
+            let needed = needs_complement(hidden, count, threshold);
+            // In a measure's table, children all hidden by the units' own table (where this unit
+            // stayed shown) are that table's decision, already protected there.
+            let decided = !forced.is_empty()
+                && kids
+                    .iter()
+                    .all(|&c| groups[c].responses == 0 || forced[c].is_hidden());
+            if !decided && last_shown.is_none() && hidden > 0 && hidden == groups[i].responses {
                 upward[i] = true;
                 changed = true;
                 continue;
             }
             // Rule 3: the last-listed shown child; the choice says nothing about its size.
-            if needs_complement(hidden, count, threshold)
-                && let Some(&c) = last_shown
-            {
+            if needed && let Some(&c) = last_shown {
                 vis[c] = Visibility::Complementary;
             }
         }

@@ -378,7 +378,8 @@ fn a_three_person_team_cannot_be_recovered_from_any_page() {
         tile_value(&north, "EX index")
             .chars()
             .all(|c| c.is_ascii_digit()),
-        "North (13 responses) is shown"
+        "North (13 responses) is shown: {}",
+        tile_value(&north, "EX index")
     );
 
     // On every page, wherever a hidden team is named — a table row, a chart's hover title or an
