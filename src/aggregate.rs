@@ -313,6 +313,25 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         }
     }
 
+    // `report_with:` teams: their EX answers count as the named sibling's (or only in the
+    // parent's totals), so the team itself has nothing of its own to show or to protect.
+    for unit in units.leaves() {
+        if let Some(target) = units.units[unit].report_with {
+            let moved = std::mem::replace(
+                &mut ex[unit],
+                ExTotals {
+                    invited: 0,
+                    responses: 0,
+                    headcount: 0.0,
+                    leavers: 0,
+                    has_turnover: false,
+                    enps: Answers::zero(11),
+                    items: ex_points.iter().map(|&p| Answers::zero(p)).collect(),
+                },
+            );
+            roll_up_ex(&mut ex[target], &moved);
+        }
+    }
     roll_up(units, &mut ex, &mut cx);
     let root = &ex[UnitTree::ROOT];
     let ex_questions: Vec<bool> = root.items.iter().map(|a| a.answered() > 0).collect();
@@ -947,6 +966,7 @@ mod tests {
             parent: None,
             children: vec![],
             depth: 0,
+            report_with: None,
         }];
         for (i, &p) in parents.iter().enumerate() {
             let parent = p % (i + 1);
@@ -958,6 +978,7 @@ mod tests {
                 parent: Some(parent),
                 children: vec![],
                 depth,
+                report_with: None,
             });
             units[parent].children.push(i + 1);
         }

@@ -117,6 +117,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "dold: färre än {n} personer svarade här, eller så skulle en sådan grupp bredvid eller under den kunna räknas fram",
     ),
     (
+        "reported_with",
+        "employee results are reported with {unit}",
+        "henkilöstön tulokset raportoidaan yksikön {unit} kanssa",
+        "medarbetarresultaten redovisas tillsammans med {unit}",
+    ),
+    (
         "cx_below_minimum",
         "fewer than {n} customers answered",
         "alle {n} asiakasta vastasi",

@@ -75,6 +75,9 @@ pub struct Unit {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub depth: usize,
+    /// `report_with:` in units.yaml: the sibling team or the parent whose EX results include
+    /// this team's, for a team too small to be reported on its own.
+    pub report_with: Option<usize>,
 }
 
 impl UnitTree {

@@ -92,3 +92,45 @@ fn cx_figures_need_cx_threshold_customers() {
         "{err}"
     );
 }
+
+#[test]
+fn report_with_merges_a_small_team_into_its_sibling() {
+    let units = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: tiny\n        name: \"Tiny team\"\n        report_with: b\n      - id: b\n        name: \"Team B\"\n  - id: r2\n    name: \"Region Two\"\n    children:\n      - id: c\n        name: \"Team C\"\n";
+    let f = Fixture::new("", units);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), None);
+    // Tiny: 3 answers [0,0,0,0,3] (all favourable); B: 6 answers [1,1,1,1,2] (3 favourable).
+    s += &ex_team("tiny", 3, [0, 0, 0, 0, 3], spread11(3), None);
+    s += &ex_team("b", 8, [1, 1, 1, 1, 2], spread11(6), None);
+    s += &ex_team("c", 22, likert(20, 2), spread11(20), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
+    // Without report_with Tiny (3) would be hidden and B (the last-listed) with it.
+    let b = unit("b")
+        .ex
+        .as_ref()
+        .expect("B is shown with Tiny's answers");
+    assert_eq!(b.responses, 9);
+    // (3 + 3) favourable of 9 on every item = 66.7.
+    assert!((b.index.unwrap() - 600.0 / 9.0).abs() < 1e-9);
+    assert!(unit("tiny").ex.is_none() && !unit("tiny").ex_visibility.is_hidden());
+    assert_eq!(unit("r1").ex.as_ref().unwrap().responses, 19);
+
+    for (bad, says) in [
+        ("c", "neither this team's region nor a team beside it"),
+        ("nobody", "no unit `nobody`"),
+    ] {
+        let g = Fixture::new(
+            "",
+            &units.replace("report_with: b", &format!("report_with: {bad}")),
+        );
+        g.write("content/surveys/2026-Q1.yaml", &s);
+        let err = kolikko::load::load_site(g.path()).unwrap_err().to_string();
+        assert!(
+            err.contains(says) && err.contains("units.yaml:9:22"),
+            "{err}"
+        );
+    }
+}

@@ -482,7 +482,14 @@ impl<'a> Renderer<'a> {
             Visibility::NoData => self.t("no_data").to_string(),
             _ => self.t("hidden").to_string(),
         };
-        let ex_hidden_note = self.hidden_reason(current.ex_visibility);
+        // A `report_with:` team's EX answers are in the unit it is reported with.
+        let ex_hidden_note = match self.site.units.units[unit].report_with {
+            Some(with) => Some(
+                self.t("reported_with")
+                    .replace("{unit}", &self.unit_name(with)),
+            ),
+            None => self.hidden_reason(current.ex_visibility),
+        };
 
         // EX and CX index: the same tile, each from its own survey.
         let ex = current.ex.as_ref();
