@@ -750,7 +750,9 @@ mod tests {
             .collect()
     }
 
-    /// Small trees (up to 7 units, at most 3 leaves hidden) for the exhaustive reader.
+    /// Small flat trees (teams under the organisation, up to 7 units, at most 3 teams hidden) for
+    /// the exhaustive reader. Nested trees are not covered: there a hidden region's structure can
+    /// still fix a team's size (docs/method.md, Limits).
     fn arb_small_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![1u64..12, 0u64..6]);
         prop::collection::vec(node, 1..7).prop_map(|nodes| {
@@ -761,7 +763,7 @@ mod tests {
             let mut depth = vec![0usize];
             let mut leaf = vec![0u64];
             for (pick, responses) in nodes {
-                let candidates: Vec<usize> = (0..groups.len()).filter(|&i| depth[i] < 2).collect();
+                let candidates: Vec<usize> = (0..groups.len()).filter(|&i| depth[i] < 1).collect();
                 let p = candidates[pick.index(candidates.len())];
                 depth.push(depth[p] + 1);
                 groups.push(GroupSize {
