@@ -420,12 +420,11 @@ impl<'a> Renderer<'a> {
     /// Why an EX group is hidden, in words.
     fn hidden_reason(&self, visibility: Visibility) -> Option<String> {
         let n = self.site.config.anonymity_threshold.to_string();
-        match visibility {
-            Visibility::BelowThreshold => Some(self.t("hidden_below_threshold").replace("{n}", &n)),
-            Visibility::Complementary => Some(self.t("hidden_complementary").to_string()),
-            Visibility::HiddenParent => Some(self.t("hidden_parent").to_string()),
-            Visibility::Shown | Visibility::NoData => None,
-        }
+        // One reason for every hidden group: telling "fewer than N" from "hidden to protect"
+        // would give the reader bounds on hidden sizes (docs/method.md, Anonymity).
+        visibility
+            .is_hidden()
+            .then(|| self.t("hidden_reason").replace("{n}", &n))
     }
 
     fn unit_name(&self, unit: usize) -> String {
@@ -549,7 +548,14 @@ impl<'a> Renderer<'a> {
             Visibility::NoData => self.t("no_data").to_string(),
             _ => self.t("hidden").to_string(),
         };
-        let ex_hidden_note = self.hidden_reason(current.ex_visibility);
+        // A `report_with:` team's EX answers are in the unit it is reported with.
+        let ex_hidden_note = match self.site.units.units[unit].report_with {
+            Some(with) => Some(
+                self.t("reported_with")
+                    .replace("{unit}", &self.unit_name(with)),
+            ),
+            None => self.hidden_reason(current.ex_visibility),
+        };
 
         // EX and CX index: the same tile, each from its own survey.
         let ex = current.ex.as_ref();
@@ -568,8 +574,16 @@ impl<'a> Renderer<'a> {
                 "cx_index",
                 "cx",
                 &cx_of,
-                self.t("no_data").to_string(),
-                None,
+                self.t(if current.cx_below_minimum {
+                    "hidden"
+                } else {
+                    "no_data"
+                })
+                .to_string(),
+                current.cx_below_minimum.then(|| {
+                    self.t("cx_below_minimum")
+                        .replace("{n}", &self.site.config.cx_threshold.to_string())
+                }),
             ),
         ] {
             let now = of(current);
