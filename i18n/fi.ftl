@@ -138,9 +138,9 @@ kpi_hidden = piilotettu
 kpi_no_data = ei tietoja
 no_data = Ei tietoja
 low_n = vähän vastauksia
-hidden_below_threshold = alle { $n } vastausta
-hidden_complementary = piilotettu pienemmän ryhmän suojaamiseksi
-hidden_parent = piilotettu ylemmän yksikön mukana
+hidden_reason = piilotettu, koska tässä vastasi alle { $n } henkilöä tai koska sen näyttäminen paljastaisi viereisen tai alemman tällaisen ryhmän
+reported_with = henkilöstön tulokset raportoidaan yhdessä yksikön { $unit } kanssa
+cx_below_minimum = alle { $n } asiakasta vastasi
 privacy_note = Vastaajien suojaamiseksi henkilöstökyselyn tuloksia ei näytetä ryhmistä, joilla on alle { $n } vastausta, eikä tuloksia, joista tällaisen ryhmän luvut voisi laskea vähentämällä.
 hidden_measure = piilotettu, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä
 # One line under "Hidden on this page": a unit, its period and why it is hidden.

@@ -520,8 +520,8 @@ mod tests {
     #[test]
     fn no_isolation_marks_in_output() {
         let t = Translations::embedded(Language::Fi);
-        let s = t.format("hidden_below_threshold", &[("n", Arg::from(5))]);
-        assert_eq!(s, "alle 5 vastausta");
+        let s = t.format("cx_below_minimum", &[("n", Arg::from(5))]);
+        assert_eq!(s, "alle 5 asiakasta vastasi");
     }
 
     #[test]
