@@ -132,7 +132,11 @@ fn main() {
         if in_division.is_empty() {
             continue;
         }
-        writeln!(units, "  - id: d{d}\n    name: \"Division {d}\"\n    children:").unwrap();
+        writeln!(
+            units,
+            "  - id: d{d}\n    name: \"Division {d}\"\n    children:"
+        )
+        .unwrap();
         for r in in_division {
             writeln!(
                 units,

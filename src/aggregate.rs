@@ -610,7 +610,7 @@ mod tests {
             });
             units[parent].children.push(i + 1);
         }
-        UnitTree { units }
+        UnitTree::new(units)
     }
 
     fn ex_totals(responses: u64, seed: u64) -> ExTotals {

@@ -4,11 +4,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::aggregate::{self, Analysis};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load;
-use crate::model::Site;
-use crate::output::{self, OutputError, OutputFile};
-use crate::pages;
+use crate::model::{Site, UnitTree};
+use crate::output::{self, OutputError, OutputFile, Staging};
+use crate::pages::{self, RenderError, Rendered, Scope};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -17,6 +17,15 @@ pub enum BuildError {
     Input(Diagnostics),
     #[error("{0}")]
     Output(#[from] OutputError),
+}
+
+impl From<RenderError> for BuildError {
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::Input(d) => BuildError::Input(d),
+            RenderError::Output(e) => BuildError::Output(e),
+        }
+    }
 }
 
 /// What a successful run did, for the one-line report the CLI prints.
@@ -38,30 +47,66 @@ pub fn render(site_dir: &Path) -> Result<(Site, Analysis, Vec<OutputFile>), Buil
     Ok((site, analysis, files))
 }
 
-/// `kolikko check`: everything a build does except writing.
+/// `kolikko check`: loads and validates everything, renders every post (their shortcodes) and
+/// one page of each kind, so it finds what a build would reject without rendering every page.
 pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
     let start = Instant::now();
-    let (site, _, files) = render(site_dir)?;
-    Ok(summary(&site, &files, start))
+    let site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    let analysis = aggregate::analyse(&site);
+    let rendered = pages::render_into(&site, &analysis, Scope::Check, &|_| Ok(()))?;
+    Ok(summary(&site, rendered, start))
 }
 
 /// `kolikko build`: renders the site and swaps it into `output` only when all went well.
 pub fn build(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
+    build_scope(site_dir, output, None)
+}
+
+/// `kolikko build --only UNIT`: the pages of one unit's subtree, with the organisation's figures
+/// for comparison and the same anonymity decisions as the full build.
+pub fn build_only(site_dir: &Path, output: &Path, unit: &str) -> Result<Summary, BuildError> {
+    build_scope(site_dir, output, Some(unit))
+}
+
+fn build_scope(site_dir: &Path, output: &Path, only: Option<&str>) -> Result<Summary, BuildError> {
     let start = Instant::now();
     // Refuse a foreign output folder before doing any work.
     output::check_replaceable(output)?;
-    let (site, _, files) = render(site_dir)?;
-    output::write_site(output, &files)?;
-    Ok(summary(&site, &files, start))
+    let site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    let scope = match only {
+        None => Scope::All,
+        Some(id) => match site.units.find(id) {
+            Some(unit) if unit != UnitTree::ROOT => Scope::Only(unit),
+            _ => {
+                return Err(BuildError::Input(Diagnostics::from(
+                    Diagnostic::whole_file(
+                        &site_dir.join("content").join("units.yaml"),
+                        format!(
+                            "--only {id}: there is no unit `{id}` in this file; use a unit id from it"
+                        ),
+                    ),
+                )));
+            }
+        },
+    };
+    // The analysis is always of the whole organisation: the same figures and the same anonymity
+    // decisions whichever pages are written.
+    let analysis = aggregate::analyse(&site);
+    let staging = Staging::begin(output)?;
+    let rendered = pages::render_into(&site, &analysis, scope, &|file| {
+        staging.write_file(&file.path, &file.contents)
+    })?;
+    staging.commit()?;
+    Ok(summary(&site, rendered, start))
 }
 
-fn summary(site: &Site, files: &[OutputFile], start: Instant) -> Summary {
+fn summary(site: &Site, rendered: Rendered, start: Instant) -> Summary {
     Summary {
         periods: site.periods.len(),
         units: site.units.len() - 1,
         posts: site.posts.len(),
-        files: files.len(),
-        bytes: files.iter().map(|f| f.contents.len()).sum(),
+        files: rendered.files,
+        bytes: rendered.bytes,
         millis: start.elapsed().as_millis(),
     }
 }

@@ -4,6 +4,7 @@
 //! nesting is refused at once) into `Raw*` structs that keep source locations, then checked
 //! against the rules of `docs/format.md`. Nothing here renders or writes.
 
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -68,16 +69,27 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     let mut named: Vec<(Period, PathBuf)> = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
         let surveys = root.join("content").join("surveys");
-        for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
-            match reader.read_text(&path) {
-                Ok(text) => {
-                    let (period, survey) =
-                        parse_survey(&path, &text, framework, units, &mut diagnostics);
-                    named.extend(period.map(|p| (p, path.clone())));
-                    periods.extend(survey);
-                }
-                Err(d) => diagnostics.push(d),
-            }
+        // Survey files are independent: parsed in parallel, their results and errors gathered
+        // back in file-name order so the output and the messages never depend on the threads.
+        let paths = reader.list(&surveys, &["yaml", "yml"], &mut diagnostics);
+        let parsed: Vec<_> = paths
+            .par_iter()
+            .map(|path| {
+                let mut found = Diagnostics::default();
+                let result = match reader.read_text(path) {
+                    Ok(text) => parse_survey(path, &text, framework, units, &mut found),
+                    Err(d) => {
+                        found.push(d);
+                        (None, None)
+                    }
+                };
+                (path, result, found)
+            })
+            .collect();
+        for (path, (period, survey), found) in parsed {
+            diagnostics.0.extend(found.0);
+            named.extend(period.map(|p| (p, path.clone())));
+            periods.extend(survey);
         }
         check_periods(&mut named, &mut diagnostics);
         periods.sort_by_key(|p| p.period);
@@ -700,16 +712,14 @@ fn parse_units(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option
         }
     };
     let before = diagnostics.len();
-    let mut tree = UnitTree {
-        units: vec![Unit {
-            id: String::new(),
-            name: String::new(),
-            supervisor: None,
-            parent: None,
-            children: Vec::new(),
-            depth: 0,
-        }],
-    };
+    let mut units = vec![Unit {
+        id: String::new(),
+        name: String::new(),
+        supervisor: None,
+        parent: None,
+        children: Vec::new(),
+        depth: 0,
+    }];
     let mut seen: HashMap<String, u64> = HashMap::new();
     // Iterative pre-order walk: parents get smaller indices than their children.
     let mut stack: Vec<(RawUnit, usize)> = raw
@@ -732,19 +742,19 @@ fn parse_units(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option
                 ),
             ));
         }
-        let index = tree.units.len();
-        tree.units.push(Unit {
+        let index = units.len();
+        units.push(Unit {
             id: unit.id.value,
             name: unit.name,
             supervisor: unit.supervisor,
             parent: Some(parent),
             children: Vec::new(),
-            depth: tree.units[parent].depth + 1,
+            depth: units[parent].depth + 1,
         });
-        tree.units[parent].children.push(index);
+        units[parent].children.push(index);
         stack.extend(unit.children.into_iter().rev().map(|child| (child, index)));
     }
-    if tree.units.len() == 1 {
+    if units.len() == 1 {
         diagnostics.push(Diagnostic::new(
             path,
             1,
@@ -752,7 +762,7 @@ fn parse_units(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option
             "no units: list at least one team under `units`",
         ));
     }
-    (diagnostics.len() == before).then_some(tree)
+    (diagnostics.len() == before).then(|| UnitTree::new(units))
 }
 
 // ---------------------------------------------------------------- content/surveys/*.yaml

@@ -28,6 +28,10 @@ enum Command {
         /// Where to write the pages [default: SITE/public].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Build only the pages of this unit and the units below it (a unit id from
+        /// content/units.yaml), with the organisation's figures for comparison.
+        #[arg(long, value_name = "UNIT")]
+        only: Option<String>,
     },
     /// Load and validate everything, write nothing.
     Check {
@@ -55,12 +59,13 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { site, output } => {
+        Command::Build { site, output, only } => {
             let output = output.unwrap_or_else(|| site.join("public"));
-            report(
-                build::build(&site, &output),
-                &format!("built into {}", output.display()),
-            )
+            let result = match &only {
+                Some(unit) => build::build_only(&site, &output, unit),
+                None => build::build(&site, &output),
+            };
+            report(result, &format!("built into {}", output.display()))
         }
         Command::Check { site } => report(build::check(&site), "checked; nothing written"),
         Command::New { dir } => match kolikko::scaffold::create(&dir) {

@@ -63,54 +63,88 @@ pub fn check_replaceable(output: &Path) -> Result<(), OutputError> {
 
 /// Writes `files` as the new contents of `output`, replacing the previous build only at the end.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    check_replaceable(output)?;
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-    let name = output
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let staging = parent.join(format!(".{name}.kolikko-staging-{}", std::process::id()));
-    let retired = parent.join(format!(".{name}.kolikko-old-{}", std::process::id()));
-
-    // An empty folder the user made (no marker) is filled in place: it is theirs, with their
-    // permissions, and kolikko never removes a folder it did not create.
-    let fill_in_place = output.is_dir() && !output.join(MARKER).exists();
-    let result = write_all(&staging, files).and_then(|()| {
-        if fill_in_place {
-            move_contents(&staging, output)
-        } else {
-            swap_in(&staging, output, &retired)
-        }
-    });
-    if result.is_err() && staging.exists() {
-        // Only the staging folder, which this run created, is removed.
-        let _ = fs::remove_dir_all(&staging);
+    let staging = Staging::begin(output)?;
+    for file in files {
+        staging.write_file(&file.path, &file.contents)?;
     }
-    result
+    staging.commit()
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
-    fs::create_dir(staging).map_err(io_error(staging))?;
-    fs::write(staging.join(MARKER), MARKER_TEXT).map_err(io_error(staging))?;
-    for file in files {
-        let relative = Path::new(&file.path);
+/// A build being written: files go into a fresh staging folder beside the output as they are
+/// rendered (from any number of threads), and [`Staging::commit`] swaps it in. Dropped without a
+/// commit, it removes the staging folder and leaves the previous output untouched.
+pub struct Staging {
+    dir: PathBuf,
+    output: PathBuf,
+    retired: PathBuf,
+    fill_in_place: bool,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(output: &Path) -> Result<Staging, OutputError> {
+        check_replaceable(output)?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.kolikko-staging-{}", std::process::id()));
+        let retired = parent.join(format!(".{name}.kolikko-old-{}", std::process::id()));
+        fs::create_dir(&dir).map_err(io_error(&dir))?;
+        let staging = Staging {
+            dir,
+            output: output.to_path_buf(),
+            retired,
+            // An empty folder the user made (no marker) is filled in place: it is theirs, with
+            // their permissions, and kolikko never removes a folder it did not create.
+            fill_in_place: output.is_dir() && !output.join(MARKER).exists(),
+            committed: false,
+        };
+        fs::write(staging.dir.join(MARKER), MARKER_TEXT).map_err(io_error(&staging.dir))?;
+        Ok(staging)
+    }
+
+    /// Writes one file (`path` relative to the output folder); safe to call from many threads.
+    pub fn write_file(&self, path: &str, contents: &[u8]) -> Result<(), OutputError> {
+        let relative = Path::new(path);
         let safe = relative
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !safe || file.path.is_empty() {
-            return Err(OutputError::UnsafePath(file.path.clone()));
+        if !safe || path.is_empty() {
+            return Err(OutputError::UnsafePath(path.to_string()));
         }
-        let target = staging.join(relative);
+        let target = self.dir.join(relative);
         if let Some(dir) = target.parent() {
+            // create_dir_all tolerates another thread creating the same folder meanwhile.
             fs::create_dir_all(dir).map_err(io_error(dir))?;
         }
-        fs::write(&target, &file.contents).map_err(io_error(&target))?;
+        fs::write(&target, contents).map_err(io_error(&target))
     }
-    Ok(())
+
+    /// Puts the written site in place of the previous output.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let result = if self.fill_in_place {
+            move_contents(&self.dir, &self.output)
+        } else {
+            swap_in(&self.dir, &self.output, &self.retired)
+        };
+        self.committed = result.is_ok();
+        result
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed && self.dir.exists() {
+            // Only the staging folder, which this run created, is removed.
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 /// Moves every entry of `staging` into the (empty) `output`, then removes the staging folder.

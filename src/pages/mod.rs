@@ -9,6 +9,9 @@ mod figures;
 mod shortcodes;
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -21,7 +24,7 @@ use crate::i18n::{self, text};
 use crate::load::slugify;
 use crate::markdown;
 use crate::model::{Post, Site, UnitTree};
-use crate::output::OutputFile;
+use crate::output::{OutputError, OutputFile};
 use crate::privacy::Visibility;
 use crate::stats;
 
@@ -59,40 +62,129 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 /// The method page's text: docs/method.md, the same document the repository ships.
 const METHOD_MD: &str = include_str!("../../docs/method.md");
 
-/// Renders every page of the site. Template and commentary errors are collected, not thrown.
+/// Renders every page of the site into memory, sorted by path (for tests and small sites).
 pub fn render_site(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, Diagnostics> {
-    let renderer = Renderer::new(site, analysis)?;
-    let mut files = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    let posts = renderer.render_posts(&mut files, &mut diagnostics);
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
-    }
-    let mut emit = |result: Result<OutputFile, Diagnostic>| match result {
-        Ok(file) => files.push(file),
-        Err(d) => diagnostics.push(d),
+    let files = Mutex::new(Vec::new());
+    let sink = |file: OutputFile| {
+        files.lock().expect("no thread panicked").push(file);
+        Ok(())
     };
-    emit(renderer.overview(&posts));
-    emit(renderer.periods_index());
-    for p in 0..analysis.periods.len() {
-        emit(renderer.period_page(p, &posts));
+    match render_into(site, analysis, Scope::All, &sink) {
+        Ok(_) => {}
+        Err(RenderError::Input(d)) => return Err(d),
+        Err(RenderError::Output(e)) => unreachable!("the in-memory sink never fails: {e}"),
     }
-    emit(renderer.units_index());
-    for unit in 1..site.units.len() {
-        emit(renderer.unit_page(unit));
-    }
-    emit(renderer.factors_index());
-    for f in 0..site.framework.factors.len() {
-        emit(renderer.factor_page(f));
-    }
-    emit(renderer.posts_index(&posts));
-    for file in renderer.tag_pages(&posts) {
-        emit(file);
-    }
-    emit(renderer.method_page());
-    emit(renderer.feed(&posts));
+    let mut files = files.into_inner().expect("no thread panicked");
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    diagnostics.into_result(files)
+    Ok(files)
+}
+
+/// Which pages a run renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole site.
+    All,
+    /// What `kolikko check` needs to find everything a build would reject: every post (their
+    /// shortcodes) and one page of each kind and state, not every page.
+    Check,
+    /// `kolikko build --only UNIT`: the pages of one unit's subtree.
+    Only(usize),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{0}")]
+    Input(Diagnostics),
+    #[error("{0}")]
+    Output(#[from] OutputError),
+}
+
+/// What a run rendered: files and bytes handed to the sink.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Rendered {
+    pub files: usize,
+    pub bytes: usize,
+}
+
+/// One page (or, for tags, one set of pages) to render; the list is built first so the pages
+/// can be rendered in parallel.
+#[derive(Clone, Copy, Debug)]
+enum Page {
+    Overview,
+    PeriodsIndex,
+    Period(usize),
+    UnitsIndex,
+    Unit(usize),
+    FactorsIndex,
+    Factor(usize),
+    PostsIndex,
+    Tags,
+    Method,
+    Feed,
+    /// The start page of a `--only` build: the unit's subtree as a list.
+    OnlyIndex(usize),
+}
+
+/// Renders the pages of `scope` in parallel and hands each to `sink` as soon as it is finished,
+/// so the site is never held in memory. Every page is a pure function of the site and the
+/// analysis: the bytes do not depend on the order or the number of threads.
+pub fn render_into(
+    site: &Site,
+    analysis: &Analysis,
+    scope: Scope,
+    sink: &(dyn Fn(OutputFile) -> Result<(), OutputError> + Sync),
+) -> Result<Rendered, RenderError> {
+    let renderer = Renderer::new(site, analysis, scope).map_err(RenderError::Input)?;
+    let rendered = Mutex::new(Rendered::default());
+    let put = |file: OutputFile| -> Result<(), OutputError> {
+        let bytes = file.contents.len();
+        sink(file)?;
+        let mut r = rendered.lock().expect("no thread panicked");
+        r.files += 1;
+        r.bytes += bytes;
+        Ok(())
+    };
+    let mut diagnostics = Diagnostics::default();
+    let post_results: Vec<_> = match scope {
+        Scope::Only(_) => Vec::new(),
+        _ => site
+            .posts
+            .par_iter()
+            .map(|post| renderer.render_post(post))
+            .collect(),
+    };
+    let mut posts = Vec::new();
+    for result in post_results {
+        match result {
+            Ok((summary, file)) => {
+                put(file)?;
+                posts.push(summary);
+            }
+            Err(errors) => diagnostics.0.extend(errors),
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(RenderError::Input(diagnostics));
+    }
+    let results: Vec<Result<Vec<Diagnostic>, OutputError>> = renderer
+        .pages(scope)
+        .into_par_iter()
+        .map(|page| {
+            let mut errors = Vec::new();
+            for result in renderer.render_page(page, &posts) {
+                match result {
+                    Ok(file) => put(file)?,
+                    Err(d) => errors.push(d),
+                }
+            }
+            Ok(errors)
+        })
+        .collect();
+    for result in results {
+        diagnostics.0.extend(result?);
+    }
+    diagnostics.into_result(()).map_err(RenderError::Input)?;
+    Ok(rendered.into_inner().expect("no thread panicked"))
 }
 
 struct Renderer<'a> {
@@ -102,6 +194,7 @@ struct Renderer<'a> {
     language: Language,
     fmt: NumberFormat,
     strings: BTreeMap<&'static str, &'static str>,
+    scope: Scope,
 }
 
 #[derive(Serialize)]
@@ -187,7 +280,7 @@ fn root_for(path: &str) -> String {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(site: &'a Site, analysis: &'a Analysis) -> Result<Self, Diagnostics> {
+    fn new(site: &'a Site, analysis: &'a Analysis, scope: Scope) -> Result<Self, Diagnostics> {
         let mut tera = Tera::new();
         let mut diagnostics = Diagnostics::default();
         let mut templates: BTreeMap<String, (String, Option<std::path::PathBuf>)> =
@@ -228,7 +321,98 @@ impl<'a> Renderer<'a> {
             language,
             fmt: i18n::number_format(language),
             strings: i18n::strings(language),
+            scope,
         })
+    }
+
+    /// The pages of `scope`, in a fixed order.
+    fn pages(&self, scope: Scope) -> Vec<Page> {
+        let units = &self.site.units;
+        let periods = self.analysis.periods.len();
+        let factors = self.site.framework.factors.len();
+        match scope {
+            Scope::All => {
+                let mut pages = vec![Page::Overview, Page::PeriodsIndex];
+                pages.extend((0..periods).map(Page::Period));
+                pages.push(Page::UnitsIndex);
+                pages.extend((1..units.len()).map(Page::Unit));
+                pages.push(Page::FactorsIndex);
+                pages.extend((0..factors).map(Page::Factor));
+                pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
+                pages
+            }
+            Scope::Check => {
+                let mut pages = vec![Page::Overview, Page::PeriodsIndex];
+                // The first and the latest period (the first has no previous one to compare).
+                pages.extend(
+                    (0..periods)
+                        .filter(|&p| p == 0 || p + 1 == periods)
+                        .map(Page::Period),
+                );
+                pages.push(Page::UnitsIndex);
+                // One unit page of each state the template distinguishes: a team, a unit with
+                // sub-units, a unit hidden in every period.
+                let hidden_everywhere = |u: usize| {
+                    !self
+                        .analysis
+                        .periods
+                        .iter()
+                        .any(|p| p.units[u].ex_visibility.is_shown())
+                };
+                let leaf = units.leaves().next();
+                let parent = (1..units.len()).find(|&u| !units.is_leaf(u));
+                let hidden = (1..units.len()).find(|&u| hidden_everywhere(u));
+                let mut chosen: Vec<usize> = [leaf, parent, hidden].into_iter().flatten().collect();
+                chosen.dedup();
+                pages.extend(chosen.into_iter().map(Page::Unit));
+                pages.push(Page::FactorsIndex);
+                pages.extend((0..factors.min(1)).map(Page::Factor));
+                pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
+                pages
+            }
+            Scope::Only(unit) => {
+                let mut pages = vec![Page::OnlyIndex(unit), Page::Method];
+                pages.extend(
+                    units
+                        .subtree(unit)
+                        .into_iter()
+                        .filter(|&u| u != UnitTree::ROOT)
+                        .map(Page::Unit),
+                );
+                pages
+            }
+        }
+    }
+
+    fn render_page(
+        &self,
+        page: Page,
+        posts: &[PostSummary],
+    ) -> Vec<Result<OutputFile, Diagnostic>> {
+        match page {
+            Page::Overview => vec![self.overview(posts)],
+            Page::PeriodsIndex => vec![self.periods_index()],
+            Page::Period(p) => vec![self.period_page(p, posts)],
+            Page::UnitsIndex => vec![self.units_index()],
+            Page::Unit(u) => vec![self.unit_page(u)],
+            Page::FactorsIndex => vec![self.factors_index()],
+            Page::Factor(f) => vec![self.factor_page(f)],
+            Page::PostsIndex => vec![self.posts_index(posts)],
+            Page::Tags => self.tag_pages(posts),
+            Page::Method => vec![self.method_page()],
+            Page::Feed => vec![self.feed(posts)],
+            Page::OnlyIndex(unit) => vec![self.only_index(unit)],
+        }
+    }
+
+    /// Whether `unit`'s page is part of this run (a `--only` build leaves the rest out).
+    fn has_unit_page(&self, unit: usize) -> bool {
+        match self.scope {
+            Scope::Only(top) => {
+                unit != UnitTree::ROOT && self.site.units.path_to(unit).contains(&top)
+            }
+            _ => true,
+        }
     }
 
     fn t(&self, key: &str) -> &'static str {
@@ -282,6 +466,10 @@ impl<'a> Renderer<'a> {
             ("method", "method/index.html"),
         ]
         .into_iter()
+        // A `--only` build has its own start page and the method, nothing else to link to.
+        .filter(|(key, _)| {
+            !matches!(self.scope, Scope::Only(_)) || *key == "overview" || *key == "method"
+        })
         .map(|(key, href)| NavItem {
             label: self.t(key),
             href,
@@ -960,6 +1148,36 @@ impl<'a> Renderer<'a> {
         self.render("list.html", path, &context)
     }
 
+    /// The start page of a `--only` build: the unit and everything below it, as a list.
+    fn only_index(&self, top: usize) -> Result<OutputFile, Diagnostic> {
+        let path = "index.html";
+        let mut context = self.context(path, &self.unit_name(top), "overview");
+        let base = self.site.units.units[top].depth;
+        let links: Vec<Link> = self
+            .site
+            .units
+            .subtree(top)
+            .into_iter()
+            .map(|u| {
+                let unit = &self.site.units.units[u];
+                Link {
+                    label: unit.name.clone(),
+                    href: self.unit_path(u),
+                    depth: unit.depth - base + 1,
+                    note: unit
+                        .supervisor
+                        .as_ref()
+                        .map(|s| format!("{}: {s}", self.t("supervisor"))),
+                }
+            })
+            .collect();
+        context.insert("heading", &self.unit_name(top));
+        context.insert("lead", &Some(self.site.config.organisation.clone()));
+        context.insert("links", &links);
+        context.insert("posts", &Vec::<PostSummary>::new());
+        self.render("list.html", path, &context)
+    }
+
     fn unit_page(&self, unit: usize) -> Result<OutputFile, Diagnostic> {
         let path = self.unit_path(unit);
         let info = &self.site.units.units[unit];
@@ -967,12 +1185,16 @@ impl<'a> Renderer<'a> {
         let figures = self.figures(&path);
         let mut crumbs = vec![Crumb {
             label: self.t("units").into(),
-            href: Some("units/index.html".into()),
+            href: Some(match self.scope {
+                Scope::Only(_) => "index.html".into(),
+                _ => "units/index.html".into(),
+            }),
         }];
         for &ancestor in &self.site.units.path_to(unit)[1..] {
             crumbs.push(Crumb {
                 label: self.unit_name(ancestor),
-                href: (ancestor != unit).then(|| self.unit_path(ancestor)),
+                href: (ancestor != unit && self.has_unit_page(ancestor))
+                    .then(|| self.unit_path(ancestor)),
             });
         }
         context.insert("breadcrumbs", &crumbs);
@@ -1281,50 +1503,35 @@ impl<'a> Renderer<'a> {
 
     // ------------------------------------------------------------------ commentary
 
-    /// Renders each post page and returns the summaries lists and feeds use.
-    fn render_posts(
-        &self,
-        files: &mut Vec<OutputFile>,
-        diagnostics: &mut Diagnostics,
-    ) -> Vec<PostSummary> {
-        let mut summaries = Vec::new();
-        for post in &self.site.posts {
-            let path = format!("posts/{}/index.html", post.slug);
-            let figures = self.figures(&path);
-            let (body, words) = match shortcodes::render_body(self, &figures, post) {
-                Ok(rendered) => rendered,
-                Err(errors) => {
-                    diagnostics.0.extend(errors.0);
-                    continue;
-                }
-            };
-            let summary = self.post_summary(post, words);
-            let mut context = self.context(&path, &post.title, "posts");
-            context.insert(
-                "breadcrumbs",
-                &self.section_crumbs("posts", "posts/index.html", post.title.clone()),
-            );
-            context.insert("post", &summary);
-            context.insert(
-                "period",
-                &post
-                    .period
-                    .filter(|p| self.analysis.periods.iter().any(|q| q.period == *p))
-                    .map(|p| {
-                        BTreeMap::from([
-                            ("label", p.to_string()),
-                            ("href", format!("periods/{}/index.html", p.slug())),
-                        ])
-                    }),
-            );
-            context.insert("body", &body);
-            match self.render("post.html", &path, &context) {
-                Ok(file) => files.push(file),
-                Err(d) => diagnostics.push(d),
-            }
-            summaries.push(summary);
-        }
-        summaries
+    /// Renders one post page and returns it with the summary lists and feeds use.
+    fn render_post(&self, post: &Post) -> Result<(PostSummary, OutputFile), Vec<Diagnostic>> {
+        let path = format!("posts/{}/index.html", post.slug);
+        let figures = self.figures(&path);
+        let (body, words) = shortcodes::render_body(self, &figures, post).map_err(|e| e.0)?;
+        let summary = self.post_summary(post, words);
+        let mut context = self.context(&path, &post.title, "posts");
+        context.insert(
+            "breadcrumbs",
+            &self.section_crumbs("posts", "posts/index.html", post.title.clone()),
+        );
+        context.insert("post", &summary);
+        context.insert(
+            "period",
+            &post
+                .period
+                .filter(|p| self.analysis.periods.iter().any(|q| q.period == *p))
+                .map(|p| {
+                    BTreeMap::from([
+                        ("label", p.to_string()),
+                        ("href", format!("periods/{}/index.html", p.slug())),
+                    ])
+                }),
+        );
+        context.insert("body", &body);
+        let file = self
+            .render("post.html", &path, &context)
+            .map_err(|d| vec![d])?;
+        Ok((summary, file))
     }
 
     fn post_summary(&self, post: &Post, words: usize) -> PostSummary {
