@@ -115,7 +115,7 @@ fn main() {
 
     let regions = teams.div_ceil(TEAMS_PER_REGION);
     let divisions = (regions as f64).sqrt().ceil().max(2.0) as usize;
-    let mut rng = Rng(0x6b6f_6c69_6b6b_6f);
+    let mut rng = Rng(0x006b_6f6c_696b_6b6f);
     // Each team: id, its EX level, CX level, size; one in ten too small to be shown.
     struct Team {
         id: String,
