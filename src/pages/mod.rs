@@ -6,6 +6,7 @@
 //! folder, a zip or any intranet path.
 
 mod figures;
+mod scale;
 mod shortcodes;
 
 use std::collections::BTreeMap;
@@ -195,6 +196,8 @@ struct Renderer<'a> {
     fmt: NumberFormat,
     strings: BTreeMap<&'static str, &'static str>,
     scope: Scope,
+    /// The latest period's shown team indices, sorted once for every team page's rank.
+    ranking: Option<scale::Ranking>,
 }
 
 #[derive(Serialize)]
@@ -322,6 +325,10 @@ impl<'a> Renderer<'a> {
             fmt: i18n::number_format(language),
             strings: i18n::strings(language),
             scope,
+            ranking: analysis
+                .periods
+                .last()
+                .map(|p| scale::Ranking::of(&site.units, p)),
         })
     }
 
@@ -493,6 +500,10 @@ impl<'a> Renderer<'a> {
         // on the list pages themselves that is the page's <h1>.
         context.insert("post_heading_level", &if active == "posts" { 2 } else { 3 });
         context.insert("hidden_notes", &Vec::<String>::new());
+        context.insert("unit_table_note", &None::<String>);
+        context.insert("table_script", &false);
+        context.insert("positions", &Vec::<String>::new());
+        context.insert("attention", &Vec::<scale::AttentionList>::new());
         context.insert(
             "privacy_note",
             &self
@@ -944,11 +955,6 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// All units below `unit`, in tree (pre-order) order.
-    fn descendants(&self, unit: usize) -> Vec<usize> {
-        self.site.units.subtree(unit).split_off(1)
-    }
-
     // ------------------------------------------------------------------ pages
 
     fn overview(&self, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
@@ -981,10 +987,10 @@ impl<'a> Renderer<'a> {
                 list.push(figures.lag());
                 let html: Vec<String> = list.iter().map(|f| self.figure_html(f)).collect();
                 context.insert("figures", &html);
-                context.insert(
-                    "hidden_notes",
-                    &self.hidden_notes(period, self.site.units.leaves()),
-                );
+                let (listed, _) =
+                    scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+                context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
+                context.insert("attention", &self.attention(p));
             }
             None => {
                 context.insert("heading", &self.site.config.title);
@@ -999,6 +1005,7 @@ impl<'a> Renderer<'a> {
                     },
                 );
                 context.insert("figures", &Vec::<String>::new());
+                context.insert("attention", &Vec::<scale::AttentionList>::new());
             }
         }
         context.insert("posts", &posts.iter().take(3).collect::<Vec<_>>());
@@ -1077,9 +1084,13 @@ impl<'a> Renderer<'a> {
             "figures",
             &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
         );
-        let all: Vec<usize> = self.descendants(UnitTree::ROOT);
-        context.insert("unit_rows", &self.unit_rows(p, &all, 0));
+        let (listed, complete) =
+            scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+        context.insert("table_script", &(listed.len() > 20));
+        context.insert("unit_rows", &self.unit_rows(p, &listed, 0));
         context.insert("unit_table_heading", self.t("all_units"));
+        context.insert("unit_table_note", &self.table_note(complete));
+        context.insert("attention", &self.attention(p));
         let link = &period.linkage;
         let factor_links: Vec<BTreeMap<&str, String>> = self
             .site
@@ -1118,15 +1129,16 @@ impl<'a> Renderer<'a> {
             .filter(|s| s.period == Some(period.period))
             .collect();
         context.insert("posts", &period_posts);
-        context.insert("hidden_notes", &self.hidden_notes(period, all.into_iter()));
+        context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
         self.render("period.html", &path, &context)
     }
 
     fn units_index(&self) -> Result<OutputFile, Diagnostic> {
         let path = "units/index.html";
         let mut context = self.context(path, self.t("units"), "units");
-        let links: Vec<Link> = self
-            .descendants(UnitTree::ROOT)
+        let (listed, complete) =
+            scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+        let links: Vec<Link> = listed
             .into_iter()
             .map(|u| {
                 let unit = &self.site.units.units[u];
@@ -1142,7 +1154,13 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert("heading", self.t("all_units"));
-        context.insert("lead", &Some(self.site.config.organisation.clone()));
+        context.insert(
+            "lead",
+            &Some(match self.table_note(complete) {
+                Some(note) => format!("{} · {note}", self.site.config.organisation),
+                None => self.site.config.organisation.clone(),
+            }),
+        );
         context.insert("links", &links);
         context.insert("posts", &Vec::<PostSummary>::new());
         self.render("list.html", path, &context)
@@ -1250,9 +1268,6 @@ impl<'a> Renderer<'a> {
         context.insert("tiles", &self.tiles(&figures, p, unit));
         let mut list = vec![figures.trend_index(unit), figures.trend_net(unit)];
         list.extend(figures.mirror(p, unit));
-        if self.site.units.is_leaf(unit) && period.linkage.units.contains(&unit) {
-            list.push(figures.scatter(p, Some(unit)));
-        }
         list.extend(figures.likert(p, unit, Side::Ex, None));
         list.extend(figures.likert(p, unit, Side::Cx, None));
         list.extend(figures.net(p, unit));
@@ -1263,9 +1278,12 @@ impl<'a> Renderer<'a> {
             "figures",
             &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
         );
-        let below = self.descendants(unit);
+        let (below, complete) = scale::listed_units(&self.site.units, unit, scale::TABLE_MAX_ROWS);
+        context.insert("table_script", &(below.len() > 20));
         context.insert("unit_rows", &self.unit_rows(p, &below, info.depth));
         context.insert("unit_table_heading", self.t("sub_units"));
+        context.insert("unit_table_note", &self.table_note(complete));
+        context.insert("positions", &self.position_sentences(p, unit));
         let mut notes = Vec::new();
         for q in periods {
             notes.extend(self.hidden_notes(q, std::iter::once(unit)));
@@ -1366,7 +1384,9 @@ impl<'a> Renderer<'a> {
             list.extend(figures.likert(p, UnitTree::ROOT, Side::Cx, Some(f)));
             list.push(self.factor_trend(&figures, f));
             ranked = self.ranked_rows(period, f);
-            notes = self.hidden_notes(period, self.site.units.leaves());
+            let (listed, _) =
+                scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+            notes = self.bounded_hidden_notes(p, &listed);
         }
         context.insert("lead", &lead);
         context.insert(
@@ -1376,6 +1396,7 @@ impl<'a> Renderer<'a> {
                 .map(|fig| self.figure_html(fig))
                 .collect::<Vec<_>>(),
         );
+        context.insert("table_script", &(ranked.len() > 20));
         context.insert("ranked", &ranked);
         // On the factor page the table sits under its own heading, so it needs no caption.
         context.insert("caption", &None::<String>);
@@ -1404,8 +1425,19 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        rows.into_iter()
-            .enumerate()
+        // A long ranking keeps its top and bottom; the middle is on each team's own page.
+        let total = rows.len();
+        let keep = scale::RANKED_MAX_ROWS / 2;
+        let ranked = rows.into_iter().enumerate();
+        let ranked: Vec<_> = if total > scale::RANKED_MAX_ROWS {
+            ranked
+                .filter(|(rank, _)| *rank < keep || *rank >= total - keep)
+                .collect()
+        } else {
+            ranked.collect()
+        };
+        let mut out: Vec<BTreeMap<&'static str, String>> = ranked
+            .into_iter()
             .map(|(rank, (u, ex, cx))| {
                 BTreeMap::from([
                     ("rank", (rank + 1).to_string()),
@@ -1418,7 +1450,24 @@ impl<'a> Renderer<'a> {
                     ),
                 ])
             })
-            .collect()
+            .collect();
+        if total > scale::RANKED_MAX_ROWS {
+            let gap = BTreeMap::from([(
+                "gap",
+                self.t("ranked_more")
+                    .replace("{n}", &self.fmt.number((total - 2 * keep) as f64, 0)),
+            )]);
+            out.insert(keep, gap);
+        }
+        out
+    }
+
+    /// Under a table cut at a level: where the rest is.
+    fn table_note(&self, complete: bool) -> Option<String> {
+        (!complete).then(|| {
+            self.t("table_level_note")
+                .replace("{rows}", &self.fmt.number(scale::TABLE_MAX_ROWS as f64, 0))
+        })
     }
 
     /// The ranked table for `{{ table(factor=...) }}` in a post, with links relative to `root`.
