@@ -587,6 +587,7 @@ mod tests {
             include_str!("pages/mod.rs"),
             include_str!("pages/figures.rs"),
             include_str!("pages/shortcodes.rs"),
+            include_str!("pages/scale.rs"),
         ];
         let keys: Vec<&str> = STRINGS.iter().map(|s| s.0).collect();
         let mut used = std::collections::BTreeSet::new();
