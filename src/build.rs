@@ -51,9 +51,12 @@ pub fn render(site_dir: &Path) -> Result<(Site, Analysis, Vec<OutputFile>), Buil
 /// one page of each kind, so it finds what a build would reject without rendering every page.
 pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
     let start = Instant::now();
-    let site = load::load_site(site_dir).map_err(BuildError::Input)?;
-    let analysis = aggregate::analyse(&site);
+    let mut site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    let t = phase("load", start);
+    let analysis = aggregate::analyse_and_release(&mut site);
+    let t = phase("analyse", t);
     let rendered = pages::render_into(&site, &analysis, Scope::Check, &|_| Ok(()))?;
+    phase("render", t);
     Ok(summary(&site, rendered, start))
 }
 
@@ -72,7 +75,8 @@ fn build_scope(site_dir: &Path, output: &Path, only: Option<&str>) -> Result<Sum
     let start = Instant::now();
     // Refuse a foreign output folder before doing any work.
     output::check_replaceable(output)?;
-    let site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    let mut site = load::load_site(site_dir).map_err(BuildError::Input)?;
+    let t = phase("load", start);
     let scope = match only {
         None => Scope::All,
         Some(id) => match site.units.find(id) {
@@ -91,13 +95,33 @@ fn build_scope(site_dir: &Path, output: &Path, only: Option<&str>) -> Result<Sum
     };
     // The analysis is always of the whole organisation: the same figures and the same anonymity
     // decisions whichever pages are written.
-    let analysis = aggregate::analyse(&site);
+    let analysis = aggregate::analyse_and_release(&mut site);
+    let t = phase("analyse", t);
     let staging = Staging::begin(output)?;
     let rendered = pages::render_into(&site, &analysis, scope, &|file| {
         staging.write_file(&file.path, &file.contents)
     })?;
+    let t = phase("render and write", t);
     staging.commit()?;
+    phase("swap in", t);
     Ok(summary(&site, rendered, start))
+}
+
+/// With `KOLIKKO_TIMINGS` set, each step's time goes to stderr (for bench/ and profiling).
+fn phase(name: &str, since: Instant) -> Instant {
+    if std::env::var_os("KOLIKKO_TIMINGS").is_some() {
+        // Peak memory so far, where the system reports it (Linux).
+        let peak = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmHWM:"))
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default();
+        eprintln!("kolikko: {name}: {} ms {peak}", since.elapsed().as_millis());
+    }
+    Instant::now()
 }
 
 fn summary(site: &Site, rendered: Rendered, start: Instant) -> Summary {
