@@ -647,7 +647,7 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
                 out.push('"');
             }
             _ => {
-                out.push_str(&before[..]);
+                out.push_str(before);
                 out.push_str("=\"");
                 out.push_str(value);
                 out.push('"');

@@ -128,10 +128,10 @@ impl Renderer<'_> {
                 continue;
             };
             lowest.push((ex, team));
-            if let Some(before) = p.checked_sub(1).and_then(|q| ex_index(&periods[q], team)) {
-                if ex < before {
-                    drops.push((ex - before, team));
-                }
+            if let Some(before) = p.checked_sub(1).and_then(|q| ex_index(&periods[q], team))
+                && ex < before
+            {
+                drops.push((ex - before, team));
             }
             if let Some(cx) = cx_index(&periods[p], team) {
                 gaps.push((-(ex - cx).abs(), team));
