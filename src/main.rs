@@ -1,11 +1,18 @@
 //! The `kolikko` command line. Exit codes: 0 success, 1 bad input or refused output, 2 usage error.
 
+mod cli;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use kolikko::build::{self, BuildError, Summary};
+use kolikko::build::{self, BuildOptions};
+use kolikko::scaffold::{self, Periods};
+use kolikko::serve::ServeOptions;
+
+use cli::Output;
 
 #[derive(Parser)]
 #[command(
@@ -16,6 +23,25 @@ use kolikko::build::{self, BuildError, Summary};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print how long each step took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewLanguage {
+    En,
+    Fi,
+    Sv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewPeriods {
+    Monthly,
+    Quarterly,
 }
 
 #[derive(Subcommand)]
@@ -32,15 +58,68 @@ enum Command {
         /// content/units.yaml), with the organisation's figures for comparison.
         #[arg(long, value_name = "UNIT")]
         only: Option<String>,
+        /// Include posts marked `draft: true`, marked as drafts.
+        #[arg(long)]
+        drafts: bool,
+        /// Fail, writing nothing, if there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Preview the site in a browser: rebuild on every save and reload open pages.
+    Serve {
+        /// The site folder (with kolikko.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Only this computer can connect to the default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include posts marked `draft: true`, marked as drafts.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Load and validate everything, write nothing.
     Check {
         #[arg(default_value = ".")]
         site: PathBuf,
+        /// Fail if there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
     },
-    /// Create a new site that builds at once.
+    /// Count a survey tool's export (CSV or .xlsx) with a mapping and print it as a survey file.
+    Import {
+        /// The export: one row per respondent.
+        file: PathBuf,
+        /// The mapping file (see docs/format.md, "Responses files").
+        #[arg(short, long)]
+        mapping: PathBuf,
+        /// The period, when no survey file of the site names this export.
+        #[arg(short, long)]
+        period: Option<String>,
+        /// The site folder, for its units and questions.
+        #[arg(short, long, default_value = ".")]
+        site: PathBuf,
+    },
+    /// Create a new site that builds at once, with comments explaining each field.
     New {
         /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+        /// The language of the report and of the comments in its files.
+        #[arg(long, value_enum, default_value = "en")]
+        language: NewLanguage,
+        /// How often the surveys run.
+        #[arg(long, value_enum, default_value = "quarterly")]
+        periods: NewPeriods,
+        /// Only the data: no comments, no schemas.
+        #[arg(long)]
+        bare: bool,
+    },
+    /// Write JSON Schemas for kolikko.yaml, units.yaml and survey files, for editors.
+    Schema {
+        /// The folder to write them into.
+        #[arg(default_value = "schemas")]
         dir: PathBuf,
     },
 }
@@ -58,61 +137,140 @@ fn main() -> ExitCode {
             };
         }
     };
+    let terminal = std::io::stderr().is_terminal();
+    let out = Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        terminal,
+        styled: terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
     match cli.command {
-        Command::Build { site, output, only } => {
+        Command::Build {
+            site,
+            output,
+            only,
+            drafts,
+            deny_warnings,
+        } => {
             let output = output.unwrap_or_else(|| site.join("public"));
-            let result = match &only {
-                Some(unit) => build::build_only(&site, &output, unit),
-                None => build::build(&site, &output),
+            let options = BuildOptions {
+                drafts,
+                deny_warnings,
             };
-            report(result, &format!("built into {}", output.display()))
+            let progress = cli::progress::Bar::new(out);
+            let result = match &only {
+                Some(unit) => build::build_only_with(&site, &output, unit, options, &progress),
+                None => build::build_with(&site, &output, options, &progress),
+            };
+            progress.finish();
+            cli::report::summary(out, result, &format!("built into {}", output.display()))
         }
-        Command::Check { site } => report(build::check(&site), "checked; nothing written"),
-        Command::New { dir } => match kolikko::scaffold::create(&dir) {
-            Ok(()) => {
-                println!(
-                    "created a new site in {}; build it with: kolikko build {}",
-                    dir.display(),
-                    dir.display()
-                );
+        Command::Serve {
+            site,
+            port,
+            bind,
+            drafts,
+        } => cli::serve::run(
+            out,
+            ServeOptions {
+                site,
+                bind,
+                port,
+                build: BuildOptions {
+                    drafts,
+                    deny_warnings: false,
+                },
+            },
+        ),
+        Command::Check {
+            site,
+            deny_warnings,
+        } => {
+            let options = BuildOptions {
+                drafts: false,
+                deny_warnings,
+            };
+            let progress = cli::progress::Bar::new(out);
+            let result = build::check_with(&site, options, &progress);
+            progress.finish();
+            cli::report::summary(out, result, "checked; nothing written")
+        }
+        Command::Import {
+            file,
+            mapping,
+            period,
+            site,
+        } => {
+            let result = kolikko::load::load_site(&site).and_then(|site| {
+                kolikko::load::responses::import(&site, &file, &mapping, period.as_deref())
+            });
+            match result {
+                Ok((yaml, summary)) => {
+                    eprintln!("{summary}");
+                    print!("{yaml}");
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    eprintln!("{}", diagnostics.render(out.styled));
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New {
+            dir,
+            language,
+            periods,
+            bare,
+        } => {
+            let language = match language {
+                NewLanguage::En => kolikko::framework::Language::En,
+                NewLanguage::Fi => kolikko::framework::Language::Fi,
+                NewLanguage::Sv => kolikko::framework::Language::Sv,
+            };
+            let periods = match periods {
+                NewPeriods::Monthly => Periods::Monthly,
+                NewPeriods::Quarterly => Periods::Quarterly,
+            };
+            match scaffold::create_with(
+                &dir,
+                scaffold::NewSite {
+                    language,
+                    periods,
+                    bare,
+                },
+            ) {
+                Ok(()) => {
+                    if !out.quiet {
+                        println!(
+                            "created a new site in {}; preview it with: kolikko serve {}",
+                            dir.display(),
+                            dir.display()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Schema { dir } => match kolikko::schema::write_all(&dir) {
+            Ok(paths) => {
+                if !out.quiet {
+                    for path in paths {
+                        println!("wrote {}", path.display());
+                    }
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!(
+                    "error: cannot write the schemas into {}: {e}",
+                    dir.display()
+                );
                 ExitCode::from(1)
             }
         },
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn report(result: Result<Summary, BuildError>, done: &str) -> ExitCode {
-    match result {
-        Ok(s) => {
-            println!(
-                "kolikko: {} period{}, {} unit{}, {} post{} → {} files ({} KiB) in {} ms; {done}",
-                s.periods,
-                plural(s.periods),
-                s.units,
-                plural(s.units),
-                s.posts,
-                plural(s.posts),
-                s.files,
-                s.bytes / 1024,
-                s.millis
-            );
-            ExitCode::SUCCESS
-        }
-        Err(BuildError::Input(diagnostics)) => {
-            eprintln!("{diagnostics}");
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
     }
 }

@@ -1,0 +1,341 @@
+//! `kolikko.yaml`: site settings, answer scales and the factor framework.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::framework::{Factor, Framework, Item, Language, Text};
+use crate::model::Config;
+use crate::stats::Scale;
+
+use super::MIN_ANONYMITY_THRESHOLD;
+use super::yaml::{at, in_source_order, parse_yaml};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    organisation: String,
+    language: Option<Spanned<String>>,
+    anonymity_threshold: Option<Spanned<u64>>,
+    cx_low_n: Option<u64>,
+    allow_raw_html: Option<bool>,
+    /// Named answer scales beside the built-in `likert5`.
+    #[serde(default)]
+    scales: HashMap<Spanned<String>, Spanned<RawScale>>,
+    framework: Option<Spanned<RawFramework>>,
+}
+
+/// An agreement scale: answers 1..=points, favourable from `favourable_from` up, unfavourable
+/// up to `unfavourable_to`, neutral in between.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    points: u8,
+    favourable_from: u8,
+    unfavourable_to: u8,
+}
+
+enum RawFramework {
+    Default,
+    Custom(Vec<RawFactor>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFactor {
+    id: Spanned<String>,
+    name: RawText,
+    #[serde(default)]
+    ex: Vec<RawItem>,
+    #[serde(default)]
+    cx: Vec<RawItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: Spanned<String>,
+    text: RawText,
+    scale: Option<Spanned<String>>,
+}
+
+/// `"text"` or `{ en: "...", fi: "..." }`.
+struct RawText(Text);
+
+impl<'de> Deserialize<'de> for RawFramework {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFramework;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("`default` or a list of factors")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                if v == "default" {
+                    Ok(RawFramework::Default)
+                } else {
+                    Err(E::custom(format!(
+                        "expected `default` or a list of factors, found `{v}`"
+                    )))
+                }
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::<RawFactor>::deserialize(de::value::SeqAccessDeserializer::new(seq))
+                    .map(RawFramework::Custom)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct ByLanguage {
+            en: String,
+            fi: Option<String>,
+            sv: Option<String>,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string, or a map of language (en, fi, sv) to string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(RawText(Text {
+                    en: v.to_string(),
+                    fi: None,
+                    sv: None,
+                }))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                let t = ByLanguage::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawText(Text {
+                    en: t.en,
+                    fi: t.fi,
+                    sv: t.sv,
+                }))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// The settings and the framework, each when valid. They are separate so that a mistake in the
+/// settings does not also hide every survey error: the surveys are checked against the
+/// framework whenever it is known.
+pub(super) fn parse_config(
+    path: &Path,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> (Option<Config>, Option<Framework>) {
+    let raw: RawConfig = match parse_yaml(path, text, 0) {
+        Ok(raw) => raw,
+        Err(d) => {
+            diagnostics.push(d);
+            // The file does not parse; unless it lists its own factors, the surveys use the
+            // default framework, so they can still be checked.
+            let custom = text.lines().any(|l| {
+                l.strip_prefix("framework:")
+                    .is_some_and(|rest| !rest.trim().starts_with("default"))
+            });
+            return (None, (!custom).then(Framework::default_six));
+        }
+    };
+    let before = diagnostics.len();
+    let language = match &raw.language {
+        None => Language::En,
+        Some(l) => match l.value.as_str() {
+            "en" => Language::En,
+            "fi" => Language::Fi,
+            "sv" => Language::Sv,
+            other => {
+                diagnostics.push(at(
+                    path,
+                    l,
+                    format!("unknown language `{other}`: expected en, fi or sv"),
+                ));
+                Language::En
+            }
+        },
+    };
+    let anonymity_threshold = match &raw.anonymity_threshold {
+        None => 5,
+        Some(t) if t.value < MIN_ANONYMITY_THRESHOLD => {
+            diagnostics.push(at(
+                path,
+                t,
+                format!(
+                    "anonymity_threshold {} is too low: groups this small can be recognised; use at least {MIN_ANONYMITY_THRESHOLD} (5 is usual)",
+                    t.value
+                ),
+            ));
+            MIN_ANONYMITY_THRESHOLD
+        }
+        Some(t) => t.value,
+    };
+    // Scales belong to the framework: a bad scale makes its items' counts uncheckable.
+    let before_framework = diagnostics.len();
+    let scales = check_scales(path, raw.scales, diagnostics);
+    let framework = match raw.framework {
+        None => Framework::default_six(),
+        Some(f) => match f.value {
+            RawFramework::Default => Framework::default_six(),
+            RawFramework::Custom(factors) => {
+                build_framework(path, &f.referenced, factors, &scales, diagnostics)
+            }
+        },
+    };
+    let config = Config {
+        title: raw.title,
+        organisation: raw.organisation,
+        language,
+        anonymity_threshold,
+        cx_low_n: raw.cx_low_n.unwrap_or(30),
+        allow_raw_html: raw.allow_raw_html.unwrap_or(false),
+    };
+    let framework_ok = diagnostics.len() == before_framework;
+    (
+        (diagnostics.len() == before).then_some(config),
+        framework_ok.then_some(framework),
+    )
+}
+
+/// The site's scales by name, with `likert5` built in; each must have sensible cut-points.
+fn check_scales(
+    path: &Path,
+    raw: HashMap<Spanned<String>, Spanned<RawScale>>,
+    diagnostics: &mut Diagnostics,
+) -> HashMap<String, Scale> {
+    let mut scales = HashMap::from([("likert5".to_string(), Scale::LIKERT5)]);
+    for (name, raw) in in_source_order(raw) {
+        let scale = Scale {
+            points: raw.value.points,
+            favourable_from: raw.value.favourable_from,
+            unfavourable_to: raw.value.unfavourable_to,
+        };
+        if !(2..=11).contains(&scale.points) || scale.unfavourable_to < 1 || !scale.is_valid() {
+            diagnostics.push(at(
+                path,
+                &raw,
+                format!(
+                    "scale `{}`: expected 2 to 11 points, with 1 ≤ unfavourable_to < favourable_from ≤ points",
+                    name.value
+                ),
+            ));
+            // Still known by name, so its items do not also report an "unknown scale".
+            scales.insert(name.value.clone(), Scale::LIKERT5);
+        } else if scales.insert(name.value.clone(), scale).is_some() {
+            diagnostics.push(at(
+                path,
+                &name,
+                format!(
+                    "scale `{}` is defined twice (likert5 is built in)",
+                    name.value
+                ),
+            ));
+        }
+    }
+    scales
+}
+
+fn build_framework(
+    path: &Path,
+    location: &serde_saphyr::Location,
+    raw: Vec<RawFactor>,
+    scales: &HashMap<String, Scale>,
+    diagnostics: &mut Diagnostics,
+) -> Framework {
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut check_id = |id: &Spanned<String>, diagnostics: &mut Diagnostics| {
+        if !is_valid_id(&id.value) {
+            diagnostics.push(at(
+                path,
+                id,
+                format!(
+                    "`{}` is not a valid id: use lower-case letters, digits, `-` and `_`",
+                    id.value
+                ),
+            ));
+        } else if let Some(line) = seen.insert(id.value.clone(), id.referenced.line()) {
+            diagnostics.push(at(
+                path,
+                id,
+                format!("duplicate id `{}` (first used on line {line})", id.value),
+            ));
+        }
+    };
+    let mut factors = Vec::new();
+    for factor in raw {
+        check_id(&factor.id, diagnostics);
+        let mut items = |raw_items: Vec<RawItem>, diagnostics: &mut Diagnostics| -> Vec<Item> {
+            raw_items
+                .into_iter()
+                .map(|item| {
+                    check_id(&item.id, diagnostics);
+                    let scale = match &item.scale {
+                        None => Scale::LIKERT5,
+                        Some(name) => scales.get(&name.value).copied().unwrap_or_else(|| {
+                            let mut known: Vec<&str> = scales.keys().map(String::as_str).collect();
+                            known.sort_unstable();
+                            diagnostics.push(at(
+                                path,
+                                name,
+                                format!(
+                                    "unknown scale `{}`: expected {}",
+                                    name.value,
+                                    known.join(", ")
+                                ),
+                            ));
+                            Scale::LIKERT5
+                        }),
+                    };
+                    Item {
+                        id: item.id.value,
+                        text: item.text.0,
+                        scale,
+                    }
+                })
+                .collect()
+        };
+        let ex = items(factor.ex, diagnostics);
+        let cx = items(factor.cx, diagnostics);
+        if ex.is_empty() || cx.is_empty() {
+            diagnostics.push(at(path, &factor.id, format!("factor `{}` needs at least one EX item and one CX item: the report compares the two sides", factor.id.value)));
+        }
+        factors.push(Factor {
+            id: factor.id.value,
+            name: factor.name.0,
+            ex,
+            cx,
+        });
+    }
+    if factors.is_empty() {
+        diagnostics.push(Diagnostic::new(
+            path,
+            location.line(),
+            location.column(),
+            "the framework needs at least one factor",
+        ));
+    }
+    Framework { factors }
+}
+
+pub(super) fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
