@@ -6,6 +6,8 @@
 #   bench/run.sh                 # every case, 3 runs each
 #   RUNS=5 bench/run.sh          # more runs
 #   CASES="200x8q 2000x8q" bench/run.sh
+#   RUNS_LARGE=1 bench/run.sh    # runs of the 20,000-team case (default: RUNS)
+#   CASES="200x8q 2000x8q 2000x52w" bench/run.sh   # skip the 20,000-team case
 #   LIMIT=120 bench/run.sh       # give up on a build after 120 s (default 600)
 #   PAUSE=5 bench/run.sh         # seconds to wait after `sync` before each build (default 3)
 #
@@ -16,6 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 RUNS=${RUNS:-3}
+RUNS_LARGE=${RUNS_LARGE:-$RUNS}
 LIMIT=${LIMIT:-600}
 PAUSE=${PAUSE:-3}
 CASES=${CASES:-"200x8q 2000x8q 2000x52w 20000x8q"}
@@ -75,7 +78,9 @@ for case in $CASES; do
   "$gen" "$teams" "$periods" "$granularity" "$site"
   echo "== $case: $teams teams × $periods ${granularity}s"
   pages=- bytes=- biggest=- team_page=-
-  for run in $(seq 1 "$RUNS"); do
+  runs=$RUNS
+  [ "$teams" -lt 10000 ] || runs=$RUNS_LARGE
+  for run in $(seq 1 "$runs"); do
     out=$WORK/out-$case
     timed "$WORK/k-$case-$run" "$kolikko" build "$site" --output "$out"
     if [ -d "$out" ]; then

@@ -296,11 +296,6 @@ fn run(
             stats
         }
     };
-    if std::env::var_os("KOLIKKO_TIMINGS").is_some() {
-        for (name, ms) in &steps {
-            eprintln!("kolikko: {name}: {ms} ms");
-        }
-    }
     let mut summary = summary_of(&site, &analysis, stats, warnings, steps, start);
     summary.output_warnings = output_warnings;
     Ok(summary)

@@ -199,7 +199,9 @@ pub fn render_into(
     for result in results {
         diagnostics.0.extend(result?);
     }
-    diagnostics.into_result(()).map_err(RenderError::Input)?;
+    diagnostics
+        .into_result(())
+        .map_err(|d| RenderError::Input(once_per_place(d)))?;
     Ok(rendered.into_inner().expect("no thread panicked"))
 }
 
@@ -211,11 +213,13 @@ fn once_per_place(diagnostics: Diagnostics) -> Diagnostics {
             .0
             .into_iter()
             .filter(|d| {
-                // Same place, same words up to the page-specific "(while rendering …)".
+                // Same place, same words up to the page-specific "(while rendering …)" or the
+                // list of the page's variables (pages rendered in parallel may differ there).
                 let what = d
                     .message
                     .split(" (while rendering")
                     .next()
+                    .and_then(|m| m.split(". Available variables").next())
                     .unwrap_or_default();
                 d.line == 0 && !d.message.starts_with("template error")
                     || seen.insert((d.file.clone(), d.line, d.column, what.to_string()))
@@ -346,6 +350,10 @@ impl<'a> Renderer<'a> {
                     ),
                 ));
             }
+        }
+        // The stylesheet is inlined in every page: minified once here, readable in the source.
+        if let Some((source, _)) = templates.get_mut("style.css") {
+            *source = minify_css(source);
         }
         if let Err(e) = tera.add_raw_templates(
             templates
@@ -1821,4 +1829,102 @@ fn template_error(
         .and_then(|(_, (_, path))| path.clone())
         .unwrap_or_else(|| std::path::PathBuf::from("templates"));
     Diagnostic::whole_file(&path, format!("template error: {message}"))
+}
+
+/// Removes comments and the whitespace CSS does not need; quoted strings are kept as written.
+/// Tera tags (`{{ … }}`, `{% … %}`) in an overridden stylesheet keep their spaces too.
+fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                if pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                let mut escaped = false;
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if !escaped && d == c {
+                        break;
+                    }
+                    escaped = !escaped && d == '\\';
+                }
+            }
+            '{' | '%' if out.ends_with('{') && matches!(c, '{' | '%') => {
+                // A Tera tag: copy it whole.
+                let close = if c == '{' { '}' } else { '%' };
+                out.push(c);
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if last == close && d == '}' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = false;
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' | '>' | ':' => {
+                // No space before these; `:` keeps one before it (`a :hover` is a selector).
+                if c == ':' && pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                // The last declaration needs no `;`.
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                // ...and none after them, except after `:` where a value or selector follows.
+                while chars.peek().is_some_and(|d| d.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            c => {
+                if pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Whether a space that separated `last` from what follows must stay.
+fn needs_space(last: Option<char>) -> bool {
+    !matches!(last, None | Some('{' | '}' | ';' | ',' | '>' | ':'))
+}
+
+#[cfg(test)]
+mod minify_tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_loses_comments_and_spare_space_but_not_strings_or_selectors() {
+        let css = "/* theme */\nbody {\n  margin: 0 auto;\n  font: 1rem/1.5 sans-serif;\n}\n\
+                   a :hover, b > c { content: \" \\25B2  x\"; width: calc(100% - 2rem); }\n\
+                   @media (max-width: 600px) { .x { color: {{ accent }}; } }\n";
+        assert_eq!(
+            minify_css(css),
+            "body{margin:0 auto;font:1rem/1.5 sans-serif}a :hover,b>c{content:\" \\25B2  x\";width:calc(100% - 2rem)}@media (max-width:600px){.x{color:{{ accent }}}}"
+        );
+    }
 }
