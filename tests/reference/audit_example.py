@@ -1,0 +1,1287 @@
+#!/usr/bin/env python3
+"""Independent audit of the example site: recompute every published number from the YAML.
+
+Written from docs/method.md and docs/format.md only (not from the Rust code), so that a rule the
+code applies but the document does not state shows up here as a mismatch. It reads
+kolikko.yaml, content/units.yaml and content/surveys/*.yaml, recomputes every figure, then reads
+the built pages (public/**/*.html: the data tables under each chart, the KPI tiles, the unit and
+ranked tables, the linkage box and inline KPIs) and compares.
+
+    cargo run --release -- build            # renders public/
+    python3 tests/reference/audit_example.py [SITE]
+
+Prints each mismatch (page, figure, what, published, recomputed), a count per kind, and the line
+"audit: N passed, M failed"; exits 1 on any mismatch. Needs python3 with pyyaml, numpy, scipy.
+
+A published number with d decimals agrees when it is within half a unit of its last digit of the
+recomputed value (so both round-half-even and round-half-up are accepted, nothing looser).
+"""
+
+import glob
+import math
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from html.parser import HTMLParser
+
+import numpy as np
+import scipy.stats as st
+import yaml
+
+Z95 = 1.959963984540054  # st.norm.ppf(0.975), method.md "Uncertainty of a share"
+
+# ---------------------------------------------------------------- framework (format.md "Factors")
+DEFAULT_FRAMEWORK = [
+    ("communication", "Communication and response time",
+     ["ex_comm_info", "ex_comm_open"], ["cx_comm_speed", "cx_comm_clear"]),
+    ("workload", "Workload and work community",
+     ["ex_work_manageable", "ex_work_support"], ["cx_work_available", "cx_work_team"]),
+    ("systems", "Systems and tools",
+     ["ex_sys_tools", "ex_sys_reliable"], ["cx_sys_smooth", "cx_sys_errors"]),
+    ("competence", "Competence and training",
+     ["ex_comp_training", "ex_comp_onboarding"], ["cx_comp_knowledge", "cx_comp_solved"]),
+    ("leadership", "Supervision and leadership",
+     ["ex_lead_feedback", "ex_lead_goals"], ["cx_lead_trust", "cx_lead_commit"]),
+    ("processes", "Internal processes",
+     ["ex_proc_clear", "ex_proc_waste"], ["cx_proc_easy", "cx_proc_promises"]),
+]
+LIKERT5 = {"points": 5, "favourable_from": 4, "unfavourable_to": 2}
+
+
+# ================================================================ loading (format.md)
+class Site:
+    def __init__(self, root):
+        self.root = root
+        cfg = yaml.safe_load(open(os.path.join(root, "kolikko.yaml"), encoding="utf-8-sig"))
+        self.cfg = cfg
+        self.lang = cfg.get("language", "en")
+        self.threshold = max(3, int(cfg.get("anonymity_threshold", 5)))
+        self.cx_low_n = int(cfg.get("cx_low_n", 30))
+        self.org_name = cfg["organisation"]
+        fw = cfg.get("framework", "default")
+        scales = dict(cfg.get("scales") or {})
+        scales["likert5"] = LIKERT5
+        self.scale_of = {}
+        if fw == "default":
+            self.factors = DEFAULT_FRAMEWORK
+        else:  # a site's own framework (format.md "A framework of its own")
+            self.factors = []
+            for f in fw:
+                name = f["name"] if isinstance(f["name"], str) else f["name"].get(self.lang, next(iter(f["name"].values())))
+                exs = [i["id"] for i in f.get("ex", [])]
+                cxs = [i["id"] for i in f.get("cx", [])]
+                for i in f.get("ex", []) + f.get("cx", []):
+                    self.scale_of[i["id"]] = scales[i.get("scale", "likert5")]
+                self.factors.append((f["id"], name, exs, cxs))
+        self.ex_items = [i for f in self.factors for i in f[2]]
+        self.cx_items = [i for f in self.factors for i in f[3]]
+        # units: the organisation is the root, id "" here
+        units = yaml.safe_load(open(os.path.join(root, "content/units.yaml"), encoding="utf-8-sig"))
+        self.name = {"": self.org_name}
+        self.children = {}
+        self.parent = {}
+        self.order = []  # units.yaml order, depth-first
+        def walk(lst, parent):
+            self.children[parent] = []
+            for u in lst:
+                self.name[u["id"]] = u["name"]
+                self.parent[u["id"]] = parent
+                self.children[parent].append(u["id"])
+                self.order.append(u["id"])
+                walk(u.get("children") or [], u["id"])
+        walk(units["units"], "")
+        self.leaves = [u for u in self.order if not self.children[u]]
+        self.by_name = {v: k for k, v in self.name.items()}
+        self.surveys = {}
+        for f in sorted(glob.glob(os.path.join(root, "content/surveys/*.y*ml"))):
+            d = yaml.safe_load(open(f, encoding="utf-8-sig"))
+            self.surveys[str(d["period"])] = d
+        self.periods = sorted(self.surveys, key=period_key)
+
+    def scale(self, item):
+        return self.scale_of.get(item, LIKERT5)
+
+    def leaves_under(self, u):
+        if not self.children[u]:
+            return [u]
+        return [l for c in self.children[u] for l in self.leaves_under(c)]
+
+
+def period_key(p):
+    m = re.match(r"(\d{4})-(Q|W)?(\d+)$", p)
+    return (int(m.group(1)), int(m.group(3)))
+
+
+def counts_of(v):
+    """An item's answer counts: a list, or {counts, na} (format.md)."""
+    return list(v["counts"]) if isinstance(v, dict) else list(v)
+
+
+# ================================================================ statistics (method.md), one rule each
+def share_stats(counts, scale):
+    """Favourable / neutral / unfavourable shares and mean (method.md "Agreement items")."""
+    n = sum(counts)
+    if n == 0:
+        return None
+    fav = sum(counts[scale["favourable_from"] - 1:])
+    unf = sum(counts[:scale["unfavourable_to"]])
+    neu = n - fav - unf
+    mean = sum((i + 1) * c for i, c in enumerate(counts)) / n
+    return {"n": n, "fav": fav / n, "neu": neu / n, "unf": unf / n, "mean": mean, "x": fav}
+
+
+def wilson(x, n, z=Z95):
+    """Wilson score interval (method.md "Uncertainty of a share")."""
+    p = x / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return centre - half, centre + half
+
+
+def net_score(counts):
+    """eNPS / NPS with its 95% interval (method.md "Net scores")."""
+    n = sum(counts)
+    if n == 0:
+        return None
+    prom = sum(counts[9:11]) / n
+    det = sum(counts[0:7]) / n
+    pas = 1 - prom - det
+    score = 100 * (prom - det)
+    v = prom + det - (prom - det) ** 2
+    half = Z95 * 100 * math.sqrt(max(v, 0) / n)
+    return {"n": n, "score": score, "prom": prom, "det": det, "pas": pas, "v": v,
+            "lo": max(-100, score - half), "hi": min(100, score + half)}
+
+
+def two_prop_p(x1, n1, x2, n2):
+    """Two-proportion z-test, pooled (method.md "Is a change real?")."""
+    p = (x1 + x2) / (n1 + n2)
+    var = p * (1 - p) * (1 / n1 + 1 / n2)
+    if var <= 0:
+        return 1.0
+    z = (x2 / n2 - x1 / n1) / math.sqrt(var)
+    return 2 * st.norm.sf(abs(z))
+
+
+def net_p(a, b):
+    """Net-score difference test (method.md); None when undefined."""
+    var = 100 ** 2 * a["v"] / a["n"] + 100 ** 2 * b["v"] / b["n"]
+    if var <= 0:
+        return 1.0 if abs(a["score"] - b["score"]) < 1e-12 else None
+    z = (b["score"] - a["score"]) / math.sqrt(var)
+    return 2 * st.norm.sf(abs(z))
+
+
+def index_p(i1, n1, i2, n2):
+    """Index change: index/100 x respondents favourable out of respondents (method.md)."""
+    return two_prop_p(i1 / 100 * n1, n1, i2 / 100 * n2, n2)
+
+
+def pearson(xs, ys):
+    n = len(xs)
+    if n < 3 or len(set(xs)) < 2 or len(set(ys)) < 2:
+        return None
+    r, p = st.pearsonr(xs, ys)
+    out = {"r": float(r), "p": float(p), "n": n, "lo": None, "hi": None}
+    if n >= 4:
+        h = Z95 / math.sqrt(n - 3)
+        out["lo"], out["hi"] = math.tanh(math.atanh(r) - h), math.tanh(math.atanh(r) + h)
+    return out
+
+
+def spearman(xs, ys):
+    n = len(xs)
+    if n < 3 or len(set(xs)) < 2 or len(set(ys)) < 2:
+        return None
+    rho, p = st.spearmanr(xs, ys)
+    out = {"r": float(rho), "p": float(p), "n": n, "lo": None, "hi": None}
+    if n >= 4:
+        h = Z95 * math.sqrt((1 + rho * rho / 2) / (n - 3))
+        out["lo"], out["hi"] = math.tanh(math.atanh(rho) - h), math.tanh(math.atanh(rho) + h)
+    return out
+
+
+# ================================================================ anonymity (method.md "Anonymity")
+FEWER, PROTECT, ABOVE, NODATA, SHOWN = "fewer", "protect", "above", "nodata", "shown"
+
+
+def suppression(site, responses):
+    """Status of every group in one period. responses: group -> summed EX responses."""
+    N = site.threshold
+    groups = [""] + site.order
+    status = {}
+    for g in groups:
+        r = responses.get(g, 0)
+        status[g] = NODATA if r == 0 else (FEWER if r < N else SHOWN)
+
+    def hide_below(g):
+        for c in site.children[g]:
+            if status[c] in (SHOWN,):
+                status[c] = ABOVE
+            hide_below(c)
+
+    for g in groups:
+        if status[g] in (FEWER, PROTECT, ABOVE):
+            hide_below(g)
+    changed = True
+    while changed:
+        changed = False
+        for g in groups:
+            if status[g] != SHOWN:
+                continue
+            kids = site.children[g]
+            hidden = sum(responses.get(c, 0) for c in kids if status[c] in (FEWER, PROTECT, ABOVE))
+            if 0 < hidden < N:
+                shown = [c for c in kids if status[c] == SHOWN]
+                if shown:
+                    # smallest; ties: the one listed later in units.yaml
+                    pick = min(reversed(shown), key=lambda c: responses.get(c, 0))
+                    status[pick] = PROTECT
+                    hide_below(pick)
+                    changed = True
+    return status
+
+
+# ================================================================ the model: every group, every period
+class Model:
+    def __init__(self, site):
+        self.site = site
+        self.ex = {}      # (period, group) -> dict of summed EX counts
+        self.cx = {}
+        self.status = {}  # (period, group) -> status
+        groups = [""] + site.order
+        for p in site.periods:
+            d = site.surveys[p]
+            resp = {}
+            for g in groups:
+                ls = site.leaves_under(g) if g else site.leaves
+                self.ex[p, g] = self.sum_side(ls, d.get("ex") or {}, site.ex_items, "enps", True)
+                self.cx[p, g] = self.sum_side(ls, d.get("cx") or {}, site.cx_items, "nps", False)
+                resp[g] = self.ex[p, g]["responses"] if self.ex[p, g] else 0
+            st_ = suppression(site, resp)
+            for g in groups:
+                self.status[p, g] = st_[g]
+
+    @staticmethod
+    def sum_side(leaves, data, items, net, ex):
+        present = [l for l in leaves if l in data]
+        if not present:
+            return None
+        out = {"responses": 0, "invited": 0, "headcount": 0.0, "leavers": 0, "has_hc": False,
+               "net": [0] * 11, "items": {i: None for i in items}}
+        for l in present:
+            e = data[l]
+            out["responses"] += e.get("responses", 0)
+            out["invited"] += e.get("invited", 0) or 0
+            if "headcount" in e:
+                out["has_hc"] = True
+                out["headcount"] += e["headcount"]
+                out["leavers"] += e.get("leavers", 0) or 0
+            if e.get(net):
+                out["net"] = [a + b for a, b in zip(out["net"], e[net])]
+            for i, v in (e.get("items") or {}).items():
+                c = counts_of(v)
+                cur = out["items"].get(i)
+                out["items"][i] = c if cur is None else [a + b for a, b in zip(cur, c)]
+        return out
+
+    # -- per group figures
+    def shown(self, p, g):
+        return self.status[p, g] == SHOWN
+
+    def item(self, p, g, side, i):
+        d = (self.ex if side == "ex" else self.cx).get((p, g))
+        if not d or d["items"].get(i) is None:
+            return None
+        return share_stats(d["items"][i], self.site.scale(i))
+
+    def index_over(self, p, g, side, items):
+        """Mean favourable share of the items that have answers, 0-100 (method.md)."""
+        vals = [s["fav"] for s in (self.item(p, g, side, i) for i in items) if s]
+        return 100 * sum(vals) / len(vals) if vals else None
+
+    def index(self, p, g, side):
+        items = self.site.ex_items if side == "ex" else self.site.cx_items
+        return self.index_over(p, g, side, items)
+
+    def factor(self, p, g, side, fid):
+        f = [f for f in self.site.factors if f[0] == fid][0]
+        return self.index_over(p, g, side, f[2] if side == "ex" else f[3])
+
+    def net(self, p, g, side):
+        d = (self.ex if side == "ex" else self.cx).get((p, g))
+        return net_score(d["net"]) if d else None
+
+    def respondents(self, p, g, side):
+        d = (self.ex if side == "ex" else self.cx).get((p, g))
+        return d["responses"] if d else 0
+
+    def response_rate(self, p, g):
+        d = self.ex.get((p, g))
+        if not d or not d["invited"]:
+            return None
+        return d["responses"] / d["invited"]
+
+    def turnover(self, p, g):
+        d = self.ex.get((p, g))
+        if not d or not d["has_hc"] or d["headcount"] == 0:
+            return None
+        return d["leavers"] / d["headcount"]
+
+    def prev(self, p):
+        i = self.site.periods.index(p)
+        return self.site.periods[i - 1] if i > 0 else None
+
+    # -- linkage (method.md "Linkage"): one point per team with EX shown and CX
+    def points(self, p, fx=None, fy=None):
+        pts = []
+        for u in self.site.leaves:
+            if not self.shown(p, u) or not self.cx.get((p, u)):
+                continue
+            x = self.index(p, u, "ex") if fx is None else fx(u)
+            y = self.index(p, u, "cx") if fy is None else fy(u)
+            if x is not None and y is not None:
+                pts.append((u, x, y))
+        return pts
+
+
+# ================================================================ HTML: a small DOM
+class Node:
+    __slots__ = ("tag", "attrs", "kids", "parent")
+
+    def __init__(self, tag, attrs, parent):
+        self.tag, self.attrs, self.kids, self.parent = tag, dict(attrs), [], parent
+
+    def cls(self):
+        return (self.attrs.get("class") or "").split()
+
+    def text(self):
+        return "".join(k if isinstance(k, str) else k.text() for k in self.kids)
+
+    def find(self, pred):
+        out = []
+        for k in self.kids:
+            if isinstance(k, Node):
+                if pred(k):
+                    out.append(k)
+                out.extend(k.find(pred))
+        return out
+
+
+VOID = {"meta", "link", "br", "img", "input", "hr", "col", "source", "wbr"}
+
+
+class Dom(HTMLParser):
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {}, None)
+        self.cur = self.root
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        n = Node(tag, attrs, self.cur)
+        self.cur.kids.append(n)
+        if tag not in VOID:
+            self.cur = n
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.kids.append(Node(tag, attrs, self.cur))
+
+    def handle_endtag(self, tag):
+        n = self.cur
+        while n is not None and n.tag != tag:
+            n = n.parent
+        if n is not None and n.parent is not None:
+            self.cur = n.parent
+
+    def handle_data(self, d):
+        self.cur.kids.append(d)
+
+
+def by_tag(t):
+    return lambda n: n.tag == t
+
+
+def by_class(c):
+    return lambda n: c in n.cls()
+
+
+def table_rows(table):
+    rows = []
+    for tr in table.find(by_tag("tr")):
+        rows.append([" ".join(c.text().split()) for c in tr.kids if isinstance(c, Node) and c.tag in ("td", "th")])
+    return rows
+
+
+# ================================================================ locale-aware numbers
+MINUS = "\u2212"
+NUM_RE = {
+    "en": re.compile(r"[+\-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"),
+    "fi": re.compile(r"[+\-\u2212]?(?:\d{1,3}(?:[\u00a0\u202f ]\d{3})+|\d+)(?:,\d+)?"),
+}
+NUM_RE["sv"] = NUM_RE["fi"]
+
+
+def numbers(s, lang):
+    """Every number in s as (value, decimals), in order."""
+    out = []
+    for m in NUM_RE[lang].finditer(s):
+        t = m.group(0).replace(MINUS, "-")
+        if lang == "en":
+            t = t.replace(",", "")
+        else:
+            t = re.sub(r"[\u00a0\u202f ]", "", t).replace(",", ".")
+        dec = len(t.split(".")[1]) if "." in t else 0
+        out.append((float(t), dec))
+    return out
+
+
+def number(s, lang):
+    ns = numbers(s, lang)
+    return ns[0] if len(ns) == 1 else None
+
+
+# ================================================================ the comparison
+class Audit:
+    def __init__(self, site, model):
+        self.site, self.m, self.lang = site, model, site.lang
+        self.passed = Counter()
+        self.failed = Counter()
+        self.failures = []
+        self.notes = []
+
+    def num(self, kind, page, fig, what, published, expected, scale=1.0):
+        """Compare a published number (string) with a recomputed one (in the published unit)."""
+        if expected is None:
+            self.fail(kind, page, fig, what, published, "not computable (should be left out)")
+            return
+        v = number(published, self.lang)
+        if v is None:
+            self.fail(kind, page, fig, what, published, fmt(expected * scale))
+            return
+        val, dec = v
+        tol = 0.5 * 10 ** -dec + 1e-9
+        if abs(val - expected * scale) <= tol:
+            self.passed[kind] += 1
+        else:
+            self.fail(kind, page, fig, what, published, fmt(expected * scale))
+
+    def eq(self, kind, page, fig, what, published, expected):
+        if published == expected:
+            self.passed[kind] += 1
+        else:
+            self.fail(kind, page, fig, what, published, expected)
+
+    def fail(self, kind, page, fig, what, published, expected):
+        self.failed[kind] += 1
+        self.failures.append((kind, page, fig, what, published, expected))
+
+
+def fmt(x):
+    return f"{x:.6g}" if isinstance(x, float) else str(x)
+
+
+def split_title(title):
+    return [s.strip() for s in title.split("·")]
+
+
+def context(site, title, default_unit, default_period):
+    unit, period = default_unit, default_period
+    for seg in split_title(title):
+        if seg in site.by_name:
+            unit = site.by_name[seg]
+        if seg in site.surveys:
+            period = seg
+    return unit, period
+
+
+# ---------------------------------------------------------------- figure checks, by chart kind
+def check_trend(a, page, fig, title, rows, unit):
+    site, m = a.site, a.m
+    head, body = rows[0], rows[1:]
+    net = head[1] != site_label(a, "ex_index")
+    for r in body:
+        p = r[0]
+        if p not in site.surveys:
+            a.fail("trend", page, fig, "period label", p, "a period")
+            continue
+        hidden = not m.shown(p, unit)
+        ex_v = m.net(p, unit, "ex")["score"] if net and m.net(p, unit, "ex") else (None if net else m.index(p, unit, "ex"))
+        cx_v = m.net(p, unit, "cx")["score"] if net and m.net(p, unit, "cx") else (None if net else m.index(p, unit, "cx"))
+        kind = "trend net score" if net else "trend index"
+        check_ex_cell(a, kind, page, fig, f"{p} {head[1]}", r[1], ex_v, hidden)
+        check_cell(a, kind, page, fig, f"{p} {head[2]}", r[2], cx_v)
+
+
+def check_cell(a, kind, page, fig, what, cell, expected, scale=1.0):
+    """A table cell: a number, or a dash / empty when nothing can be computed."""
+    if expected is None:
+        if number(cell, a.lang) is not None:
+            a.fail(kind, page, fig, what, cell, "left out (not computable)")
+        else:
+            a.passed[kind] += 1
+        return
+    a.num(kind, page, fig, what, cell, expected, scale)
+
+
+def check_ex_cell(a, kind, page, fig, what, cell, expected, hidden):
+    if hidden:
+        if number(cell, a.lang) is not None:
+            a.fail("privacy", page, fig, what, cell, "hidden")
+        else:
+            a.passed["privacy"] += 1
+        return
+    check_cell(a, kind, page, fig, what, cell, expected)
+
+
+def site_label(a, key):
+    return a.labels.get(key)
+
+
+def check_mirror(a, page, fig, title, rows, unit, period):
+    m, site = a.m, a.site
+    for r in rows[1:]:
+        f = factor_by_name(site, r[0])
+        if f is None:
+            a.fail("mirror", page, fig, "factor", r[0], "a factor name")
+            continue
+        check_ex_cell(a, "factor score", page, fig, f"{r[0]} EX ({site.name[unit]})", r[1],
+                      m.factor(period, unit, "ex", f), not m.shown(period, unit))
+        check_cell(a, "factor score", page, fig, f"{r[0]} CX ({site.name[unit]})", r[2], m.factor(period, unit, "cx", f))
+        if len(r) >= 5:
+            check_ex_cell(a, "factor score", page, fig, f"{r[0]} EX (organisation)", r[3],
+                          m.factor(period, "", "ex", f), not m.shown(period, ""))
+            check_cell(a, "factor score", page, fig, f"{r[0]} CX (organisation)", r[4], m.factor(period, "", "cx", f))
+
+
+def factor_by_name(site, name):
+    for f in site.factors:
+        if f[1] == name or f[0] == name:
+            return f[0]
+    return None
+
+
+def check_scatter(a, page, fig, title, rows, period):
+    m, site = a.m, a.site
+    pts = {u: (x, y) for u, x, y in m.points(period)}
+    seen = set()
+    for r in rows[1:]:
+        u = site.by_name.get(r[0])
+        if u is None:
+            a.fail("scatter", page, fig, "unit", r[0], "a unit name")
+            continue
+        seen.add(u)
+        if u not in pts:
+            a.fail("privacy" if not m.shown(period, u) else "scatter", page, fig, f"{r[0]} plotted", r[0], "not a point (hidden or no data)")
+            continue
+        a.num("scatter point", page, fig, f"{r[0]} EX index", r[1], pts[u][0])
+        a.num("scatter point", page, fig, f"{r[0]} CX index", r[2], pts[u][1])
+    for u in pts:
+        if u not in seen:
+            a.fail("scatter", page, fig, "point missing", "(absent)", site.name[u])
+
+
+def check_likert(a, page, fig, title, rows, unit, period):
+    m, site = a.m, a.site
+    side = "cx" if site_label(a, "cx_side") in split_title(title) else "ex"
+    hidden = side == "ex" and not m.shown(period, unit)
+    for r in rows[1:]:
+        i = a.item_by_text.get(r[0])
+        if i is None:
+            a.fail("likert", page, fig, "question", r[0], "a question text")
+            continue
+        s = m.item(period, unit, side, i)
+        what = f"{site.name[unit]} {period} {i}"
+        if hidden:
+            a.fail("privacy", page, fig, what, r[3], "hidden")
+            continue
+        if s is None:
+            a.fail("likert", page, fig, what, r, "no answers: row left out")
+            continue
+        a.num("item share", page, fig, what + " unfavourable", r[1], s["unf"], 100)
+        a.num("item share", page, fig, what + " neutral", r[2], s["neu"], 100)
+        a.num("item share", page, fig, what + " favourable", r[3], s["fav"], 100)
+        a.num("item n", page, fig, what + " n", r[4], s["n"])
+        a.num("item mean", page, fig, what + " mean", r[5], s["mean"])
+        ns = numbers(r[6], a.lang)
+        lo, hi = wilson(s["x"], s["n"])
+        if len(ns) != 2:
+            a.fail("wilson interval", page, fig, what + " interval", r[6], f"{lo*100:.1f}–{hi*100:.1f}")
+        else:
+            a.num("wilson interval", page, fig, what + " interval low", fmt_n(ns[0]), lo, 100)
+            a.num("wilson interval", page, fig, what + " interval high", fmt_n(ns[1]), hi, 100)
+    # completeness: every item with answers appears
+    listed = {a.item_by_text.get(r[0]) for r in rows[1:]}
+    f = factor_in_title(site, title)
+    items = site.ex_items if side == "ex" else site.cx_items
+    if f:
+        fr = [x for x in site.factors if x[0] == f][0]
+        items = fr[2] if side == "ex" else fr[3]
+    if not hidden:
+        for i in items:
+            if i not in listed and m.item(period, unit, side, i):
+                a.fail("likert", page, fig, f"{site.name[unit]} {period} {i}", "(row absent)", "a row")
+
+
+def fmt_n(v):
+    """Back to an en-formatted string, for the numbers already split out of a cell."""
+    val, dec = v
+    return f"{val:.{dec}f}".replace("-", "-")
+
+
+def factor_in_title(site, title):
+    for seg in split_title(title):
+        f = factor_by_name(site, seg)
+        if f:
+            return f
+    return None
+
+
+def check_net(a, page, fig, title, rows, unit, period):
+    m = a.m
+    for k, r in enumerate(rows[1:]):
+        side = "ex" if k == 0 else "cx"
+        if len(rows) == 2:  # one row only: which one?
+            side = "ex" if r[0] == site_label(a, "enps") else "cx"
+        s = m.net(period, unit, side)
+        what = f"{a.site.name[unit]} {period} {r[0]}"
+        if side == "ex" and not m.shown(period, unit):
+            a.fail("privacy", page, fig, what, r[4], "hidden")
+            continue
+        if s is None:
+            a.fail("net score", page, fig, what, r, "left out")
+            continue
+        a.num("net shares", page, fig, what + " detractors", r[1], s["det"], 100)
+        a.num("net shares", page, fig, what + " passives", r[2], s["pas"], 100)
+        a.num("net shares", page, fig, what + " promoters", r[3], s["prom"], 100)
+        a.num("net score", page, fig, what + " score", r[4], s["score"])
+        a.num("net n", page, fig, what + " n", r[5], s["n"])
+
+
+def check_heatmap(a, page, fig, title, rows, period):
+    m, site = a.m, a.site
+    head = rows[0]
+    fids = [factor_by_name(site, h) for h in head[1:]]
+    seen = set()
+    for r in rows[1:]:
+        u = site.by_name.get(r[0])
+        if u is None:
+            a.fail("heatmap", page, fig, "unit", r[0], "a unit name")
+            continue
+        seen.add(u)
+        for f, cell in zip(fids, r[1:]):
+            check_ex_cell(a, "heatmap factor score", page, fig, f"{r[0]} {period} {f}", cell,
+                          m.factor(period, u, "ex", f), not m.shown(period, u))
+    return seen
+
+
+def check_response(a, page, fig, title, rows, period):
+    m, site = a.m, a.site
+    for r in rows[1:]:
+        u = site.by_name.get(r[0])
+        if u is None:
+            a.fail("response", page, fig, "unit", r[0], "a unit name")
+            continue
+        what = f"{r[0]} {period}"
+        if not m.shown(period, u):
+            a.fail("privacy", page, fig, what + " response rate", r[1], "hidden")
+            continue
+        d = m.ex[period, u]
+        a.num("response rate", page, fig, what + " rate", r[1], m.response_rate(period, u), 100)
+        ns = numbers(r[2], a.lang)
+        if len(ns) == 2:
+            a.num("response counts", page, fig, what + " responses", fmt_n(ns[0]), d["responses"])
+            a.num("response counts", page, fig, what + " invited", fmt_n(ns[1]), d["invited"])
+        else:
+            a.fail("response counts", page, fig, what, r[2], f"{d['responses']}/{d['invited']}")
+
+
+def check_lag(a, page, fig, title, rows):
+    m, site = a.m, a.site
+    for r in rows[1:]:
+        mt = re.search(r"(EX|CX)\s*→\s*(EX|CX),\s*k\s*=\s*(\d+)", r[0])
+        if not mt:
+            a.fail("lag", page, fig, "row label", r[0], "EX → CX, k = …")
+            continue
+        k = int(mt.group(3))
+        res = lag_row(m, mt.group(1) == "EX", k)
+        what = r[0]
+        if res is None:
+            a.fail("lag", page, fig, what, r[1], "not computable")
+            continue
+        a.num("lag r", page, fig, what + " r", r[1], res["r"])
+        a.num("lag interval", page, fig, what + " low", r[2], res["lo"])
+        a.num("lag interval", page, fig, what + " high", r[3], res["hi"])
+        a.num("lag n", page, fig, what + " n", r[4], res["n"])
+
+
+def lag_row(m, ex_first, k):
+    """method.md "Over time (lags)": Fisher-z average of the pair correlations, weighted by n - 3,
+    interval and p for the typical number of units in one pair (read here as the rounded mean of
+    the pairs' n: the document does not say which typical value)."""
+    ps = m.site.periods
+    zs, ws, ns = [], [], []
+    for t in range(len(ps) - k):
+        a_, b_ = ps[t], ps[t + k]
+        xs, ys = [], []
+        for u in m.site.leaves:
+            if not (m.shown(a_, u) and m.shown(b_, u)):
+                continue
+            x = m.index(a_, u, "ex" if ex_first else "cx")
+            y = m.index(b_, u, "cx" if ex_first else "ex")
+            if x is not None and y is not None and m.cx.get((a_ if not ex_first else b_, u)):
+                xs.append(x)
+                ys.append(y)
+        c = pearson(xs, ys)
+        if c is None or len(xs) < 4:
+            continue
+        zs.append(math.atanh(c["r"]))
+        ws.append(len(xs) - 3)
+        ns.append(len(xs))
+    if not zs:
+        return None
+    z = sum(w * v for w, v in zip(zs, ws)) / sum(ws)
+    n = round(sum(ns) / len(ns))
+    h = Z95 / math.sqrt(n - 3)
+    return {"r": math.tanh(z), "lo": math.tanh(z - h), "hi": math.tanh(z + h), "n": n}
+
+
+def check_factor_trend(a, page, fig, title, rows, fid):
+    m = a.m
+    for r in rows[1:]:
+        p = r[0]
+        check_ex_cell(a, "factor trend", page, fig, f"{fid} {p} EX", r[1], m.factor(p, "", "ex", fid), not m.shown(p, ""))
+        check_cell(a, "factor trend", page, fig, f"{fid} {p} CX", r[2], m.factor(p, "", "cx", fid))
+
+
+def check_reading(a, page, fig, kind, text, title, rows, unit, period):
+    """The one-sentence reading under a chart's title states numbers too."""
+    m, site, L = a.m, a.site, a.lang
+    nums = [fmt_n(v) for v in numbers(text, L)]
+    K = "chart reading"
+    if kind == "net":
+        exp = []
+        for side in ("ex", "cx"):
+            s = m.net(period, unit, side)
+            if s and (side == "cx" or m.shown(period, unit)):
+                exp += [s["score"], s["n"]]
+        if len(nums) != len(exp):
+            a.fail(K, page, fig, "net reading", text, exp)
+        for got, e in zip(nums, exp):
+            a.num(K, page, fig, "net reading", got, e)
+    elif kind == "response":
+        shown = [(m.response_rate(period, u), u) for u in site.leaves
+                 if m.shown(period, u) and m.response_rate(period, u) is not None]
+        lo = min(shown, key=lambda t: t[0])
+        if len(nums) >= 2:
+            a.num(K, page, fig, "response reading organisation", nums[0], m.response_rate(period, unit), 100)
+            a.num(K, page, fig, "response reading lowest", nums[1], lo[0], 100)
+            # the lowest unit named must have the lowest rate (ties: any of them)
+            named = [u for u in site.leaves if f"({site.name[u]})" in text]
+            ok = bool(named) and abs(m.response_rate(period, named[0]) - lo[0]) < 1e-12
+            a.eq(K, page, fig, "response reading lowest unit", named[0] if named else text, named[0] if ok else lo[1])
+        else:
+            a.fail(K, page, fig, "response reading", text, "two rates")
+    elif kind == "likert":
+        side = "cx" if a.labels["cx_side"] in split_title(title) else "ex"
+        if side == "ex" and not m.shown(period, unit):
+            if nums:
+                a.fail("privacy", page, fig, "likert reading", text, "hidden")
+            return
+        f = factor_in_title(site, title)
+        items = site.ex_items if side == "ex" else site.cx_items
+        if f:
+            fr = [x for x in site.factors if x[0] == f][0]
+            items = fr[2] if side == "ex" else fr[3]
+        favs = {i: m.item(period, unit, side, i)["fav"] for i in items if m.item(period, unit, side, i)}
+        quoted = re.findall(r"“(.+?)”", text)
+        if len(quoted) == 2 and len(nums) >= 2:
+            for q, got, best in ((quoted[0], nums[-2], max(favs.values())), (quoted[1], nums[-1], min(favs.values()))):
+                i = a.item_by_text.get(q)
+                a.num(K, page, fig, f"likert reading {q}", got, favs.get(i, float("nan")) if i else None, 100)
+                a.num(K, page, fig, f"likert reading extreme {q}", got, best, 100)
+        else:
+            a.fail(K, page, fig, "likert reading", text, "most and least favourable")
+    elif kind == "trend":
+        net = rows[0][1] != a.labels["ex_index"]
+        exp = []
+        for side in ("ex", "cx"):
+            vals = []
+            for p in site.periods:
+                if side == "ex" and not m.shown(p, unit):
+                    continue
+                v = (m.net(p, unit, side) or {}).get("score") if net else m.index(p, unit, side)
+                if v is not None:
+                    vals.append(v)
+            if vals:
+                exp += [vals[0], vals[-1]]
+        got = [v for v in numbers(re.sub(r"\(\d{4}-[QW]?\d+\)", "", text), L)]
+        if len(got) != len(exp):
+            a.fail(K, page, fig, "trend reading", text, exp)
+        for g_, e in zip(got, exp):
+            a.num(K, page, fig, "trend reading", fmt_n(g_), e)
+    elif kind == "mirror":
+        if not m.shown(period, unit):
+            return
+        gaps = [(m.factor(period, unit, "ex", f[0]) - m.factor(period, unit, "cx", f[0]), f[0]) for f in site.factors
+                if m.factor(period, unit, "ex", f[0]) is not None and m.factor(period, unit, "cx", f[0]) is not None]
+        big = max(gaps, key=lambda g: abs(g[0]))
+        named = factor_in_title(site, text.split(":", 1)[-1].split(" −")[0].split(" +")[0].replace("largest gap in ", "").strip()) if L == "en" else None
+        ns = numbers(text.split(":", 1)[-1], L)
+        if ns:
+            a.num(K, page, fig, "mirror reading gap", fmt_n(ns[0]), big[0])
+        if L == "en":
+            a.eq(K, page, fig, "mirror reading factor", named, big[1])
+    elif kind == "scatter":
+        pts = m.points(period)
+        c = pearson([q[1] for q in pts], [q[2] for q in pts])
+        mt = re.search(r"r = (\S+) \(95% interval (\S+)–(\S+)\), (\d+)", text)
+        if mt and c:
+            a.num(K, page, fig, f"{period} scatter reading r", mt.group(1), c["r"])
+            a.num(K, page, fig, f"{period} scatter reading low", mt.group(2), c["lo"])
+            a.num(K, page, fig, f"{period} scatter reading high", mt.group(3).rstrip(")"), c["hi"])
+            a.num(K, page, fig, f"{period} scatter reading units", mt.group(4), c["n"])
+    elif kind == "heatmap":
+        scope = site.leaves_under(unit) if unit else site.leaves
+        with_data = [u for u in scope if m.status[period, u] != NODATA and m.ex.get((period, u))]
+        hidden = [u for u in with_data if not m.shown(period, u)]
+        ns = numbers(text, L)
+        if len(ns) >= 3:
+            a.num(K, page, fig, "heatmap reading units", fmt_n(ns[0]), len(with_data))
+            a.num(K, page, fig, "heatmap reading factors", fmt_n(ns[1]), len(site.factors))
+            a.num(K, page, fig, "heatmap reading hidden", fmt_n(ns[2]), len(hidden))
+    elif kind == "lag":
+        for mt in re.finditer(r"(EX|CX) → (EX|CX), k = (\d+): r = (\S+) \(95% interval (\S+)–(\S+)\), (\d+)", text):
+            res = lag_row(m, mt.group(1) == "EX", int(mt.group(3)))
+            w = f"lag reading {mt.group(0)[:18]}"
+            a.num(K, page, fig, w + " r", mt.group(4), res["r"])
+            a.num(K, page, fig, w + " low", mt.group(5), res["lo"])
+            a.num(K, page, fig, w + " high", mt.group(6).rstrip(")"), res["hi"])
+            a.num(K, page, fig, w + " n", mt.group(7), res["n"])
+
+
+# ---------------------------------------------------------------- non-figure tables
+def check_unit_table(a, page, rows, period):
+    m, site = a.m, a.site
+    for r in rows[1:]:
+        u = site.by_name.get(r[0])
+        if u is None:
+            a.fail("unit table", page, "units", "unit", r[0], "a unit name")
+            continue
+        hid = not m.shown(period, u)
+        what = f"{r[0]} {period}"
+        ne, nc = m.net(period, u, "ex"), m.net(period, u, "cx")
+        check_ex_cell(a, "unit table", page, "units", what + " EX index", r[1], m.index(period, u, "ex"), hid)
+        check_cell(a, "unit table", page, "units", what + " CX index", r[2], m.index(period, u, "cx"))
+        check_ex_cell(a, "unit table", page, "units", what + " eNPS", r[3], ne["score"] if ne else None, hid)
+        check_cell(a, "unit table", page, "units", what + " NPS", r[4], nc["score"] if nc else None)
+        rr = m.response_rate(period, u)
+        check_ex_cell(a, "unit table", page, "units", what + " response rate", r[5], rr * 100 if rr is not None else None, hid)
+
+
+def check_ranked(a, page, rows, fid, period):
+    """Teams ranked by the factor's EX side (format.md `table`), highest first."""
+    m, site = a.m, a.site
+    teams = [u for u in site.leaves if m.shown(period, u) and m.factor(period, u, "ex", fid) is not None]
+    vals = {u: m.factor(period, u, "ex", fid) for u in teams}
+    ordered = sorted(vals.values(), reverse=True)
+    listed = []
+    for r in rows[1:]:
+        u = site.by_name.get(r[1])
+        what = f"{fid} {period} {r[1]}"
+        if u is None or u not in vals:
+            a.fail("privacy" if u and not m.shown(period, u) else "ranking", page, "ranked", what, r[1], "not a ranked team")
+            continue
+        listed.append(u)
+        a.num("ranked factor score", page, "ranked", what + " EX", r[2], vals[u])
+        check_cell(a, "ranked factor score", page, "ranked", what + " CX", r[3], m.factor(period, u, "cx", fid))
+        # rank: 1 + number of teams strictly better (ties share a rank)
+        better = sum(1 for v in ordered if v > vals[u] + 1e-12)
+        a.eq("rank", page, "ranked", what + " rank", r[0].lstrip("="), str(better + 1))
+    for u in teams:
+        if u not in listed:
+            a.fail("ranking", page, "ranked", f"{fid} {period}", "(absent)", site.name[u])
+
+
+def check_drivers(a, page, rows, period):
+    m, site = a.m, a.site
+    drivers = []
+    for fid, _, _, _ in site.factors:
+        pts = m.points(period, fx=lambda u, f=fid: m.factor(period, u, "ex", f))
+        drivers.append((fid, pearson([p[1] for p in pts], [p[2] for p in pts])))
+    ranked = sorted([d for d in drivers if d[1]], key=lambda d: -d[1]["r"])
+    rank = {d[0]: i + 1 for i, d in enumerate(ranked)}
+    # The table says "strongest first": its rows must be in the order of the driver r.
+    listed = [factor_by_name(site, r[0]) for r in rows[1:]]
+    a.eq("driver order", page, "drivers", f"{period} row order (strongest first)",
+         " ".join(listed), " ".join(d[0] for d in ranked))
+    for r in rows[1:]:
+        fid = factor_by_name(site, r[0])
+        if fid is None:
+            continue
+        pts = m.points(period, fx=lambda u: m.factor(period, u, "ex", fid), fy=lambda u: m.factor(period, u, "cx", fid))
+        c = pearson([p[1] for p in pts], [p[2] for p in pts])
+        ns = numbers(r[1], a.lang)
+        what = f"{period} {fid}"
+        if c and len(ns) == 5:  # r, 95, low, high, units
+            a.num("factor correlation", page, "drivers", what + " r", fmt_n(ns[0]), c["r"])
+            a.num("factor correlation", page, "drivers", what + " low", fmt_n(ns[2]), c["lo"])
+            a.num("factor correlation", page, "drivers", what + " high", fmt_n(ns[3]), c["hi"])
+            a.num("factor correlation", page, "drivers", what + " units", fmt_n(ns[4]), c["n"])
+        else:
+            a.fail("factor correlation", page, "drivers", what, r[1], fmt(c["r"]) if c else "none")
+        d = dict(drivers)[fid]
+        ns = numbers(r[2], a.lang)
+        if d and len(ns) == 2:
+            a.eq("driver rank", page, "drivers", what + " rank", str(int(abs(ns[0][0]))), str(rank[fid]))
+            a.num("driver r", page, "drivers", what + " r", fmt_n(ns[1]), d["r"])
+        else:
+            a.fail("driver r", page, "drivers", what, r[2], fmt(d["r"]) if d else "none")
+    return ranked
+
+
+# ---------------------------------------------------------------- tiles and the linkage box
+def check_tiles(a, page, tiles, unit, period):
+    m, site = a.m, a.site
+    prev = m.prev(period)
+    labels = a.labels
+    for t in tiles:
+        lab = " ".join(t.find(by_class("tile-label"))[0].text().split())
+        val = " ".join(t.find(by_class("tile-value"))[0].text().split())
+        ch = t.find(by_class("tile-change"))
+        notes = [" ".join(n.text().split()) for n in t.find(by_class("tile-note")) if "tile-change" not in n.parent.cls()]
+        comp = t.find(by_class("tile-compare"))
+        what = f"{site.name[unit]} {period} {lab}"
+        key = {v: k for k, v in labels.items()}.get(lab)
+        if key in ("ex_index", "enps", "response_rate", "turnover") and not m.shown(period, unit):
+            if number(val, a.lang) is not None:
+                a.fail("privacy", page, "tiles", what, val, "hidden")
+            continue
+        if key in ("ex_index", "cx_index"):
+            side = key[:2]
+            cur = m.index(period, unit, side)
+            a.num("tile index", page, "tiles", what, val, cur)
+            n = m.respondents(period, unit, side)
+            tile_n(a, page, what, notes, n)
+            if ch and prev:
+                pv = m.index(prev, unit, side)
+                pn = m.respondents(prev, unit, side)
+                if side == "ex" and not m.shown(prev, unit):
+                    a.fail("privacy", page, "tiles", what + " change", ch[0].text(), "no change (previous hidden)")
+                elif pv is None:
+                    a.fail("tile change", page, "tiles", what + " change", ch[0].text(), "none")
+                else:
+                    a.num("tile change", page, "tiles", what + " change", first_text(ch[0]), cur - pv)
+                    verdict(a, page, what + " change", ch[0], index_p(pv, pn, cur, n), cur - pv)
+            if comp:
+                org = m.index(period, "", side)
+                a.num("tile vs organisation", page, "tiles", what + " vs organisation", comp[0].text(), cur - org)
+                # method.md names no test for "vs organisation"; see the report.
+                on = m.respondents(period, "", side)
+                compare_verdict(a, page, what, comp[0].text(), index_p(org, on, cur, n),
+                                index_p(rest_index(m, period, unit, side, org, on, cur, n), on - n, cur, n) if on > n else None)
+        elif key in ("enps", "nps"):
+            side = "ex" if key == "enps" else "cx"
+            s = m.net(period, unit, side)
+            a.num("tile net score", page, "tiles", what, val, s["score"])
+            tile_n(a, page, what, notes, s["n"])
+            ns = numbers(notes[0].split(":")[-1], a.lang) if notes and ":" in notes[0] else []
+            if len(ns) == 2:
+                a.num("net interval", page, "tiles", what + " low", fmt_n(ns[0]), s["lo"])
+                a.num("net interval", page, "tiles", what + " high", fmt_n(ns[1]), s["hi"])
+            else:
+                a.fail("net interval", page, "tiles", what, notes, f"{s['lo']:.1f} … {s['hi']:.1f}")
+            if ch and prev:
+                ps = m.net(prev, unit, side)
+                if side == "ex" and not m.shown(prev, unit):
+                    a.fail("privacy", page, "tiles", what + " change", ch[0].text(), "no change (previous hidden)")
+                elif ps:
+                    a.num("tile change", page, "tiles", what + " change", first_text(ch[0]), s["score"] - ps["score"])
+                    verdict(a, page, what + " change", ch[0], net_p(ps, s), s["score"] - ps["score"])
+            if comp:
+                o = m.net(period, "", side)
+                a.num("tile vs organisation", page, "tiles", what + " vs organisation", comp[0].text(), s["score"] - o["score"])
+                rest = net_rest(m, period, unit, side)
+                compare_verdict(a, page, what, comp[0].text(), net_p(o, s), net_p(rest, s) if rest else None)
+        elif key == "response_rate":
+            d = m.ex[period, unit]
+            a.num("tile response rate", page, "tiles", what, val, m.response_rate(period, unit), 100)
+            ns = numbers(notes[0], a.lang) if notes else []
+            if len(ns) == 2:
+                a.num("response counts", page, "tiles", what + " responses", fmt_n(ns[0]), d["responses"])
+                a.num("response counts", page, "tiles", what + " invited", fmt_n(ns[1]), d["invited"])
+            else:
+                a.fail("response counts", page, "tiles", what, notes, f"{d['responses']} / {d['invited']}")
+        else:  # turnover: the one tile without a unit-table label
+            d = m.ex[period, unit]
+            a.num("tile turnover", page, "tiles", what, val, m.turnover(period, unit), 100)
+            ns = numbers(notes[0], a.lang) if notes else []
+            if len(ns) == 2:
+                a.num("turnover counts", page, "tiles", what + " leavers", fmt_n(ns[0]), d["leavers"])
+                a.num("turnover counts", page, "tiles", what + " headcount", fmt_n(ns[1]), d["headcount"])
+            else:
+                a.fail("turnover counts", page, "tiles", what, notes, f"{d['leavers']} / {d['headcount']}")
+
+
+def first_text(node):
+    return "".join(k for k in node.kids if isinstance(k, str)).strip()
+
+
+def tile_n(a, page, what, notes, n):
+    for t in notes:
+        mt = re.search(r"n = ([\d\u00a0\u202f ,.]+)", t)
+        if mt:
+            a.num("tile n", page, "tiles", what + " n", mt.group(1).strip(), n)
+            return
+    a.fail("tile n", page, "tiles", what + " n", notes, n)
+
+
+SIG = "a real change (larger than the noise)"
+NOISE = "within the noise"
+
+
+def verdict(a, page, what, node, p, diff):
+    """Significant at p < 0.05 (method.md): class up/down, else flat; the words say which."""
+    cls = [c for c in node.cls() if c in ("up", "down", "flat")]
+    if p is None:
+        exp = "flat"
+    else:
+        exp = ("up" if diff > 0 else "down") if p < 0.05 else "flat"
+    a.eq("change verdict", page, "tiles", what + f" verdict (p = {p})", cls[0] if cls else "", exp)
+    if a.lang == "en":
+        words = node.text()
+        got = SIG if SIG in words else (NOISE if NOISE in words else words)
+        a.eq("change verdict", page, "tiles", what + " verdict words", got, SIG if exp != "flat" else NOISE if p is not None else got)
+
+
+def rest_index(m, period, unit, side, org, on, cur, n):
+    """Index of the rest of the organisation as a favourable share of respondents."""
+    return (org / 100 * on - cur / 100 * n) / (on - n) * 100
+
+
+def net_rest(m, period, unit, side):
+    d_all = (m.ex if side == "ex" else m.cx)[period, ""]["net"]
+    d_u = (m.ex if side == "ex" else m.cx)[period, unit]["net"]
+    return net_score([x - y for x, y in zip(d_all, d_u)])
+
+
+def compare_verdict(a, page, what, text, p_whole, p_rest):
+    """method.md does not say what "vs organisation" tests. Checked against unit vs whole
+    organisation (the number beside it); the rest-of-organisation reading is recorded as a note."""
+    if a.lang != "en":
+        return
+    got = SIG if SIG in text else NOISE if NOISE in text else text
+    exp = SIG if p_whole is not None and p_whole < 0.05 else NOISE
+    a.eq("vs-organisation verdict", page, "tiles", what + f" vs organisation verdict (p whole = {p_whole:.3g})", got, exp)
+    if p_rest is not None and (p_rest < 0.05) != (p_whole < 0.05):
+        a.notes.append(f"{page}: {what}: unit vs whole p = {p_whole:.4f}, unit vs rest p = {p_rest:.4f}; published '{got}'")
+
+
+def check_linkage(a, page, box, period):
+    m = a.m
+    pts = m.points(period)
+    xs, ys = [p[1] for p in pts], [p[2] for p in pts]
+    c, s = pearson(xs, ys), spearman(xs, ys)
+    text = " ".join(box.text().split())
+    what = f"{period} linkage"
+    mt = re.search(r"r = (\S+) \(95% interval (\S+)–(\S+)\), (\d+)", text)
+    if mt and c:
+        a.num("linkage r", page, "linkage", what + " r", mt.group(1), c["r"])
+        a.num("linkage interval", page, "linkage", what + " low", mt.group(2), c["lo"])
+        a.num("linkage interval", page, "linkage", what + " high", mt.group(3).rstrip(")"), c["hi"])
+        a.num("linkage n", page, "linkage", what + " units", mt.group(4), c["n"])
+    elif c:
+        a.fail("linkage r", page, "linkage", what, text[:120], fmt(c["r"]))
+    mt = re.search(r"Spearman ρ = (\S+)", text)
+    if mt and s:
+        a.num("linkage spearman", page, "linkage", what + " rho", mt.group(1), s["r"])
+    mt = re.search(r"p-value = (\S+)", text)
+    if mt and s:
+        # The p-value printed right after "Spearman ρ" is read as Spearman's.
+        a.num("linkage p-value", page, "linkage", what + " p after Spearman", mt.group(1).rstrip("·"), s["p"])
+    # headline (method.md "When the report draws a conclusion")
+    if a.lang == "en" and c:
+        if len(pts) < 8:
+            exp = "too few"
+        elif c["lo"] is not None and c["lo"] > 0:
+            exp = "EX and CX move together"
+        elif c["hi"] is not None and c["hi"] < 0:
+            exp = "opposite"
+        else:
+            exp = "no clear link"
+        got = exp if exp.lower() in text.lower() else text[:80]
+        a.eq("linkage verdict", page, "linkage", what + " headline", got, exp)
+        if len(pts) < 8:
+            for word in ("ρ", "p-value", "Key drivers"):
+                if word in text:
+                    a.fail("linkage verdict", page, "linkage", what + " below 8 units", word, "nothing derived shown")
+    mt = re.search(r"Key drivers of CX: (.+?) \(r = (\S+)\)", text)
+    if mt:
+        ranked = []
+        for fid, _, _, _ in a.site.factors:
+            pp = m.points(period, fx=lambda u, f=fid: m.factor(period, u, "ex", f))
+            cc = pearson([p[1] for p in pp], [p[2] for p in pp])
+            if cc:
+                ranked.append((cc["r"], fid))
+        ranked.sort(reverse=True)
+        a.eq("key driver", page, "linkage", what + " top driver", factor_by_name(a.site, mt.group(1)), ranked[0][1])
+        a.num("key driver", page, "linkage", what + " top driver r", mt.group(2).rstrip(")."), ranked[0][0])
+
+
+def check_kpi_inline(a, page, node):
+    segs = split_title(node.attrs.get("title", ""))
+    if len(segs) < 3:
+        return
+    lab, uname, period = segs[0], segs[1], segs[2]
+    u = a.site.by_name.get(uname)
+    key = {v: k for k, v in a.labels.items()}.get(lab, "turnover")
+    m = a.m
+    val = " ".join(node.text().split())
+    what = f"inline kpi {lab} {uname} {period}"
+    if key in ("ex_index", "enps", "response_rate", "turnover") and not m.shown(period, u):
+        if number(val, a.lang) is not None:
+            a.fail("privacy", page, "kpi", what, val, "hidden")
+        return
+    exp = {"ex_index": lambda: m.index(period, u, "ex"), "cx_index": lambda: m.index(period, u, "cx"),
+           "enps": lambda: m.net(period, u, "ex")["score"], "nps": lambda: m.net(period, u, "cx")["score"],
+           "response_rate": lambda: m.response_rate(period, u) * 100,
+           "turnover": lambda: m.turnover(period, u) * 100}[key]()
+    a.num("inline kpi", page, "kpi", what, val, exp)
+
+
+# ================================================================ walking the pages
+def run(site_root):
+    site = Site(site_root)
+    model = Model(site)
+    a = Audit(site, model)
+    public = os.path.join(site_root, "public")
+    latest = site.periods[-1]
+    pages = sorted(glob.glob(os.path.join(public, "**/*.html"), recursive=True))
+    doms = {os.path.relpath(p, public): Dom(open(p, encoding="utf-8").read()).root for p in pages}
+
+    # Labels of the page chrome, from the unit table's header (language-neutral), and the
+    # question texts by framework order from the organisation's likert tables of the latest period.
+    per = doms[f"periods/{latest.lower()}/index.html"]
+    ut = [t for t in per.find(by_tag("table")) if "units" in t.cls()][0]
+    h = table_rows(ut)[0]
+    a.labels = {"ex_index": h[1], "cx_index": h[2], "enps": h[3], "nps": h[4], "response_rate": h[5]}
+    a.item_by_text = {}
+    lik = [f for f in per.find(by_tag("figure")) if f.attrs.get("id", "").startswith("likert")]
+    for f, items in zip(lik[:2], (site.ex_items, site.cx_items)):
+        rows = table_rows(f.find(by_tag("table"))[0])[1:]
+        assert len(rows) == len(items), "organisation likert tables must list every question"
+        for r, i in zip(rows, items):
+            a.item_by_text[r[0]] = i
+    a.labels["cx_side"] = split_title(figure_title(lik[1]))[1]
+
+    for page, root in doms.items():
+        unit, period = "", latest
+        mt = re.match(r"units/([a-z0-9-]+)/index.html", page)
+        if mt and mt.group(1) in site.name:
+            unit = mt.group(1)
+        mt = re.match(r"periods/([0-9a-z-]+)/index.html", page)
+        if mt:
+            period = [p for p in site.periods if p.lower() == mt.group(1)][0]
+        fid_page = None
+        mt = re.match(r"factors/([a-z0-9_-]+)/index.html", page)
+        if mt:
+            fid_page = mt.group(1)
+        for fig in root.find(by_tag("figure")):
+            fid = fig.attrs.get("id", "")
+            tables = fig.find(by_tag("table"))
+            if not tables:
+                continue
+            title = figure_title(fig)
+            rows = table_rows(tables[0])
+            u, p = context(site, title, unit, period)
+            kind = re.sub(r"-\d+$", "", fid)
+            reading = fig.find(by_class("reading"))
+            if reading:
+                check_reading(a, page, fid, kind, " ".join(reading[0].text().split()), title, rows, u, p)
+            if kind == "trend":
+                check_trend(a, page, fid, title, rows, u)
+            elif kind == "mirror":
+                check_mirror(a, page, fid, title, rows, u, p)
+            elif kind == "scatter":
+                check_scatter(a, page, fid, title, rows, p)
+            elif kind == "likert":
+                check_likert(a, page, fid, title, rows, u, p)
+            elif kind == "net":
+                check_net(a, page, fid, title, rows, u, p)
+            elif kind == "heatmap":
+                check_heatmap(a, page, fid, title, rows, p)
+            elif kind == "response":
+                check_response(a, page, fid, title, rows, p)
+            elif kind == "lag":
+                check_lag(a, page, fid, title, rows)
+            elif kind == "factor-trend":
+                check_factor_trend(a, page, fid, title, rows, fid_page)
+            else:
+                a.fail("unknown figure", page, fid, "kind", kind, "a known chart kind")
+        in_fig = set()
+        for fig in root.find(by_tag("figure")):
+            for t in fig.find(by_tag("table")):
+                in_fig.add(id(t))
+        for t in root.find(by_tag("table")):
+            if id(t) in in_fig:
+                continue
+            rows = table_rows(t)
+            if not rows:
+                continue
+            if "units" in t.cls():
+                check_unit_table(a, page, rows, period)
+            elif rows[0][:2] == ["Rank", "Unit"] or len(rows[0]) == 4 and rows[0][0] == "Rank":
+                cap = t.find(by_tag("caption"))
+                f, p = fid_page, period
+                if cap:
+                    cu, p = context(site, cap[0].text(), "", latest)
+                    f = factor_in_title(site, cap[0].text()) or fid_page
+                check_ranked(a, page, rows, f, p)
+            elif len(rows[0]) == 3 and len(rows) > 1 and factor_by_name(site, rows[1][0]) and "r =" in rows[1][1]:
+                check_drivers(a, page, rows, period)
+        tiles = root.find(by_class("tiles"))
+        if tiles:
+            check_tiles(a, page, tiles[0].find(lambda n: n.tag == "li"), unit, period)
+        for box in root.find(by_class("linkage")):
+            check_linkage(a, page, box, period)
+        for k in root.find(by_class("kpi-inline")):
+            check_kpi_inline(a, page, k)
+        check_hidden_list(a, page, root, unit, period)
+    return a
+
+
+def figure_title(fig):
+    s = fig.find(by_tag("strong"))
+    return " ".join(s[0].text().split()) if s else ""
+
+
+def check_hidden_list(a, page, root, unit, period):
+    """A hidden unit's own page shows no EX numbers; its status words match method.md's reason."""
+    m = a.m
+    if unit and not page.startswith("units/"):
+        return
+    if page.startswith("units/") and unit and not m.shown(period, unit) and a.lang == "en":
+        text = " ".join(root.text().split())
+        reason = {FEWER: f"Fewer than {a.site.threshold} responses", PROTECT: "protect",
+                  ABOVE: "unit above", NODATA: "No data"}.get(m.status[period, unit])
+        a.eq("hidden reason", page, "page", f"{unit} {period} status {m.status[period, unit]}",
+             reason if reason and reason.lower() in text.lower() else text[:100], reason)
+
+
+def main():
+    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..")
+    a = run(os.path.abspath(root))
+    for kind, page, fig, what, pub, exp in a.failures:
+        print(f"MISMATCH [{kind}] {page} · {fig} · {what}: published {pub!r}, recomputed {exp}")
+    for n in a.notes:
+        print("NOTE", n)
+    kinds = sorted(set(a.passed) | set(a.failed))
+    for k in kinds:
+        print(f"  {k:28s} {a.passed[k]:6d} passed {a.failed[k]:5d} failed")
+    print(f"audit: {sum(a.passed.values())} passed, {sum(a.failed.values())} failed")
+    sys.exit(1 if a.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
