@@ -456,7 +456,7 @@ class Audit:
         if expected is None:
             self.fail(kind, page, fig, what, published, "not computable (should be left out)")
             return
-        v = number(published, self.lang)
+        v = published if isinstance(published, tuple) else number(published, self.lang)
         if v is None:
             self.fail(kind, page, fig, what, published, fmt(expected * scale))
             return
@@ -555,11 +555,14 @@ def check_mirror(a, page, fig, title, rows, unit, period):
             check_cell(a, "factor score", page, fig, f"{r[0]} CX (organisation)", r[4], m.factor(period, "", "cx", f))
 
 
+FACTOR_LABELS = {}  # factor name as the pages spell it (any language) -> id; learned in run()
+
+
 def factor_by_name(site, name):
     for f in site.factors:
         if f[1] == name or f[0] == name:
             return f[0]
-    return None
+    return FACTOR_LABELS.get(name)
 
 
 def check_scatter(a, page, fig, title, rows, period):
@@ -625,9 +628,8 @@ def check_likert(a, page, fig, title, rows, unit, period):
 
 
 def fmt_n(v):
-    """Back to an en-formatted string, for the numbers already split out of a cell."""
-    val, dec = v
-    return f"{val:.{dec}f}".replace("-", "-")
+    """A number already split out of a cell, as (value, decimals): Audit.num takes it as is."""
+    return v
 
 
 def factor_in_title(site, title):
@@ -700,12 +702,12 @@ def check_response(a, page, fig, title, rows, period):
 def check_lag(a, page, fig, title, rows):
     m, site = a.m, a.site
     for r in rows[1:]:
-        mt = re.search(r"(EX|CX)\s*→\s*(EX|CX),\s*k\s*=\s*(\d+)", r[0])
+        mt = re.search(r"(\w+)\s*→\s*(\w+),\s*k\s*=\s*(\d+)", r[0])
         if not mt:
             a.fail("lag", page, fig, "row label", r[0], "EX → CX, k = …")
             continue
         k = int(mt.group(3))
-        res = lag_row(m, mt.group(1) == "EX", k)
+        res = lag_row(m, a.labels["ex_index"].startswith(mt.group(1)), k)
         what = r[0]
         if res is None:
             a.fail("lag", page, fig, what, r[1], "not computable")
@@ -836,7 +838,7 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
     elif kind == "scatter":
         pts = m.points(period)
         c = pearson([q[1] for q in pts], [q[2] for q in pts])
-        mt = re.search(r"r = (\S+) \(95% interval (\S+)–(\S+)\), (\d+)", text)
+        mt = re.search(LINK_RE, text)
         if mt and c:
             a.num(K, page, fig, f"{period} scatter reading r", mt.group(1), c["r"])
             a.num(K, page, fig, f"{period} scatter reading low", mt.group(2), c["lo"])
@@ -852,8 +854,8 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
             a.num(K, page, fig, "heatmap reading factors", fmt_n(ns[1]), len(site.factors))
             a.num(K, page, fig, "heatmap reading hidden", fmt_n(ns[2]), len(hidden))
     elif kind == "lag":
-        for mt in re.finditer(r"(EX|CX) → (EX|CX), k = (\d+): r = (\S+) \(95% interval (\S+)–(\S+)\), (\d+)", text):
-            res = lag_row(m, mt.group(1) == "EX", int(mt.group(3)))
+        for mt in re.finditer(r"(\w+) → (\w+), k = (\d+): r = (\S+) \([^()]*?(\S+)–(\S+)\), (\d+)", text):
+            res = lag_row(m, a.labels["ex_index"].startswith(mt.group(1)), int(mt.group(3)))
             w = f"lag reading {mt.group(0)[:18]}"
             a.num(K, page, fig, w + " r", mt.group(4), res["r"])
             a.num(K, page, fig, w + " low", mt.group(5), res["lo"])
@@ -1078,6 +1080,9 @@ def compare_verdict(a, page, what, text, p_whole, p_rest):
         a.notes.append(f"{page}: {what}: unit vs whole p = {p_whole:.4f}, unit vs rest p = {p_rest:.4f}; published '{got}'")
 
 
+LINK_RE = r"r = (\S+) \([^()]*?(\S+)–(\S+)\), (\d+)"
+
+
 def check_linkage(a, page, box, period):
     m = a.m
     pts = m.points(period)
@@ -1085,7 +1090,7 @@ def check_linkage(a, page, box, period):
     c, s = pearson(xs, ys), spearman(xs, ys)
     text = " ".join(box.text().split())
     what = f"{period} linkage"
-    mt = re.search(r"r = (\S+) \(95% interval (\S+)–(\S+)\), (\d+)", text)
+    mt = re.search(LINK_RE, text)
     if mt and c:
         a.num("linkage r", page, "linkage", what + " r", mt.group(1), c["r"])
         a.num("linkage interval", page, "linkage", what + " low", mt.group(2), c["lo"])
@@ -1093,10 +1098,10 @@ def check_linkage(a, page, box, period):
         a.num("linkage n", page, "linkage", what + " units", mt.group(4), c["n"])
     elif c:
         a.fail("linkage r", page, "linkage", what, text[:120], fmt(c["r"]))
-    mt = re.search(r"Spearman ρ = (\S+)", text)
+    mt = re.search(r"ρ = (\S+)", text)
     if mt and s:
         a.num("linkage spearman", page, "linkage", what + " rho", mt.group(1), s["r"])
-    mt = re.search(r"p-value = (\S+)", text)
+    mt = re.search(r"ρ = \S+ · [^=·]+ = (\S+)", text)
     if mt and s:
         # The p-value printed right after "Spearman ρ" is read as Spearman's.
         a.num("linkage p-value", page, "linkage", what + " p after Spearman", mt.group(1).rstrip("·"), s["p"])
@@ -1116,7 +1121,7 @@ def check_linkage(a, page, box, period):
             for word in ("ρ", "p-value", "Key drivers"):
                 if word in text:
                     a.fail("linkage verdict", page, "linkage", what + " below 8 units", word, "nothing derived shown")
-    mt = re.search(r"Key drivers of CX: (.+?) \(r = (\S+)\)", text)
+    mt = re.search(r"· [^·]*: ([^·:]+?) \(r = (\S+)\)", text)
     if mt:
         ranked = []
         for fid, _, _, _ in a.site.factors:
@@ -1174,6 +1179,11 @@ def run(site_root):
         for r, i in zip(rows, items):
             a.item_by_text[r[0]] = i
     a.labels["cx_side"] = split_title(figure_title(lik[1]))[1]
+    heat = [f for f in doms["index.html"].find(by_tag("figure")) if f.attrs.get("id", "").startswith("heatmap")]
+    head = table_rows(heat[0].find(by_tag("table"))[0])[0][1:]
+    assert len(head) == len(site.factors), "the heatmap lists every factor"
+    for h, f in zip(head, site.factors):
+        FACTOR_LABELS[h] = f[0]
 
     for page, root in doms.items():
         unit, period = "", latest
@@ -1231,7 +1241,7 @@ def run(site_root):
                 continue
             if "units" in t.cls():
                 check_unit_table(a, page, rows, period)
-            elif rows[0][:2] == ["Rank", "Unit"] or len(rows[0]) == 4 and rows[0][0] == "Rank":
+            elif len(rows[0]) == 4 and len(rows) > 1 and re.fullmatch(r"=?\d+", rows[1][0]) and rows[1][1] in site.by_name:
                 cap = t.find(by_tag("caption"))
                 f, p = fid_page, period
                 if cap:
@@ -1248,7 +1258,66 @@ def run(site_root):
         for k in root.find(by_class("kpi-inline")):
             check_kpi_inline(a, page, k)
         check_hidden_list(a, page, root, unit, period)
+    check_derivable(a)
     return a
+
+
+def check_derivable(a):
+    """method.md: "No hidden group can be computed on its own." For every shown group with hidden
+    children, solve for the hidden children's responses from what the pages publish: the group's
+    and the shown children's counts, each hidden child's reason (fewer than N: 1..N-1; hidden to
+    protect: at least N and, by the public tie rule, no larger than the smallest shown sibling,
+    strictly smaller than one listed after it), and their sum. A child whose size has one
+    solution is computed on its own. Counts that are not answers (invited, headcount, leavers) are
+    checked the same way: with one undisclosed child under a shown group, its count is the
+    difference."""
+    m, site, N = a.m, a.site, a.site.threshold
+    import itertools
+    for p in site.periods:
+        for g in [""] + site.order:
+            kids = site.children[g]
+            if not kids or not m.shown(p, g):
+                continue
+            hidden = [c for c in kids if m.status[p, c] in (FEWER, PROTECT, ABOVE)]
+            if not hidden:
+                continue
+            shown = [c for c in kids if m.shown(p, c)]
+            resp = {c: m.respondents(p, c, "ex") for c in kids}
+            total = resp[g] if g in resp else m.respondents(p, g, "ex")
+            T = m.respondents(p, g, "ex") - sum(resp[c] for c in shown)
+            ranges = []
+            for c in hidden:
+                if m.status[p, c] == FEWER:
+                    lo, hi = 1, N - 1
+                elif m.status[p, c] == PROTECT and shown:
+                    lo = N
+                    hi = T
+                    for sib in shown:
+                        later = site.order.index(sib) > site.order.index(c)
+                        hi = min(hi, resp[sib] - 1 if later else resp[sib])
+                else:
+                    lo, hi = 0, T
+                ranges.append(range(lo, max(lo, hi) + 1))
+            sols = [v for v in itertools.product(*ranges) if sum(v) == T] if T <= 200 else None
+            for k, c in enumerate(hidden):
+                what = f"{p} {site.name[g]}: {site.name[c]} responses"
+                if sols is None:
+                    continue
+                vals = {v[k] for v in sols}
+                if len(vals) == 1:
+                    a.fail("privacy: derivable", "(all pages)", "counts", what,
+                           f"= {vals.pop()} from published counts", f"at least {N} respondents together")
+                else:
+                    a.passed["privacy: derivable"] += 1
+            undisclosed = [c for c in kids if not m.shown(p, c) and m.ex.get((p, c))]
+            if len(undisclosed) == 1:
+                c = undisclosed[0]
+                d = m.ex[p, c]
+                for key in ("invited", "headcount", "leavers"):
+                    if d.get(key):
+                        a.fail("privacy: derivable", "(all pages)", "counts",
+                               f"{p} {site.name[g]}: {site.name[c]} {key}", f"= {d[key]} by difference",
+                               "not computable on its own")
 
 
 def figure_title(fig):
