@@ -11,14 +11,14 @@ use crate::framework::{Framework, Side};
 use crate::model::{Answers, Site, UnitTree};
 use crate::period::Period;
 use crate::privacy::{self, GroupSize, Visibility};
-use crate::stats::{self, Change, Correlation, LinearFit, NetScore, Shares};
+use crate::stats::{self, Change, Correlation, LinearFit, NetScore, PanelCorrelation, Shares};
 
 /// Everything computed from a site.
 #[derive(Clone, Debug)]
 pub struct Analysis {
     /// In the order of `Site::periods`.
     pub periods: Vec<PeriodAnalysis>,
-    /// EX(t) against CX(t+k) and CX(t) against EX(t+k), pooled over teams and periods.
+    /// EX(t) against CX(t+k) and CX(t) against EX(t+k), averaged over period pairs.
     pub lags: Vec<LagLink>,
 }
 
@@ -28,11 +28,86 @@ pub struct PeriodAnalysis {
     /// Indexed by unit; index 0 is the organisation.
     pub units: Vec<UnitResult>,
     pub linkage: Linkage,
+    /// Indexed by unit: every "is this larger than the noise" verdict of the period, with the
+    /// false discovery rate controlled across all of them (see [`control_false_discoveries`]).
+    pub comparisons: Vec<UnitComparisons>,
+    /// The period's question set per side: the items anyone in the organisation answered. Every
+    /// index and factor score of the period is a mean over exactly these items (or withheld).
+    pub ex_questions: Vec<bool>,
+    pub cx_questions: Vec<bool>,
+}
+
+/// The four headline measures, in tile order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Measure {
+    ExIndex,
+    CxIndex,
+    Enps,
+    Nps,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 4] = [
+        Measure::ExIndex,
+        Measure::CxIndex,
+        Measure::Enps,
+        Measure::Nps,
+    ];
+}
+
+/// One verdict: the test's result, its Benjamini–Hochberg adjusted p-value across the period,
+/// and whether it is called clear (adjusted p below [`stats::SIGNIFICANCE`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub change: Change,
+    pub q_value: f64,
+    pub clear: bool,
+}
+
+/// A unit's verdicts in one period, each indexed like [`Measure::ALL`].
+#[derive(Clone, Debug, Default)]
+pub struct UnitComparisons {
+    /// This period against the previous period in the site, same unit.
+    pub vs_previous: [Option<Comparison>; 4],
+    /// The unit against the rest of the organisation (the organisation without the unit), same
+    /// period; the difference is unit minus rest.
+    pub vs_rest: [Option<Comparison>; 4],
+}
+
+impl PeriodAnalysis {
+    /// The question set of one side in this period.
+    pub fn questions(&self, side: Side) -> &[bool] {
+        match side {
+            Side::Ex => &self.ex_questions,
+            Side::Cx => &self.cx_questions,
+        }
+    }
+}
+
+/// Whether an index of `side` may be compared between two periods: a change always compares the
+/// same questions, so the two periods must have the same question set.
+pub fn same_questions(a: &PeriodAnalysis, b: &PeriodAnalysis, side: Side) -> bool {
+    a.questions(side) == b.questions(side)
+}
+
+/// Whether factor `f`'s score of `side` may be compared between two periods.
+pub fn same_factor_questions(
+    framework: &Framework,
+    a: &PeriodAnalysis,
+    b: &PeriodAnalysis,
+    side: Side,
+    f: usize,
+) -> bool {
+    let range = framework.factor_item_range(f, side);
+    a.questions(side)[range.clone()] == b.questions(side)[range]
 }
 
 #[derive(Clone, Debug)]
 pub struct UnitResult {
     pub ex_visibility: Visibility,
+    /// For a group nobody answered ("no data"): how many were invited, so its response rate
+    /// (0%) can be shown. None otherwise.
+    pub invited_without_answers: Option<u64>,
     /// Present only when the group is shown.
     pub ex: Option<ExStats>,
     /// Customers are not protected by the anonymity rule; small samples are flagged instead.
@@ -44,9 +119,10 @@ pub struct ExStats {
     pub invited: u64,
     pub responses: u64,
     pub response_rate: Option<f64>,
-    /// Mean favourable share of the EX items, 0–100.
+    /// Mean favourable share over the period's EX question set, 0–100; None when any of those
+    /// questions is withheld or unanswered here (see `full_set_mean`).
     pub index: Option<f64>,
-    /// Per factor, mean favourable share of its EX items, 0–100.
+    /// Per factor, the same over the factor's EX questions.
     pub factors: Vec<Option<f64>>,
     /// Per EX item.
     pub items: Vec<Option<Shares>>,
@@ -94,8 +170,10 @@ pub struct Linkage {
     pub verdict: Verdict,
     /// Per factor: the EX side against the CX side of the same factor.
     pub factors: Vec<Option<Correlation>>,
-    /// Per factor: its EX side against the CX index ("key drivers"), ranked strongest first.
+    /// Per factor: its EX side against the CX index ("key drivers"), strongest r first.
     pub drivers: Vec<(usize, Correlation)>,
+    /// Rank of each entry of `drivers` (see [`driver_ranks`]): equal for overlapping intervals.
+    pub driver_ranks: Vec<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -104,21 +182,47 @@ pub enum Direction {
     CxToEx,
 }
 
+/// One row of the lag view: the correlation across teams between one side in period t and the
+/// other side k periods later, averaged over every such pair of periods in the site.
 #[derive(Clone, Debug)]
 pub struct LagLink {
     pub direction: Direction,
     pub lag: usize,
-    /// How many period pairs were averaged.
-    pub pairs: usize,
-    pub correlation: Option<Correlation>,
+    /// None when no period pair has at least [`MIN_LINKAGE_UNITS`] teams with both sides.
+    pub correlation: Option<PanelCorrelation>,
 }
 
 pub fn analyse(site: &Site) -> Analysis {
-    let periods: Vec<PeriodAnalysis> = site
+    let mut periods: Vec<PeriodAnalysis> = site
         .periods
         .iter()
         .map(|p| analyse_period(site, p))
         .collect();
+    for p in 0..periods.len() {
+        // A change compares the same questions in both periods: no index change otherwise.
+        let same = |side| {
+            p.checked_sub(1)
+                .is_some_and(|q| same_questions(&periods[q], &periods[p], side))
+        };
+        let comparable = [same(Side::Ex), same(Side::Cx)];
+        for unit in 0..site.units.len() {
+            let previous = p.checked_sub(1).map(|q| &periods[q].units[unit]);
+            let mut changes = changes_from_previous(previous, &periods[p].units[unit]);
+            for (change, same) in changes.iter_mut().zip(comparable) {
+                if !same {
+                    *change = None;
+                }
+            }
+            for (slot, change) in periods[p].comparisons[unit]
+                .vs_previous
+                .iter_mut()
+                .zip(changes)
+            {
+                *slot = change.map(unadjusted);
+            }
+        }
+        control_false_discoveries(&mut periods[p].comparisons);
+    }
     let lags = lagged_links(site, &periods);
     Analysis { periods, lags }
 }
@@ -207,6 +311,13 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     }
 
     roll_up(units, &mut ex, &mut cx);
+    let root = &ex[UnitTree::ROOT];
+    let ex_questions: Vec<bool> = root.items.iter().map(|a| a.answered() > 0).collect();
+    let cx_questions: Vec<bool> = cx[UnitTree::ROOT]
+        .items
+        .iter()
+        .map(|a| a.answered() > 0)
+        .collect();
 
     let groups: Vec<GroupSize> = (0..units.len())
         .map(|u| GroupSize {
@@ -221,17 +332,187 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     let results: Vec<UnitResult> = (0..units.len())
         .map(|u| UnitResult {
             ex_visibility: visibility[u],
+            invited_without_answers: (visibility[u] == Visibility::NoData && ex[u].invited > 0)
+                .then_some(ex[u].invited),
             ex: visibility[u]
                 .is_shown()
-                .then(|| ex_stats(framework, &ex[u], &published[u])),
-            cx: (cx[u].responses > 0).then(|| cx_stats(framework, &cx[u], site.config.cx_low_n)),
+                .then(|| ex_stats(framework, &ex[u], &published[u], &ex_questions)),
+            cx: (cx[u].responses > 0)
+                .then(|| cx_stats(framework, &cx[u], site.config.cx_low_n, &cx_questions)),
         })
         .collect();
     let linkage = linkage(framework, units, &results);
+    let comparisons = (0..units.len())
+        .map(|u| UnitComparisons {
+            vs_previous: [None; 4],
+            vs_rest: against_rest(
+                framework,
+                &ex,
+                &cx,
+                [&ex_questions, &cx_questions],
+                &results,
+                u,
+            )
+            .map(|c| c.map(unadjusted)),
+        })
+        .collect();
     PeriodAnalysis {
         period: survey.period,
         units: results,
         linkage,
+        comparisons,
+        ex_questions,
+        cx_questions,
+    }
+}
+
+/// A test result before the false-discovery control of its period.
+fn unadjusted(change: Change) -> Comparison {
+    Comparison {
+        change,
+        q_value: change.p_value,
+        clear: change.significant,
+    }
+}
+
+/// EX index, CX index, eNPS and NPS of a unit against the previous period.
+fn changes_from_previous(
+    previous: Option<&UnitResult>,
+    current: &UnitResult,
+) -> [Option<Change>; 4] {
+    let Some(previous) = previous else {
+        return [None; 4];
+    };
+    let ex = |r: &UnitResult| r.ex.as_ref().and_then(|e| Some((e.index?, e.responses)));
+    let cx = |r: &UnitResult| r.cx.as_ref().and_then(|c| Some((c.index?, c.responses)));
+    let index = |a: Option<(f64, u64)>, b: Option<(f64, u64)>| {
+        let ((x, xn), (y, yn)) = (a?, b?);
+        index_change(x, xn, y, yn)
+    };
+    let enps = |r: &UnitResult| r.ex.as_ref().and_then(|e| e.enps);
+    let nps = |r: &UnitResult| r.cx.as_ref().and_then(|c| c.nps);
+    let net = |a: Option<NetScore>, b: Option<NetScore>| stats::net_score_change(&a?, &b?);
+    [
+        index(ex(previous), ex(current)),
+        index(cx(previous), cx(current)),
+        net(enps(previous), enps(current)),
+        net(nps(previous), nps(current)),
+    ]
+}
+
+/// EX index, CX index, eNPS and NPS of a shown unit against the rest of the organisation: the
+/// organisation's summed counts minus the unit's. The rest's index averages the period's full
+/// question set, as the unit's does (`item_summary`), so both sides average the same items. Every number
+/// the rest is computed from is published (the organisation's and the unit's counts), so this
+/// shows nothing new about hidden groups.
+fn against_rest(
+    framework: &Framework,
+    ex: &[ExTotals],
+    cx: &[CxTotals],
+    questions: [&[bool]; 2],
+    results: &[UnitResult],
+    unit: usize,
+) -> [Option<Change>; 4] {
+    let root = UnitTree::ROOT;
+    if unit == root {
+        return [None; 4];
+    }
+    let minus = |a: &Answers, b: &Answers| Answers {
+        counts: a
+            .counts
+            .iter()
+            .zip(&b.counts)
+            .map(|(x, y)| x.saturating_sub(*y))
+            .collect(),
+        na: a.na.saturating_sub(b.na),
+    };
+    let rest_items = |org: &[Answers], group: &[Answers]| -> Vec<Answers> {
+        org.iter().zip(group).map(|(a, b)| minus(a, b)).collect()
+    };
+    let index_vs_rest = |side: Side,
+                         org: &[Answers],
+                         group: &[Answers],
+                         group_index: Option<f64>,
+                         asked: &[bool],
+                         org_n: u64,
+                         group_n: u64| {
+        let rest_n = org_n.checked_sub(group_n).filter(|&n| n > 0)?;
+        // The rest's shares only feed this test; none of them is published on its own.
+        let all = vec![true; group.len()];
+        let (_, rest_index, _) =
+            item_summary(framework, side, &rest_items(org, group), &all, asked);
+        index_change(rest_index?, rest_n, group_index?, group_n)
+    };
+    let net_vs_rest = |org: &Answers, group: &Answers, group_score: Option<NetScore>| {
+        let group_score = group_score?;
+        let rest = net_counts(&minus(org, group))?;
+        stats::net_score_change(&rest, &group_score)
+    };
+    let result = &results[unit];
+    let (ex_index, enps) = match &result.ex {
+        Some(e) => (
+            index_vs_rest(
+                Side::Ex,
+                &ex[root].items,
+                &ex[unit].items,
+                e.index,
+                questions[0],
+                ex[root].responses,
+                ex[unit].responses,
+            ),
+            net_vs_rest(&ex[root].enps, &ex[unit].enps, e.enps),
+        ),
+        None => (None, None),
+    };
+    let (cx_index, nps) = match &result.cx {
+        Some(c) => (
+            index_vs_rest(
+                Side::Cx,
+                &cx[root].items,
+                &cx[unit].items,
+                c.index,
+                questions[1],
+                cx[root].responses,
+                cx[unit].responses,
+            ),
+            net_vs_rest(&cx[root].nps, &cx[unit].nps, c.nps),
+        ),
+        None => (None, None),
+    };
+    // Only where the organisation's own figure is shown too: the reader compares with it.
+    let org = &results[root];
+    [
+        ex_index.filter(|_| org.ex.as_ref().is_some_and(|e| e.index.is_some())),
+        cx_index.filter(|_| org.cx.as_ref().is_some_and(|c| c.index.is_some())),
+        enps.filter(|_| org.ex.as_ref().is_some_and(|e| e.enps.is_some())),
+        nps.filter(|_| org.cx.as_ref().is_some_and(|c| c.nps.is_some())),
+    ]
+}
+
+/// Benjamini–Hochberg across every verdict of one period (all units, both comparisons, all
+/// four measures): each verdict's p-value is replaced by its adjusted value, and a result is
+/// called clear only when that is below [`stats::SIGNIFICANCE`]. Among the results called clear,
+/// the expected share that are noise is then at most 5%.
+pub fn control_false_discoveries(comparisons: &mut [UnitComparisons]) {
+    let p_values: Vec<f64> = comparisons
+        .iter()
+        .flat_map(|c| c.vs_previous.iter().chain(&c.vs_rest))
+        .flatten()
+        .map(|c| c.change.p_value)
+        .collect();
+    let adjusted = stats::benjamini_hochberg(&p_values);
+    let mut next = adjusted.into_iter();
+    for c in comparisons.iter_mut() {
+        for comparison in c
+            .vs_previous
+            .iter_mut()
+            .chain(c.vs_rest.iter_mut())
+            .flatten()
+        {
+            let q = next.next().expect("one adjusted value per verdict");
+            comparison.q_value = q;
+            comparison.clear = q < stats::SIGNIFICANCE;
+        }
     }
 }
 
@@ -329,14 +610,16 @@ fn roll_up_cx(parent: &mut CxTotals, child: &CxTotals) {
     }
 }
 
-/// Item shares, the index (mean favourable share over items with answers) and factor scores.
-/// `shown[k]` says whether item `k` may be published; the index and factor scores use only the
-/// published items, so they reveal nothing the item figures do not.
+/// Item shares, the index and the factor scores of one group. `shown[k]` says whether item `k` may
+/// be published here; `asked[k]` whether it is in the period's question set. The index and each
+/// factor score are computed over the full set of asked items or withheld (`full_set_mean`), so
+/// every group's index averages the same questions and reveals nothing the item figures do not.
 fn item_summary(
     framework: &Framework,
     side: Side,
     items: &[Answers],
     shown: &[bool],
+    asked: &[bool],
 ) -> (Vec<Option<Shares>>, Option<f64>, Vec<Option<f64>>) {
     let shares: Vec<Option<Shares>> = framework
         .items(side)
@@ -350,19 +633,27 @@ fn item_summary(
             }
         })
         .collect();
-    let favourable = |range: std::ops::Range<usize>| -> Option<f64> {
-        let values: Vec<f64> = shares[range]
-            .iter()
-            .flatten()
-            .map(|s| s.favourable * 100.0)
-            .collect();
-        stats::mean(&values)
-    };
-    let index = favourable(0..shares.len());
+    let index = full_set_mean(&shares, asked);
     let factors = (0..framework.factors.len())
-        .map(|f| favourable(framework.factor_item_range(f, side)))
+        .map(|f| {
+            let range = framework.factor_item_range(f, side);
+            full_set_mean(&shares[range.clone()], &asked[range])
+        })
         .collect();
     (shares, index, factors)
+}
+
+/// The mean favourable share (0–100) over the asked items, or None unless every asked item has a
+/// published share here. Dropping a withheld or unanswered item would average other questions
+/// than every other group's index and than this group's own index in other periods.
+pub fn full_set_mean(shares: &[Option<Shares>], asked: &[bool]) -> Option<f64> {
+    let mut values = Vec::new();
+    for (share, &asked) in shares.iter().zip(asked) {
+        if asked {
+            values.push(share.as_ref()?.favourable * 100.0);
+        }
+    }
+    stats::mean(&values)
 }
 
 fn net_counts(answers: &Answers) -> Option<NetScore> {
@@ -370,8 +661,9 @@ fn net_counts(answers: &Answers) -> Option<NetScore> {
     stats::net_score(&counts)
 }
 
-fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExStats {
-    let (items, index, factors) = item_summary(framework, Side::Ex, &t.items, &published.items);
+fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published, asked: &[bool]) -> ExStats {
+    let (items, index, factors) =
+        item_summary(framework, Side::Ex, &t.items, &published.items, asked);
     let turnover = t.has_turnover && published.turnover;
     ExStats {
         invited: t.invited,
@@ -405,10 +697,15 @@ fn ex_stats(framework: &Framework, t: &ExTotals, published: &Published) -> ExSta
     }
 }
 
-fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64) -> CxStats {
+fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64, asked: &[bool]) -> CxStats {
     // Customers are not protected by the anonymity rule: every CX item is published.
-    let (items, index, factors) =
-        item_summary(framework, Side::Cx, &t.items, &vec![true; t.items.len()]);
+    let (items, index, factors) = item_summary(
+        framework,
+        Side::Cx,
+        &t.items,
+        &vec![true; t.items.len()],
+        asked,
+    );
     CxStats {
         responses: t.responses,
         low_n: t.responses < low_n,
@@ -419,7 +716,9 @@ fn cx_stats(framework: &Framework, t: &CxTotals, low_n: u64) -> CxStats {
     }
 }
 
-/// The linkage of one period: teams with a shown EX index and a CX index.
+/// The linkage of one period: teams with a shown EX index and a CX index, one point per team,
+/// unweighted. Below [`MIN_LINKAGE_UNITS`] teams nothing is derived from the points: no
+/// correlation, line, factor correlation or key driver.
 fn linkage(framework: &Framework, units: &UnitTree, results: &[UnitResult]) -> Linkage {
     let mut team_ids = Vec::new();
     let (mut ex, mut cx) = (Vec::new(), Vec::new());
@@ -434,7 +733,11 @@ fn linkage(framework: &Framework, units: &UnitTree, results: &[UnitResult]) -> L
             cx.push(c);
         }
     }
-    let pearson = stats::pearson(&ex, &cx);
+    // A correlation is computed only from enough teams to be read at all.
+    let correlate = |xs: &[f64], ys: &[f64], f: fn(&[f64], &[f64]) -> Option<Correlation>| {
+        (xs.len() >= MIN_LINKAGE_UNITS).then(|| f(xs, ys)).flatten()
+    };
+    let pearson = correlate(&ex, &cx, stats::pearson);
     let verdict = verdict(pearson.as_ref(), ex.len());
     let factor_pairs = |f: usize, against_index: bool| -> Option<Correlation> {
         let (mut xs, mut ys) = (Vec::new(), Vec::new());
@@ -451,7 +754,7 @@ fn linkage(framework: &Framework, units: &UnitTree, results: &[UnitResult]) -> L
                 ys.push(y);
             }
         }
-        stats::pearson(&xs, &ys)
+        correlate(&xs, &ys, stats::pearson)
     };
     let factors = (0..framework.factors.len())
         .map(|f| factor_pairs(f, false))
@@ -460,9 +763,11 @@ fn linkage(framework: &Framework, units: &UnitTree, results: &[UnitResult]) -> L
         .filter_map(|f| factor_pairs(f, true).map(|c| (f, c)))
         .collect();
     drivers.sort_by(|a, b| b.1.r.total_cmp(&a.1.r).then(a.0.cmp(&b.0)));
+    let driver_ranks = driver_ranks(&drivers);
+    let enough = ex.len() >= MIN_LINKAGE_UNITS;
     Linkage {
-        spearman: stats::spearman(&ex, &cx),
-        fit: stats::least_squares(&ex, &cx),
+        spearman: correlate(&ex, &cx, stats::spearman),
+        fit: enough.then(|| stats::least_squares(&ex, &cx)).flatten(),
         units: team_ids,
         ex,
         cx,
@@ -470,6 +775,51 @@ fn linkage(framework: &Framework, units: &UnitTree, results: &[UnitResult]) -> L
         verdict,
         factors,
         drivers,
+        driver_ranks,
+    }
+}
+
+/// Rank of each driver (in the order of `drivers`, strongest r first): one more than the
+/// number of drivers *clearly* stronger, that is whose whole 95% interval lies above this
+/// driver's interval. Drivers whose intervals overlap share a rank ("=1"), so overlapping
+/// intervals are never presented as an order; equal r always share a rank.
+pub fn driver_ranks(drivers: &[(usize, Correlation)]) -> Vec<usize> {
+    drivers
+        .iter()
+        .map(|(_, c)| {
+            1 + drivers
+                .iter()
+                .filter(|(_, other)| match (other.interval, c.interval) {
+                    (Some(o), Some(i)) => o.low > i.high,
+                    _ => false,
+                })
+                .count()
+        })
+        .collect()
+}
+
+/// Standard competition ranks ("1, 2, =3, =3, 5") of values sorted from highest to lowest,
+/// where equal values share a rank. Callers pass the values as shown, so what looks tied is tied.
+pub fn competition_ranks<T: PartialEq>(sorted_descending: &[T]) -> Vec<usize> {
+    let mut ranks = Vec::with_capacity(sorted_descending.len());
+    for (i, value) in sorted_descending.iter().enumerate() {
+        let rank = match i {
+            0 => 1,
+            _ if sorted_descending[i - 1] == *value => ranks[i - 1],
+            _ => i + 1,
+        };
+        ranks.push(rank);
+    }
+    ranks
+}
+
+/// How a rank is written: "=3" when another entry shares it, "3" otherwise.
+pub fn rank_label(ranks: &[usize], i: usize) -> String {
+    let shared = ranks.iter().filter(|&&r| r == ranks[i]).count() > 1;
+    if shared {
+        format!("={}", ranks[i])
+    } else {
+        ranks[i].to_string()
     }
 }
 
@@ -486,49 +836,70 @@ pub fn verdict(correlation: Option<&Correlation>, n: usize) -> Verdict {
     }
 }
 
-/// EX(t) → CX(t+k) and CX(t) → EX(t+k) for k = 0, 1, 2. For every pair of periods (t, t+k) the
-/// correlation is taken across teams; the pairs are then averaged on the Fisher scale
-/// (`stats::mean_correlation`), with n the typical number of teams, because the same teams
-/// appear in every pair. Period t+k is the k-th following calendar period, which must have data.
+/// EX(t) → CX(t+k) and CX(t) → EX(t+k) for k = 0, 1, 2. For every pair of periods (t, t+k)
+/// with at least [`MIN_LINKAGE_UNITS`] teams the correlation is taken across teams; the row is
+/// the mean of these correlations, with a 95% interval from a bootstrap that resamples teams
+/// (`stats::team_bootstrap_correlation`), because the same teams appear in every pair. Period
+/// t+k is the k-th following calendar period, which must have data. Each row has its own fixed
+/// seed, so builds are byte-identical.
 fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
+    let teams: Vec<usize> = site.units.leaves().collect();
     let mut links = Vec::new();
     for direction in [Direction::ExToCx, Direction::CxToEx] {
         for lag in 0..=2usize {
             if direction == Direction::CxToEx && lag == 0 {
                 continue; // the same as EX → CX at lag 0
             }
-            let mut parts = Vec::new();
+            let mut by_team: Vec<Vec<stats::PanelObservation>> = vec![Vec::new(); teams.len()];
+            let mut pairs = 0;
             for (i, earlier) in periods.iter().enumerate() {
                 let target = (0..lag).fold(earlier.period, |p, _| p.next());
                 let Some(later) = periods[i..].iter().find(|p| p.period == target) else {
                     continue;
                 };
-                let (xs, ys): (Vec<f64>, Vec<f64>) = site
-                    .units
-                    .leaves()
-                    .filter_map(|team| {
-                        let ex_index =
-                            |p: &PeriodAnalysis| p.units[team].ex.as_ref().and_then(|e| e.index);
-                        let cx_index =
-                            |p: &PeriodAnalysis| p.units[team].cx.as_ref().and_then(|c| c.index);
-                        match direction {
-                            Direction::ExToCx => Some((ex_index(earlier)?, cx_index(later)?)),
-                            Direction::CxToEx => Some((cx_index(earlier)?, ex_index(later)?)),
-                        }
+                let ex_index = |p: &PeriodAnalysis, team: usize| {
+                    p.units[team].ex.as_ref().and_then(|e| e.index)
+                };
+                let cx_index = |p: &PeriodAnalysis, team: usize| {
+                    p.units[team].cx.as_ref().and_then(|c| c.index)
+                };
+                let observed: Vec<(usize, f64, f64)> = teams
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(slot, &team)| {
+                        let (x, y) = match direction {
+                            Direction::ExToCx => (ex_index(earlier, team)?, cx_index(later, team)?),
+                            Direction::CxToEx => (cx_index(earlier, team)?, ex_index(later, team)?),
+                        };
+                        Some((slot, x, y))
                     })
-                    .unzip();
-                parts.extend(stats::pearson(&xs, &ys));
+                    .collect();
+                if observed.len() < MIN_LINKAGE_UNITS {
+                    continue;
+                }
+                for (slot, x, y) in observed {
+                    by_team[slot].push((pairs, x, y));
+                }
+                pairs += 1;
             }
+            let seed = LAG_SEED ^ ((direction as u64) << 8 | lag as u64);
             links.push(LagLink {
                 direction,
                 lag,
-                pairs: parts.len(),
-                correlation: stats::mean_correlation(&parts),
+                correlation: stats::team_bootstrap_correlation(
+                    &by_team,
+                    pairs,
+                    stats::BOOTSTRAP_REPLICATES,
+                    seed,
+                ),
             });
         }
     }
     links
 }
+
+/// Seed of the lag bootstrap ("kolikko" in ASCII); each row mixes in its direction and lag.
+const LAG_SEED: u64 = 0x006b_6f6c_696b_6b6f;
 
 /// Whether an index moved by more than the noise between two periods (or against another group).
 /// The index is treated as a proportion of `responses` respondents: a two-proportion z-test, as
@@ -546,39 +917,6 @@ pub fn index_change(before: f64, before_n: u64, after: f64, after_n: u64) -> Opt
         change.difference = after - before;
         change
     })
-}
-
-/// A group against the organisation it belongs to. The group is part of the organisation, so the
-/// test compares it with the *rest* of the organisation (independent respondents); the difference
-/// reported is group minus organisation, the numbers a reader sees side by side.
-pub fn index_vs_organisation(
-    group: f64,
-    group_n: u64,
-    organisation: f64,
-    organisation_n: u64,
-) -> Option<Change> {
-    let rest_n = organisation_n.checked_sub(group_n).filter(|&n| n > 0)?;
-    let rest = (organisation * organisation_n as f64 - group * group_n as f64) / rest_n as f64;
-    let mut change = index_change(rest.clamp(0.0, 100.0), rest_n, group, group_n)?;
-    change.difference = group - organisation;
-    Some(change)
-}
-
-/// eNPS or NPS of a group against its organisation, tested against the rest of the organisation.
-pub fn net_vs_organisation(group: &NetScore, organisation: &NetScore) -> Option<Change> {
-    let rest_n = organisation.n.checked_sub(group.n).filter(|&n| n > 0)?;
-    let count = |share: f64, n: u64| (share * n as f64).round() as u64;
-    let rest = |g: f64, o: f64| count(o, organisation.n).saturating_sub(count(g, group.n));
-    let mut counts = [0u64; 11];
-    counts[0] = rest(group.detractors, organisation.detractors);
-    counts[7] = rest(group.passives, organisation.passives);
-    counts[9] = rest(group.promoters, organisation.promoters);
-    if counts.iter().sum::<u64>() != rest_n {
-        return None;
-    }
-    let mut change = stats::net_score_change(&stats::net_score(&counts)?, group)?;
-    change.difference = group.score - organisation.score;
-    Some(change)
 }
 
 #[cfg(test)]
@@ -681,28 +1019,153 @@ mod tests {
         }
     }
 
+    fn totals(responses: u64, item: [u64; 5], enps: [u64; 11]) -> ExTotals {
+        ExTotals {
+            invited: responses,
+            responses,
+            headcount: 0.0,
+            leavers: 0,
+            has_turnover: false,
+            enps: Answers {
+                counts: enps.to_vec(),
+                na: 0,
+            },
+            items: (0..12)
+                .map(|_| Answers {
+                    counts: item.to_vec(),
+                    na: 0,
+                })
+                .collect(),
+        }
+    }
+
     #[test]
-    fn group_against_rest_of_organisation() {
-        // Organisation 60 over 100 respondents, group 80 over 20: the rest is
-        // (60·100 − 80·20)/80 = 55 over 80. Pooled: (16 + 44)/100 = 0.6;
-        // z = (0.80 − 0.55)/√(0.6·0.4·(1/20 + 1/80)) = 0.25/√0.015 = 2.0412 → p = 0.0412.
-        let c = index_vs_organisation(80.0, 20, 60.0, 100).unwrap();
-        assert!((c.difference - 20.0).abs() < 1e-12);
-        assert!((c.z - 0.25 / 0.015f64.sqrt()).abs() < 1e-9, "{}", c.z);
-        assert!(c.significant);
+    fn a_unit_is_compared_with_the_rest_of_the_organisation() {
+        // Organisation: 100 respondents, every EX question 60 of 100 favourable, eNPS 50
+        // promoters / 30 passives / 20 detractors. Unit: 20 respondents, 16 of 20 favourable,
+        // eNPS 10 / 5 / 5. The rest: 44 of 80 = 55 on every question, eNPS 40 / 25 / 15.
+        // Index: pooled (16 + 44)/100 = 0.6; z = (0.80 − 0.55)/√(0.6·0.4·(1/20 + 1/80))
+        // = 0.25/√0.015 = 2.0412 (p = 0.0412); the difference shown is 80 − 55 = +25,
+        // not 80 − 60.
+        let framework = Framework::default_six();
+        let ex = vec![
+            totals(
+                100,
+                [10, 10, 20, 30, 30],
+                [20, 0, 0, 0, 0, 0, 0, 30, 0, 50, 0],
+            ),
+            totals(20, [1, 1, 2, 8, 8], [5, 0, 0, 0, 0, 0, 0, 5, 0, 10, 0]),
+        ];
+        let cx: Vec<CxTotals> = (0..2)
+            .map(|_| CxTotals {
+                responses: 0,
+                nps: Answers::zero(11),
+                items: (0..12).map(|_| Answers::zero(5)).collect(),
+            })
+            .collect();
+        let published: Vec<Published> = (0..2)
+            .map(|_| Published {
+                items: vec![true; 12],
+                enps: true,
+                turnover: true,
+            })
+            .collect();
+        let asked = vec![true; 12];
+        let results: Vec<UnitResult> = (0..2)
+            .map(|u| UnitResult {
+                ex_visibility: Visibility::Shown,
+                invited_without_answers: None,
+                ex: Some(ex_stats(&framework, &ex[u], &published[u], &asked)),
+                cx: None,
+            })
+            .collect();
+        let [index, cx_index, enps, nps] =
+            against_rest(&framework, &ex, &cx, [&asked, &asked], &results, 1);
+        let index = index.unwrap();
         assert!(
-            index_vs_organisation(80.0, 20, 60.0, 20).is_none(),
-            "a group that is the whole organisation"
+            (index.difference - 25.0).abs() < 1e-9,
+            "{}",
+            index.difference
         );
-        // Net scores: organisation 50 promoters / 30 passives / 20 detractors (n 100, +30);
-        // group 10/5/5 (n 20, +25). Rest: 40/25/15 of 80 → +31.25.
-        let org = stats::net_score(&[20, 0, 0, 0, 0, 0, 0, 30, 0, 50, 0]).unwrap();
-        let group = stats::net_score(&[5, 0, 0, 0, 0, 0, 0, 5, 0, 10, 0]).unwrap();
-        let c = net_vs_organisation(&group, &org).unwrap();
-        assert!((c.difference - (-5.0)).abs() < 1e-9);
+        assert!(
+            (index.z - 0.25 / 0.015f64.sqrt()).abs() < 1e-9,
+            "{}",
+            index.z
+        );
+        assert!(index.significant);
+        assert_eq!((cx_index, nps), (None, None), "no customers answered");
+        // eNPS: unit +25 against the rest's (40 − 15)/80 = +31.25.
+        let enps = enps.unwrap();
+        assert!((enps.difference - (25.0 - 31.25)).abs() < 1e-9);
         let rest = stats::net_score(&[15, 0, 0, 0, 0, 0, 0, 25, 0, 40, 0]).unwrap();
-        assert!((c.z - stats::net_score_change(&rest, &group).unwrap().z).abs() < 1e-12);
-        assert!(!c.significant);
+        let group = stats::net_score(&[5, 0, 0, 0, 0, 0, 0, 5, 0, 10, 0]).unwrap();
+        assert_eq!(enps, stats::net_score_change(&rest, &group).unwrap());
+        // The organisation is not compared with itself.
+        assert_eq!(
+            against_rest(&framework, &ex, &cx, [&asked, &asked], &results, 0),
+            [None; 4]
+        );
+    }
+
+    #[test]
+    fn verdicts_of_a_period_share_one_false_discovery_control() {
+        let change = |p: f64| Change {
+            difference: 1.0,
+            z: 2.0,
+            p_value: p,
+            significant: p < 0.05,
+        };
+        // Four verdicts: p = 0.01, 0.04, 0.03 and 0.5. BH: sorted 0.01, 0.03, 0.04, 0.5 →
+        // 4·0.01/1 = 0.04, 4·0.03/2 = 0.06, 4·0.04/3 = 0.0533, 0.5 → running minimum from
+        // the top: 0.04, 0.0533, 0.0533, 0.5. Three of the four were "p < 0.05"; one stays clear.
+        let mut units = vec![UnitComparisons::default(), UnitComparisons::default()];
+        units[0].vs_previous[0] = Some(unadjusted(change(0.01)));
+        units[0].vs_rest[2] = Some(unadjusted(change(0.04)));
+        units[1].vs_previous[3] = Some(unadjusted(change(0.03)));
+        units[1].vs_rest[1] = Some(unadjusted(change(0.5)));
+        control_false_discoveries(&mut units);
+        let q = |c: Option<Comparison>| c.unwrap().q_value;
+        assert!((q(units[0].vs_previous[0]) - 0.04).abs() < 1e-15);
+        assert!((q(units[0].vs_rest[2]) - 0.16 / 3.0).abs() < 1e-15);
+        assert!((q(units[1].vs_previous[3]) - 0.16 / 3.0).abs() < 1e-15);
+        assert!((q(units[1].vs_rest[1]) - 0.5).abs() < 1e-15);
+        let clear: Vec<bool> = [
+            units[0].vs_previous[0],
+            units[0].vs_rest[2],
+            units[1].vs_previous[3],
+        ]
+        .iter()
+        .map(|c| c.unwrap().clear)
+        .collect();
+        assert_eq!(clear, [true, false, false]);
+    }
+
+    #[test]
+    fn ranks_share_places_for_ties_and_overlapping_intervals() {
+        assert_eq!(competition_ranks(&["71", "64", "64", "60"]), [1, 2, 2, 4]);
+        let ranks = competition_ranks(&[9, 8, 8, 8, 2]);
+        let labels: Vec<String> = (0..5).map(|i| rank_label(&ranks, i)).collect();
+        assert_eq!(labels, ["1", "=2", "=2", "=2", "5"]);
+        use crate::stats::Interval;
+        let driver = |f: usize, r: f64, low: f64, high: f64| {
+            (
+                f,
+                Correlation {
+                    n: 24,
+                    r,
+                    interval: Some(Interval { low, high }),
+                    p_value: 0.01,
+                },
+            )
+        };
+        // A's interval lies wholly above C's, B overlaps both: A and B share first place, C is
+        // below A only (one driver clearly stronger) and so is second.
+        let drivers = [
+            driver(0, 0.8, 0.6, 0.9),
+            driver(1, 0.6, 0.3, 0.8),
+            driver(2, 0.3, -0.1, 0.55),
+        ];
+        assert_eq!(driver_ranks(&drivers), [1, 1, 2]);
     }
 
     #[test]

@@ -28,7 +28,10 @@ pub struct Summary {
     pub files: usize,
     pub bytes: usize,
     pub millis: u128,
-    /// Things the user should know although the build succeeded (the new site is live).
+    /// What each responses export gave: rows read, used, skipped and why.
+    pub responses: Vec<crate::model::ReadSummary>,
+    /// Things the user should know although the build succeeded: input that is probably not
+    /// what was meant, and (for `build`) anything that happened while the new site went live.
     pub warnings: Vec<String>,
 }
 
@@ -55,7 +58,7 @@ pub fn build(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
     let (site, _, files) = render(site_dir)?;
     let committed = output::write_site(output, &files)?;
     let mut summary = summary(&site, &files, start);
-    summary.warnings = committed.warnings;
+    summary.warnings.extend(committed.warnings);
     Ok(summary)
 }
 
@@ -75,6 +78,11 @@ fn summary(site: &Site, files: &[OutputFile], start: Instant) -> Summary {
         files: files.len(),
         bytes: files.iter().map(|f| f.contents.len()).sum(),
         millis: start.elapsed().as_millis(),
-        warnings: Vec::new(),
+        responses: site.responses.iter().map(|r| r.summary.clone()).collect(),
+        warnings: site
+            .warnings
+            .iter()
+            .map(|d| format!("{}: {}", d.file.display(), d.message))
+            .collect(),
     }
 }

@@ -34,6 +34,20 @@ enum Command {
         #[arg(default_value = ".")]
         site: PathBuf,
     },
+    /// Count a survey tool's export (CSV or .xlsx) with a mapping and print it as a survey file.
+    Import {
+        /// The export: one row per respondent.
+        file: PathBuf,
+        /// The mapping file (see docs/format.md, "Responses files").
+        #[arg(short, long)]
+        mapping: PathBuf,
+        /// The period, when no survey file of the site names this export.
+        #[arg(short, long)]
+        period: Option<String>,
+        /// The site folder, for its units and questions.
+        #[arg(short, long, default_value = ".")]
+        site: PathBuf,
+    },
     /// Create a new site that builds at once.
     New {
         /// The folder to create; it must not exist or be empty.
@@ -63,6 +77,27 @@ fn main() -> ExitCode {
             )
         }
         Command::Check { site } => report(build::check(&site), "checked; nothing written"),
+        Command::Import {
+            file,
+            mapping,
+            period,
+            site,
+        } => {
+            let result = kolikko::load::load_site(&site).and_then(|site| {
+                kolikko::load::responses::import(&site, &file, &mapping, period.as_deref())
+            });
+            match result {
+                Ok((yaml, summary)) => {
+                    eprintln!("{summary}");
+                    print!("{yaml}");
+                    ExitCode::SUCCESS
+                }
+                Err(diagnostics) => {
+                    eprintln!("{diagnostics}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::New { dir } => match kolikko::scaffold::create(&dir) {
             Ok(()) => {
                 println!(
@@ -87,6 +122,9 @@ fn plural(n: usize) -> &'static str {
 fn report(result: Result<Summary, BuildError>, done: &str) -> ExitCode {
     match result {
         Ok(s) => {
+            for read in &s.responses {
+                println!("{read}");
+            }
             for warning in &s.warnings {
                 eprintln!("warning: {warning}");
             }

@@ -348,18 +348,26 @@ fn strip_placeholders(text: &str) -> String {
     out
 }
 
-/// Removes every `{{ ... }}` shortcode from Markdown, for plain-text summaries.
-pub fn without_shortcodes(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    let mut rest = markdown;
-    while let Some(start) = rest.find("{{") {
+/// Markdown from `extract_shortcodes` with placeholder `i` replaced by `values[i]` (inline
+/// figures as plain text) or removed (`None`: block figures), for summaries and the feed.
+pub fn fill_placeholders(text: &str, values: &[Option<String>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('\u{E000}') {
         out.push_str(&rest[..start]);
-        match rest[start..].find("}}") {
-            Some(end) => rest = &rest[start + end + 2..],
-            None => {
-                rest = "";
-            }
+        let after = &rest[start + '\u{E000}'.len_utf8()..];
+        let Some(end) = after.find('\u{E001}') else {
+            rest = after;
+            continue;
+        };
+        if let Some(Some(value)) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| values.get(i))
+        {
+            out.push_str(value);
         }
+        rest = &after[end + '\u{E001}'.len_utf8()..];
     }
     out.push_str(rest);
     out
@@ -571,13 +579,13 @@ mod tests {
     }
 
     #[test]
-    fn summaries_leave_shortcodes_out() {
-        assert_eq!(
-            first_paragraph_text(&without_shortcodes(
-                "The eNPS was {{ kpi(metric=\"enps\") }} today.\n"
-            )),
-            "The eNPS was today."
-        );
+    fn summaries_keep_inline_figures_and_drop_block_ones() {
+        let body = "The eNPS was {{ kpi(metric=\"enps\") }} today.\n\n{{ chart(kind=\"lag\") }}\n";
+        let (text, codes) = extract_shortcodes(Path::new("p.md"), body, 1).unwrap();
+        assert_eq!(codes.len(), 2);
+        let plain = fill_placeholders(&text, &[Some("+20".into()), None]);
+        assert_eq!(first_paragraph_text(&plain), "The eNPS was +20 today.");
+        assert!(!plain.contains('\u{E000}'));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::framework::{Framework, Language};
+use crate::diagnostics::Diagnostic;
+use crate::framework::{Framework, Language, Side};
 use crate::period::Period;
 
 #[derive(Clone, Debug)]
@@ -17,6 +18,24 @@ pub struct Site {
     pub posts: Vec<Post>,
     /// Template overrides from the site's `templates/` folder: (name, source, path).
     pub template_overrides: Vec<TemplateOverride>,
+    /// The responses exports read for survey periods, in reading order.
+    pub responses: Vec<ResponsesFile>,
+    /// Input accepted but probably not meant (a file in content/surveys/ that is not read).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A survey tool's export read for one side of one period (see `load::responses`).
+#[derive(Clone, Debug)]
+pub struct ResponsesFile {
+    pub period: Option<Period>,
+    pub side: Side,
+    /// As named from the survey file; `canonical` is where it really is.
+    pub file: PathBuf,
+    pub canonical: PathBuf,
+    pub mapping: PathBuf,
+    /// The teams whose results came from it.
+    pub units: Vec<usize>,
+    pub summary: ReadSummary,
 }
 
 #[derive(Clone, Debug)]
@@ -227,4 +246,51 @@ pub struct Post {
     pub body: String,
     /// The file line on which `body` starts, so errors in the body point at the right line.
     pub body_first_line: u64,
+}
+
+/// What reading one export did: the summary every build prints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadSummary {
+    pub file: PathBuf,
+    /// "CSV, semicolon-separated, Windows-1252" or "Excel workbook, sheet `Sheet1`".
+    pub format: String,
+    pub header_rows: u64,
+    /// Respondent rows after the header, blank ones included.
+    pub rows_read: u64,
+    pub rows_used: u64,
+    pub blank: u64,
+    pub no_answers: u64,
+    pub no_team: u64,
+    pub unknown_team: u64,
+}
+
+impl std::fmt::Display for ReadSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let skipped = self.rows_read - self.rows_used;
+        write!(
+            f,
+            "{}: {}, {} header row{}; {} rows read, {} used, {} skipped",
+            self.file.display(),
+            self.format,
+            self.header_rows,
+            if self.header_rows == 1 { "" } else { "s" },
+            self.rows_read,
+            self.rows_used,
+            skipped
+        )?;
+        let reasons: Vec<String> = [
+            (self.no_team, "with no team"),
+            (self.unknown_team, "with a team not in content/units.yaml"),
+            (self.no_answers, "with no answer to any question"),
+            (self.blank, "blank"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, why)| format!("{n} {why}"))
+        .collect();
+        if !reasons.is_empty() {
+            write!(f, " ({})", reasons.join(", "))?;
+        }
+        Ok(())
+    }
 }

@@ -163,36 +163,64 @@ fn net_variance(promoters: f64, detractors: f64) -> f64 {
 }
 
 /// counts for answers 0..=10: promoters 9–10, passives 7–8, detractors 0–6;
-/// score = 100·(p_prom − p_det) in −100..=100.
-/// 95% interval: score ± Z95·100·sqrt((p_prom + p_det − (p_prom − p_det)²)/n),
-/// clamped to [−100, 100]. None if n == 0 (or the total overflows u64).
+/// score = 100·(p_prom − p_det) in −100..=100, with the adjusted-Wald 95%
+/// interval of [`net_score_interval`]. None if n == 0 (or the total overflows u64).
 pub fn net_score(counts: &[u64; 11]) -> Option<NetScore> {
     let n = checked_total(counts)?;
     if n == 0 {
         return None;
     }
     let total = n as f64;
-    let detractors = counts[..7].iter().sum::<u64>() as f64 / total;
+    let detractor_count = counts[..7].iter().sum::<u64>();
+    let promoter_count = counts[9] + counts[10];
+    let detractors = detractor_count as f64 / total;
     let passives = (counts[7] + counts[8]) as f64 / total;
-    let promoters = (counts[9] + counts[10]) as f64 / total;
+    let promoters = promoter_count as f64 / total;
     let score = 100.0 * (promoters - detractors);
-    let mut result = NetScore {
+    Some(NetScore {
         n,
         promoters,
         passives,
         detractors,
         score,
-        interval: Interval {
-            low: score,
-            high: score,
-        },
+        interval: net_score_interval(promoter_count, detractor_count, n, Z95),
+    })
+}
+
+/// Adjusted-Wald interval of a net score, in points (Rocks 2016, *The American
+/// Statistician* 70(4)): add z²/4 pseudo-answers to the promoters, z²/4 to the
+/// detractors and z²/2 to the passives (n + z² in all), then use the Wald
+/// interval of the adjusted shares:
+///
+///   ñ = n + z², p̃ = (promoters + z²/4)/ñ, d̃ = (detractors + z²/4)/ñ,
+///   s̃ = p̃ − d̃, ṽ = p̃ + d̃ − s̃², interval = 100·(s̃ ± z·√(ṽ/ñ)).
+///
+/// Unlike the plain Wald interval it never has zero width, and it stays within
+/// ±100 except when nearly everyone of more than z² people answered alike; it is
+/// cut at ±100 then. Below z² (3.84) people answering alike it would stop short
+/// of the observed ±100, so the interval is widened to include the observed
+/// score. `promoters + detractors` above `n` is treated as no information.
+pub fn net_score_interval(promoters: u64, detractors: u64, n: u64, z: f64) -> Interval {
+    let whole = Interval {
+        low: -100.0,
+        high: 100.0,
     };
-    let half = Z95 * result.standard_error();
-    result.interval = Interval {
-        low: (score - half).max(-100.0),
-        high: (score + half).min(100.0),
-    };
-    Some(result)
+    if n == 0 || !z.is_finite() || promoters.saturating_add(detractors) > n {
+        return whole;
+    }
+    let z2 = z * z;
+    let adjusted_n = n as f64 + z2;
+    let p = (promoters as f64 + z2 / 4.0) / adjusted_n;
+    let d = (detractors as f64 + z2 / 4.0) / adjusted_n;
+    let centre = p - d;
+    // p + d − (p − d)², written as non-negative terms so rounding cannot make it negative.
+    let variance = net_variance(p, d);
+    let half = z.abs() * (variance / adjusted_n).sqrt();
+    let observed = 100.0 * (promoters as f64 - detractors as f64) / n as f64;
+    Interval {
+        low: (100.0 * (centre - half)).clamp(-100.0, 100.0).min(observed),
+        high: (100.0 * (centre + half)).clamp(-100.0, 100.0).max(observed),
+    }
 }
 
 /// leavers / average headcount (0.08 = 8%). None if headcount <= 0, leavers < 0
@@ -246,34 +274,201 @@ pub fn pearson(x: &[f64], y: &[f64]) -> Option<Correlation> {
     })
 }
 
-/// The average of several correlations of the *same units* measured in different periods:
-/// Fisher z values averaged with weights n − 3, transformed back. The interval and p-value use
-/// the typical number of units per correlation (the mean n, rounded down), not the sum: the same
-/// units appear in every part, so pooling them would overstate the evidence. Parts with n < 4
-/// carry no weight. None when no part has weight.
-pub fn mean_correlation(parts: &[Correlation]) -> Option<Correlation> {
-    let weighted: Vec<(f64, f64)> = parts
+/// A correlation averaged over several period pairs of the same teams, with a
+/// team-resampling bootstrap interval (see [`team_bootstrap_correlation`]).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PanelCorrelation {
+    /// Mean over the period pairs of the Pearson r across teams.
+    pub r: f64,
+    /// 2.5th and 97.5th percentiles of the bootstrap replicates of `r`.
+    pub interval: Option<Interval>,
+    /// Period pairs whose correlation is defined (at least 3 teams, both sides varying).
+    pub pairs: usize,
+    /// Distinct teams with at least one observation in such a pair.
+    pub teams: usize,
+}
+
+/// Bootstrap replicates of [`team_bootstrap_correlation`].
+pub const BOOTSTRAP_REPLICATES: usize = 1000;
+
+/// One team's observation in one period pair: (pair index, x, y).
+pub type PanelObservation = (usize, f64, f64);
+
+/// The mean over period pairs of the across-team Pearson r, with a 95% interval
+/// from a bootstrap that resamples *teams* (each team's whole history at once).
+///
+/// The same teams appear in every period pair, so the pairs are not
+/// independent; resampling teams keeps each team's observations together, which
+/// is what makes the interval valid for teams observed repeatedly (the cluster
+/// bootstrap, Davison & Hinkley 1997, §3.8). `by_team[t]` lists team t's
+/// observations. Each of `replicates` replicates draws as many teams as there
+/// are, with replacement, from a SplitMix64 stream started at `seed`, and
+/// recomputes the same mean; replicates in which no pair is defined are
+/// skipped. The interval is the 2.5th and 97.5th percentile of the replicates
+/// (linear interpolation, as `numpy.percentile`). The computation is
+/// sequential, so the result does not depend on the thread count.
+/// Cost: replicates × observations. None when no pair is defined.
+pub fn team_bootstrap_correlation(
+    by_team: &[Vec<PanelObservation>],
+    pairs: usize,
+    replicates: usize,
+    seed: u64,
+) -> Option<PanelCorrelation> {
+    if by_team
         .iter()
-        .filter(|c| c.n >= 4 && c.r.abs() < 1.0)
-        .map(|c| ((c.n - 3) as f64, c.r.atanh()))
-        .collect();
-    let weight: f64 = weighted.iter().map(|(w, _)| w).sum();
-    if weight <= 0.0 {
+        .flatten()
+        .any(|&(p, x, y)| p >= pairs || !x.is_finite() || !y.is_finite())
+    {
         return None;
     }
-    let r = (weighted.iter().map(|(w, z)| w * z).sum::<f64>() / weight).tanh();
-    let counted: Vec<usize> = parts
+    // Centre every pair on its own means so the one-pass sums below stay exact enough.
+    let mut centre = vec![(0.0, 0.0, 0usize); pairs];
+    for &(p, x, y) in by_team.iter().flatten() {
+        centre[p].0 += x;
+        centre[p].1 += y;
+        centre[p].2 += 1;
+    }
+    for c in &mut centre {
+        if c.2 > 0 {
+            c.0 /= c.2 as f64;
+            c.1 /= c.2 as f64;
+        }
+    }
+    let mut sums = vec![PairSums::default(); pairs];
+    let (r, defined) = mean_pair_correlation(by_team, &vec![1; by_team.len()], &centre, &mut sums)?;
+    let teams = by_team
         .iter()
-        .filter(|c| c.n >= 4 && c.r.abs() < 1.0)
-        .map(|c| c.n)
-        .collect();
-    let n = counted.iter().sum::<usize>() / counted.len();
-    Some(Correlation {
-        n,
+        .filter(|obs| obs.iter().any(|&(p, _, _)| defined[p]))
+        .count();
+    let mut rng = SplitMix64(seed);
+    // How often each team is drawn in a replicate: the same resample as a list of draws, but
+    // summed team by team in storage order, which is several times faster for large sites.
+    let mut weights = vec![0u32; by_team.len()];
+    let mut replicate_values = Vec::with_capacity(replicates);
+    for _ in 0..replicates {
+        weights.fill(0);
+        for _ in 0..by_team.len() {
+            weights[rng.below(by_team.len())] += 1;
+        }
+        if let Some((value, _)) = mean_pair_correlation(by_team, &weights, &centre, &mut sums) {
+            replicate_values.push(value);
+        }
+    }
+    replicate_values.sort_by(f64::total_cmp);
+    let interval = (replicate_values.len() >= 2).then(|| Interval {
+        low: percentile(&replicate_values, 2.5),
+        high: percentile(&replicate_values, 97.5),
+    });
+    Some(PanelCorrelation {
         r: finite(r)?,
-        interval: fisher_interval(r, n, Z95),
-        p_value: correlation_p_value(r, n)?,
+        interval,
+        pairs: defined.iter().filter(|&&d| d).count(),
+        teams,
     })
+}
+
+#[derive(Clone, Copy, Default)]
+struct PairSums {
+    n: usize,
+    x: f64,
+    y: f64,
+    xx: f64,
+    yy: f64,
+    xy: f64,
+}
+
+/// Mean over pairs of the Pearson r of the teams, team t counted `weights[t]` times (a team
+/// drawn twice counts twice); also says which pairs were defined. None when no pair is.
+fn mean_pair_correlation(
+    by_team: &[Vec<PanelObservation>],
+    weights: &[u32],
+    centre: &[(f64, f64, usize)],
+    sums: &mut [PairSums],
+) -> Option<(f64, Vec<bool>)> {
+    sums.fill(PairSums::default());
+    for (observations, &weight) in by_team.iter().zip(weights) {
+        if weight == 0 {
+            continue;
+        }
+        let w = f64::from(weight);
+        for &(p, x, y) in observations {
+            let (dx, dy) = (x - centre[p].0, y - centre[p].1);
+            let s = &mut sums[p];
+            s.n += weight as usize;
+            s.x += w * dx;
+            s.y += w * dy;
+            s.xx += w * dx * dx;
+            s.yy += w * dy * dy;
+            s.xy += w * dx * dy;
+        }
+    }
+    let mut defined = vec![false; sums.len()];
+    let (mut total, mut count) = (0.0, 0usize);
+    for (p, s) in sums.iter().enumerate() {
+        if s.n < 3 {
+            continue;
+        }
+        let n = s.n as f64;
+        let sxx = s.xx - s.x * s.x / n;
+        let syy = s.yy - s.y * s.y / n;
+        let sxy = s.xy - s.x * s.y / n;
+        // Relative guard: a constant side leaves only rounding noise in its sum of squares.
+        if sxx <= 1e-12 * s.xx.max(f64::MIN_POSITIVE) || syy <= 1e-12 * s.yy.max(f64::MIN_POSITIVE)
+        {
+            continue;
+        }
+        defined[p] = true;
+        total += (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0);
+        count += 1;
+    }
+    (count > 0).then(|| (total / count as f64, defined))
+}
+
+/// Percentile `q` (0–100) of sorted values, interpolating linearly between order statistics
+/// (`numpy.percentile`'s default).
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let position = q / 100.0 * (sorted.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = (below + 1).min(sorted.len() - 1);
+    let fraction = position - below as f64;
+    sorted[below] + (sorted[above] - sorted[below]) * fraction
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014): a small, fully specified generator, so
+/// the bootstrap is reproducible bit for bit on every platform and in the reference script.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A draw from 0..n by the multiply-shift map (Lemire 2019, without the rejection step;
+    /// its bias, below n/2⁶⁴, is far beneath the bootstrap's own noise).
+    fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    }
+}
+
+/// Benjamini–Hochberg adjusted p-values ("q-values"), in the order given: for the i-th
+/// smallest of m p-values, min over j ≥ i of m·p₍ⱼ₎/j, at most 1 (as statsmodels
+/// `multipletests(method="fdr_bh")`). Calling a result clear when its q is below α keeps the
+/// expected share of false discoveries among the clear results at or below α.
+pub fn benjamini_hochberg(p_values: &[f64]) -> Vec<f64> {
+    let m = p_values.len();
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&a, &b| p_values[a].total_cmp(&p_values[b]).then(a.cmp(&b)));
+    let mut adjusted = vec![1.0; m];
+    let mut running = 1.0f64;
+    for (rank, &i) in order.iter().enumerate().rev() {
+        running = running.min(p_values[i] * m as f64 / (rank + 1) as f64);
+        adjusted[i] = running.clamp(0.0, 1.0);
+    }
+    adjusted
 }
 
 /// Spearman rank correlation: Pearson on average ranks (ties get the mean rank).
@@ -546,32 +741,6 @@ fn two_sided_normal_p(z: f64) -> f64 {
 // p ~ 1e-73); see docs/method.md.
 
 #[cfg(test)]
-mod mean_correlation_tests {
-    use super::*;
-
-    #[test]
-    fn averages_on_the_fisher_scale_with_the_typical_n() {
-        let part = |r: f64, n: usize| Correlation {
-            n,
-            r,
-            interval: None,
-            p_value: 0.5,
-        };
-        // Weights n − 3: 10 and 20. z̄ = (10·atanh 0.5 + 20·atanh 0.3)/30
-        //   = (10·0.5493061443 + 20·0.3095196042)/30 = 0.3894484509; r̄ = tanh z̄ = 0.3708846447
-        // (python3: math.tanh((10*math.atanh(0.5)+20*math.atanh(0.3))/30)).
-        let c = mean_correlation(&[part(0.5, 13), part(0.3, 23), part(0.9, 3)]).unwrap();
-        let expected = ((10.0 * 0.5f64.atanh() + 20.0 * 0.3f64.atanh()) / 30.0).tanh();
-        assert!((c.r - expected).abs() < 1e-12);
-        assert!((c.r - 0.370_884_644_690_043_1).abs() < 1e-12, "{}", c.r);
-        assert_eq!(c.n, 18, "the mean n of the weighted parts, not their sum");
-        let i = c.interval.unwrap();
-        assert!((i.low - (expected.atanh() - Z95 / 15f64.sqrt()).tanh()).abs() < 1e-12);
-        assert!(mean_correlation(&[part(0.4, 3)]).is_none());
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -730,56 +899,127 @@ mod tests {
         close(a.promoters, 38.0 / 84.0);
         close(a.passives, 28.0 / 84.0);
         close(a.detractors, 18.0 / 84.0);
-        // ref: NPS_A score, low, high
+        // ref: NPS_A score; adjusted-Wald low, high
         close(a.score, 23.80952380952381);
-        close_interval(a.interval, 7.107646339091353, 40.51140127995627);
+        close_interval(a.interval, 6.4683811073567545, 39.06820325384992);
 
         // eNPS example of docs/format.md: 4 promoters, 5 passives, 3 detractors of 12.
         let e = net_score(&ENPS).unwrap();
         assert_eq!(e.n, 12);
         close(e.score, 8.333333333333332);
-        close_interval(e.interval, -34.621819455867524, 51.28848612253418);
+        close_interval(e.interval, -30.50976143562006, 43.13486132469937);
 
         let b = net_score(&NPS_B).unwrap();
         close(b.score, 37.77777777777778);
-        close_interval(b.interval, 23.143840930683915, 52.41171462487164);
+        close_interval(b.interval, 21.821243629643348, 50.641397994385294);
     }
 
     #[test]
     fn net_score_edge_cases() {
         assert!(net_score(&[0; 11]).is_none());
+        // Everyone alike no longer gives a zero-width interval. ref: ALL_PROM_13: the adjusted
+        // upper end passes 100 (n > z²) and is cut there.
         let mut all_promoters = [0; 11];
-        all_promoters[10] = 5;
+        all_promoters[10] = 13;
         let s = net_score(&all_promoters).unwrap();
         assert_eq!(s.score, 100.0);
-        assert_eq!(
-            s.interval,
-            Interval {
-                low: 100.0,
-                high: 100.0
-            }
+        close_interval(s.interval, 51.4661519667638, 100.0);
+        // ref: ALL_PROM_3: below z² people the adjusted interval stops short of +100
+        // (it would end at 98.2); it is widened to include the observed score.
+        all_promoters[10] = 3;
+        close_interval(
+            net_score(&all_promoters).unwrap().interval,
+            -10.545493372871118,
+            100.0,
         );
         let mut all_detractors = [0; 11];
-        all_detractors[0] = 3;
+        all_detractors[0] = 13;
         let s = net_score(&all_detractors).unwrap();
         assert_eq!(s.score, -100.0);
-        assert_eq!(
-            s.interval,
-            Interval {
-                low: -100.0,
-                high: -100.0
-            }
-        );
-        // Half promoters, half detractors: score 0, variance 1, widest possible spread;
-        // interval 0 ± 1.96·100·sqrt(1/2) = ±138.6 is clamped to [−100, 100].
+        close_interval(s.interval, -100.0, -51.4661519667638);
+        // ref: HALF_HALF. The plain Wald interval (±138.6) ran into both cuts; this one does not.
         let s = net_score(&[1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]).unwrap();
         assert_eq!(s.score, 0.0);
-        assert_eq!(
-            s.interval,
-            Interval {
-                low: -100.0,
-                high: 100.0
+        close_interval(s.interval, -66.4370295773559, 66.4370295773559);
+    }
+
+    /// Exact coverage of the net-score interval: for each true (promoter, detractor) mix and
+    /// group size, every possible sample is enumerated with its multinomial probability, so
+    /// the coverage is computed, not estimated, and the test is deterministic.
+    fn coverage(
+        n: u64,
+        promoters: f64,
+        detractors: f64,
+        interval: &dyn Fn(u64, u64, u64) -> Interval,
+    ) -> f64 {
+        let truth = 100.0 * (promoters - detractors);
+        let passives = 1.0 - promoters - detractors;
+        let ln_factorial = |k: u64| (1..=k).map(|i| (i as f64).ln()).sum::<f64>();
+        let mut covered = 0.0;
+        for pro in 0..=n {
+            for det in 0..=(n - pro) {
+                let pas = n - pro - det;
+                let ln_p =
+                    ln_factorial(n) - ln_factorial(pro) - ln_factorial(det) - ln_factorial(pas)
+                        + pro as f64 * promoters.ln()
+                        + det as f64 * detractors.ln()
+                        + pas as f64 * passives.ln();
+                let i = interval(pro, det, n);
+                if i.low <= truth && truth <= i.high {
+                    covered += ln_p.exp();
+                }
             }
+        }
+        covered
+    }
+
+    #[test]
+    fn net_score_interval_covers_about_95_percent_in_small_groups() {
+        // True mixes from a lukewarm group to a nearly unanimous one, groups of 5 to 40.
+        let mixes = [
+            (0.3, 0.3),
+            (0.5, 0.2),
+            (0.6, 0.1),
+            (0.2, 0.5),
+            (0.8, 0.05),
+            (0.9, 0.03),
+        ];
+        let adjusted = |p: u64, d: u64, n: u64| net_score_interval(p, d, n, Z95);
+        // The interval this replaced, for comparison.
+        let wald = |p: u64, d: u64, n: u64| {
+            let (pf, df) = (p as f64 / n as f64, d as f64 / n as f64);
+            let half = Z95 * 100.0 * (net_variance(pf, df) / n as f64).sqrt();
+            let score = 100.0 * (pf - df);
+            Interval {
+                low: (score - half).max(-100.0),
+                high: (score + half).min(100.0),
+            }
+        };
+        let (mut sum, mut worst, mut wald_sum, mut wald_worst, mut cases) =
+            (0.0, 1.0f64, 0.0, 1.0f64, 0.0);
+        for n in [5u64, 8, 13, 20, 40] {
+            for &(p, d) in &mixes {
+                let c = coverage(n, p, d, &adjusted);
+                let w = coverage(n, p, d, &wald);
+                assert!(c > w, "n {n}, {p}/{d}: adjusted {c} not above Wald {w}");
+                sum += c;
+                worst = worst.min(c);
+                wald_sum += w;
+                wald_worst = wald_worst.min(w);
+                cases += 1.0;
+            }
+        }
+        let (mean, wald_mean) = (sum / cases, wald_sum / cases);
+        assert!((0.935..=0.975).contains(&mean), "mean coverage {mean}");
+        // Coverage of a discrete sample jumps with n; the worst case measured is 0.852
+        // (n = 5, 80% promoters, 5% detractors), against 0.401 for the Wald interval.
+        eprintln!(
+            "coverage: mean {mean:.4}, worst {worst:.4}; Wald mean {wald_mean:.4}, worst {wald_worst:.4}"
+        );
+        assert!(worst >= 0.85, "worst coverage {worst}");
+        assert!(
+            wald_mean < mean && wald_worst < worst,
+            "Wald {wald_mean}/{wald_worst} vs {mean}/{worst}"
         );
     }
 
@@ -1105,6 +1345,91 @@ mod tests {
     }
 
     // ------------------------------------------------------------ properties
+
+    // ------------------------------------------------------------ false discovery rate
+
+    #[test]
+    fn benjamini_hochberg_matches_statsmodels() {
+        // ref: multipletests(BH_P, method="fdr_bh")
+        let p = [0.01, 0.04, 0.03, 0.005, 0.5, 0.04, 0.2, 0.0001];
+        let q = benjamini_hochberg(&p);
+        let expected = [
+            0.02666666666666667,
+            0.05333333333333334,
+            0.05333333333333334,
+            0.02,
+            0.5,
+            0.05333333333333334,
+            0.2285714285714286,
+            0.0008,
+        ];
+        for (q, e) in q.iter().zip(expected) {
+            rel(*q, e);
+        }
+        assert!(benjamini_hochberg(&[]).is_empty());
+        assert_eq!(benjamini_hochberg(&[0.03]), vec![0.03]);
+    }
+
+    #[test]
+    fn spearman_has_its_own_p_value() {
+        // ref: spearmanr(EX, CX) rho and p; Pearson's p on the same data is far larger.
+        let s = spearman(&EX, &CX).unwrap();
+        close(s.r, 0.8811188811188813);
+        rel(s.p_value, 0.00015267406467669862);
+        // ref: pearsonr(EX, CX) p = 9.415799364762075e-05, a different number.
+        rel(pearson(&EX, &CX).unwrap().p_value, 9.415799364762075e-05);
+    }
+
+    // ------------------------------------------------------------ panel bootstrap
+
+    /// The reference script's PANEL: ten teams over three period pairs.
+    fn panel() -> Vec<Vec<PanelObservation>> {
+        (0..10u64)
+            .map(|t| {
+                (0..3u64)
+                    .filter(|&p| !((t == 9 && p == 2) || (t == 0 && p == 0)))
+                    .map(|p| {
+                        let x = 50 + 3 * t + 7 * ((t * (p + 2)) % 5);
+                        let y = 60 + 2 * t + 5 * ((t + 3 * p) % 4);
+                        (p as usize, x as f64, y as f64)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn team_bootstrap_matches_reference() {
+        // ref: panel mean r, bootstrap low/high (SplitMix64 seed 12345, 1000 replicates, the
+        // same draws re-implemented in Python with numpy.corrcoef and numpy.percentile).
+        let c = team_bootstrap_correlation(&panel(), 3, 1000, 12345).unwrap();
+        close(c.r, 0.4297613206596638);
+        let i = c.interval.unwrap();
+        close(i.low, 0.08498566936885378);
+        close(i.high, 0.7205895639888809);
+        assert_eq!((c.pairs, c.teams), (3, 10));
+        // Same seed, same result; another seed moves only the interval.
+        assert_eq!(
+            team_bootstrap_correlation(&panel(), 3, 1000, 12345),
+            Some(c)
+        );
+        let other = team_bootstrap_correlation(&panel(), 3, 1000, 99).unwrap();
+        assert_eq!(other.r, c.r);
+        assert_ne!(other.interval, c.interval);
+    }
+
+    #[test]
+    fn team_bootstrap_edge_cases() {
+        assert_eq!(team_bootstrap_correlation(&[], 0, 100, 1), None);
+        // Two teams: no pair has the three a correlation needs.
+        let two = vec![vec![(0, 1.0, 2.0)], vec![(0, 2.0, 1.0)]];
+        assert_eq!(team_bootstrap_correlation(&two, 1, 100, 1), None);
+        // A pair index out of range is refused, not a panic.
+        assert_eq!(
+            team_bootstrap_correlation(&[vec![(5, 1.0, 1.0)]], 1, 10, 1),
+            None
+        );
+    }
 
     proptest! {
         #[test]

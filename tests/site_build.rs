@@ -248,6 +248,25 @@ fn unknown_shortcode_arguments_name_the_post_line() {
 }
 
 #[test]
+fn kpi_arguments_for_factors_questions_and_changes_are_checked() {
+    let f = two_team_site("");
+    f.write(
+        "content/posts/bad.md",
+        "---\ntitle: \"Bad\"\ndate: 2026-04-12\n---\nA {{ kpi(metric=\"factor\") }} b.\n\nC {{ kpi(metric=\"item\", item=\"ex_nothing\") }} d.\n\nE {{ kpi(metric=\"response_rate\", change=\"previous\") }} f.\n",
+    );
+    let out = f.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for expected in [
+        "bad.md:5:3: error: metric \"factor\" needs `factor`",
+        "bad.md:7:3: error: unknown question `ex_nothing`",
+        "bad.md:9:3: error: `change` works with the metrics ex_index, cx_index, enps, nps, factor, item, not `response_rate`",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_with_2_and_new_scaffolds_a_working_site() {
     let f = Fixture::new("", TWO_TEAMS);
     let out = f.run(&["frobnicate"]);
@@ -471,8 +490,14 @@ fn period_factor_tag_and_method_pages_show_the_computed_numbers() {
         ]
     );
     assert!(
-        period_page.contains("Too few units with both surveys to read a link (2 units)."),
+        period_page.contains("Only 2 teams have both surveys shown this period; a link across teams is read from 8 teams on, so no correlation is given."),
         "two teams cannot support a linkage claim"
+    );
+    assert!(
+        !period_page.contains("Spearman ρ =")
+            && !period_page.contains("Key driver of CX:")
+            && !period_page.contains("r = "),
+        "nothing derived from a correlation of two teams is shown"
     );
     assert!(
         period_page.contains("href=\"../../posts/first/index.html\""),
@@ -657,7 +682,7 @@ fn the_example_report_in_finnish() {
     assert!(index.contains("<html lang=\"fi\">"));
     for finnish in [
         "Yleiskuva",
-        "Kulkevatko HK ja AK yhdessä?",
+        "Onko tiimeillä, joiden HK on parempi, myös parempi AK?",
         "HK-indeksi",
         "Vaihtuvuus",
         "luottamusväli",
@@ -723,4 +748,79 @@ fn messages_say_what_was_found_and_what_was_meant() {
         ),
         "{stderr}"
     );
+}
+
+const THREE_TEAMS: &str = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n      - id: c\n        name: \"Team C\"\n";
+
+/// Two periods, so a post's figures can come from the wrong one; team C is invited but nobody
+/// answers.
+fn two_period_site() -> Fixture {
+    let f = Fixture::new("", THREE_TEAMS);
+    let period = |name: &str, a_items: [u64; 5]| {
+        let mut s = format!("period: {name}\nex:\n");
+        s += &ex_team("a", 12, a_items, [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2], None);
+        s += &ex_team(
+            "b",
+            12,
+            [2, 1, 1, 2, 4],
+            [0, 0, 0, 0, 0, 0, 3, 0, 0, 3, 4],
+            None,
+        );
+        s += &ex_team("c", 10, [0; 5], [0; 11], None);
+        s += "cx:\n";
+        s += &cx_team("a", [0, 0, 2, 8, 10], spread11(20));
+        s
+    };
+    // EX index, per question: A 7/10 = 70 and B 6/10 = 60 favourable in Q1; the
+    // organisation's summed answers give 13/20 = 65. Q2: A 10/10 = 100, org 16/20 = 80.
+    f.write(
+        "content/surveys/2026-Q1.yaml",
+        &period("2026-Q1", [0, 1, 2, 3, 4]),
+    );
+    f.write(
+        "content/surveys/2026-Q2.yaml",
+        &period("2026-Q2", [0, 0, 0, 0, 10]),
+    );
+    f.write(
+        "content/posts/march.md",
+        "---\ntitle: \"March\"\ndate: 2026-04-10\nperiod: 2026-Q1\n---\nThe EX index was {{ kpi(metric=\"ex_index\") }} and changed by {{ kpi(metric=\"ex_index\", change=\"previous\", period=\"2026-Q2\") }} later; {{ kpi(metric=\"teams_shown\") }} teams were shown.\n\n{{ chart(kind=\"response\") }}\n",
+    );
+    f
+}
+
+#[test]
+fn post_figures_use_the_posts_period_and_stay_in_summaries() {
+    let f = two_period_site();
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Organisation EX index, Q1: 13 favourable of 20 per question = 65 (not Q2's 80);
+    // change to Q2: 80 − 65 = +15. Teams A and B are shown; C has no data.
+    let post = f.read("posts/march/index.html");
+    assert!(post.contains(">65</span> and changed by <span"), "{post}");
+    assert!(post.contains(">+15</span>"));
+    let sentence = "The EX index was 65 and changed by +15 later; 2 teams were shown.";
+    for page in ["posts/index.html", "periods/2026-q1/index.html", "feed.xml"] {
+        assert!(
+            f.read(page).contains(sentence),
+            "{page} lost the figures of its summary"
+        );
+    }
+}
+
+#[test]
+fn nobody_answering_is_a_zero_response_rate() {
+    let f = two_period_site();
+    assert!(f.run(&["build"]).status.success());
+    let team = f.read("units/c/index.html");
+    assert_eq!(tile_value(&team, "Response rate"), "0%");
+    assert!(team.contains("0 / 10"));
+    let period = f.read("periods/2026-q2/index.html");
+    let table = elements(&period, "<table class=\"units\"", "</table>")[0];
+    assert_eq!(row_cells(table, "Team C").last().unwrap(), "0%");
+    // The response-rate chart's data table lists it as well.
+    assert!(f.read("posts/march/index.html").contains("0/10"));
 }

@@ -7,6 +7,7 @@
 mod config;
 mod post;
 mod reader;
+pub mod responses;
 mod survey;
 mod units;
 mod yaml;
@@ -70,13 +71,16 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     // Every period named, even in a file with other errors, so duplicates are always caught and
     // a post naming a period whose file has an error is not reported as well.
     let mut named: Vec<(Period, PathBuf)> = Vec::new();
+    let mut responses = Vec::new();
+    let mut warnings = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
         let surveys = root.join("content").join("surveys");
         for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
             match reader.read_text(&path) {
                 Ok(text) => {
+                    let mut read = (&reader, &mut responses, &mut warnings);
                     let (period, survey) =
-                        parse_survey(&path, &text, framework, units, &mut diagnostics);
+                        parse_survey(&path, &text, framework, units, &mut read, &mut diagnostics);
                     named.extend(period.map(|p| (p, path.clone())));
                     periods.extend(survey);
                 }
@@ -85,6 +89,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
         }
         check_periods(&mut named, &mut diagnostics);
         periods.sort_by_key(|p| p.period);
+        warnings.extend(responses::unread_files(&surveys, &responses));
     }
 
     let mut posts = Vec::new();
@@ -134,6 +139,8 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
                 .filter_map(|(post, draft)| (!draft).then_some(post))
                 .collect(),
             template_overrides,
+            responses,
+            warnings,
         }),
         _ => Err(diagnostics),
     }

@@ -56,27 +56,9 @@ impl SiteReader {
     /// Reads one UTF-8 text file, after checking it stays inside the site and is not too large.
     /// A leading byte-order mark is dropped.
     pub(super) fn read_text(&self, path: &Path) -> Result<String, Diagnostic> {
-        let canonical = fs::canonicalize(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Diagnostic::whole_file(path, "file not found"),
-            _ => Diagnostic::whole_file(path, format!("cannot read the file: {e}")),
-        })?;
-        if !canonical.starts_with(&self.root) {
-            return Err(Diagnostic::whole_file(
-                path,
-                format!(
-                    "is a link to {}, outside the site folder; kolikko reads only files inside the site",
-                    canonical.display()
-                ),
-            ));
-        }
+        let canonical = self.check(path)?;
         let metadata = fs::metadata(&canonical)
             .map_err(|e| Diagnostic::whole_file(path, format!("cannot read the file: {e}")))?;
-        if !metadata.is_file() {
-            return Err(Diagnostic::whole_file(
-                path,
-                "expected a file, found a folder or device",
-            ));
-        }
         if metadata.len() > MAX_FILE_BYTES {
             return Err(Diagnostic::whole_file(
                 path,
@@ -104,5 +86,32 @@ impl SiteReader {
             .strip_prefix('\u{feff}')
             .map(str::to_string)
             .unwrap_or(text))
+    }
+
+    /// The canonical path of a regular file inside the site, or why it cannot be read (used
+    /// as is for exports, which are streamed rather than read whole).
+    pub(super) fn check(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
+        let canonical = fs::canonicalize(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Diagnostic::whole_file(path, "file not found"),
+            _ => Diagnostic::whole_file(path, format!("cannot read the file: {e}")),
+        })?;
+        if !canonical.starts_with(&self.root) {
+            return Err(Diagnostic::whole_file(
+                path,
+                format!(
+                    "is a link to {}, outside the site folder; kolikko reads only files inside the site",
+                    canonical.display()
+                ),
+            ));
+        }
+        let metadata = fs::metadata(&canonical)
+            .map_err(|e| Diagnostic::whole_file(path, format!("cannot read the file: {e}")))?;
+        if !metadata.is_file() {
+            return Err(Diagnostic::whole_file(
+                path,
+                "expected a file, found a folder or device",
+            ));
+        }
+        Ok(canonical)
     }
 }

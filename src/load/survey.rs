@@ -10,9 +10,11 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, Side};
-use crate::model::{Answers, CxResult, ExResult, SurveyPeriod, UnitTree};
+use crate::model::{Answers, CxResult, ExResult, ResponsesFile, SurveyPeriod, UnitTree};
 use crate::period::Period;
 
+use super::reader::SiteReader;
+use super::responses;
 use super::yaml::{at, in_source_order, parse_yaml};
 use super::{MAX_COUNT, closest};
 
@@ -24,31 +26,33 @@ struct RawSurvey {
     ex: HashMap<Spanned<String>, RawEx>,
     #[serde(default)]
     cx: HashMap<Spanned<String>, RawCx>,
+    ex_responses: Option<Spanned<super::responses::RawResponses>>,
+    cx_responses: Option<Spanned<super::responses::RawResponses>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawEx {
-    invited: Spanned<u64>,
-    responses: Spanned<u64>,
-    headcount: Option<Spanned<f64>>,
-    leavers: Option<Spanned<u64>>,
-    enps: Option<Spanned<RawAnswers>>,
+pub(super) struct RawEx {
+    pub(super) invited: Spanned<u64>,
+    pub(super) responses: Spanned<u64>,
+    pub(super) headcount: Option<Spanned<f64>>,
+    pub(super) leavers: Option<Spanned<u64>>,
+    pub(super) enps: Option<Spanned<RawAnswers>>,
     #[serde(default)]
-    items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
+    pub(super) items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawCx {
-    responses: Spanned<u64>,
-    nps: Option<Spanned<RawAnswers>>,
+pub(super) struct RawCx {
+    pub(super) responses: Spanned<u64>,
+    pub(super) nps: Option<Spanned<RawAnswers>>,
     #[serde(default)]
-    items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
+    pub(super) items: HashMap<Spanned<String>, Spanned<RawAnswers>>,
 }
 
 /// `[0, 1, 2, 5, 4]` or `{ counts: [0, 1, 2, 5, 4], na: 2 }`.
-struct RawAnswers(Answers);
+pub(super) struct RawAnswers(pub(super) Answers);
 
 impl<'de> Deserialize<'de> for RawAnswers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -87,6 +91,7 @@ pub(super) fn parse_survey(
     text: &str,
     framework: &Framework,
     units: &UnitTree,
+    (reader, files, warnings): &mut (&SiteReader, &mut Vec<ResponsesFile>, &mut Vec<Diagnostic>),
     diagnostics: &mut Diagnostics,
 ) -> (Option<Period>, Option<SurveyPeriod>) {
     let raw: RawSurvey = match parse_yaml(path, text, 0) {
@@ -116,6 +121,23 @@ pub(super) fn parse_survey(
             cx[unit] = check_cx(path, result, framework, diagnostics);
         }
     }
+    // Teams read from responses files (see `load/responses/`), beside the teams given as counts.
+    if let Some(key) = raw.ex_responses
+        && let Some(mut read) =
+            responses::read_ex(path, &key, reader, framework, units, diagnostics)
+    {
+        read.file.period = period;
+        let place = (&mut **files, &mut **warnings);
+        responses::merge(path, &key, &mut ex, read, units, place, diagnostics);
+    }
+    if let Some(key) = raw.cx_responses
+        && let Some(mut read) =
+            responses::read_cx(path, &key, reader, framework, units, diagnostics)
+    {
+        read.file.period = period;
+        let place = (&mut **files, &mut **warnings);
+        responses::merge(path, &key, &mut cx, read, units, place, diagnostics);
+    }
     let Some(period) = period else {
         return (None, None);
     };
@@ -129,7 +151,7 @@ pub(super) fn parse_survey(
 }
 
 /// The unit a survey entry refers to; it must exist and be a team (a leaf).
-fn resolve_leaf(
+pub(super) fn resolve_leaf(
     path: &Path,
     id: &Spanned<String>,
     units: &UnitTree,
@@ -175,7 +197,7 @@ fn resolve_leaf(
     }
 }
 
-fn check_ex(
+pub(super) fn check_ex(
     path: &Path,
     raw: RawEx,
     framework: &Framework,
@@ -247,7 +269,7 @@ fn check_ex(
     })
 }
 
-fn check_cx(
+pub(super) fn check_cx(
     path: &Path,
     raw: RawCx,
     framework: &Framework,

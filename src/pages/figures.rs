@@ -45,54 +45,53 @@ impl<'a> FigureMaker<'a> {
         &self.analysis.periods[index]
     }
 
-    /// "r = 0.62 (95% interval 0.31–0.81), 24 units"
+    /// "r = 0.62 (95% interval 0.31–0.81, p = 0.004), 24 teams"
     pub fn correlation_text(&self, c: &Correlation) -> String {
-        let interval = c
-            .interval
-            .map(|i| {
-                format!(
-                    " ({} {}–{})",
-                    self.t("interval"),
-                    self.fmt.number(i.low, 2),
-                    self.fmt.number(i.high, 2)
-                )
-            })
-            .unwrap_or_default();
-        format!(
-            "r = {}{interval}, {} {}",
-            self.fmt.number(c.r, 2),
-            c.n,
-            self.t("n_units")
-        )
+        let key = if c.interval.is_some() {
+            "correlation_text"
+        } else {
+            "correlation_text_no_interval"
+        };
+        let interval = c.interval;
+        self.t(key)
+            .replace("{r}", &self.fmt.number(c.r, 2))
+            .replace(
+                "{low}",
+                &interval
+                    .map(|i| self.fmt.number(i.low, 2))
+                    .unwrap_or_default(),
+            )
+            .replace(
+                "{high}",
+                &interval
+                    .map(|i| self.fmt.number(i.high, 2))
+                    .unwrap_or_default(),
+            )
+            .replace("{p}", &super::format_p(self.fmt, c.p_value))
+            .replace("{teams}", &c.n.to_string())
     }
 
-    /// The headline sentence for a period's EX–CX linkage.
+    /// The headline sentence for a period's EX–CX linkage: an association across teams in one
+    /// period, one point per team.
     pub fn linkage_sentence(&self, period: usize) -> (Verdict, String) {
         let link = &self.period(period).linkage;
         let sentence = match (link.verdict, &link.pearson) {
-            (Verdict::TooFewUnits, _) | (_, None) => {
-                format!(
-                    "{} ({} {}).",
-                    self.t("linkage_too_few"),
-                    link.units.len(),
-                    self.t("n_units")
-                )
+            (Verdict::TooFewUnits, _) | (_, None) => self
+                .t("linkage_too_few")
+                .replace("{teams}", &link.units.len().to_string())
+                .replace(
+                    "{minimum}",
+                    &crate::aggregate::MIN_LINKAGE_UNITS.to_string(),
+                ),
+            (verdict, Some(c)) => {
+                let key = match verdict {
+                    Verdict::Positive => "linkage_positive",
+                    Verdict::Negative => "linkage_negative",
+                    _ => "linkage_unclear",
+                };
+                self.t(key)
+                    .replace("{correlation}", &self.correlation_text(c))
             }
-            (Verdict::Positive, Some(c)) => format!(
-                "{}: {}.",
-                self.t("linkage_positive"),
-                self.correlation_text(c)
-            ),
-            (Verdict::Negative, Some(c)) => format!(
-                "{}: {}.",
-                self.t("linkage_negative"),
-                self.correlation_text(c)
-            ),
-            (Verdict::NoClearLink, Some(c)) => format!(
-                "{}: {}.",
-                self.t("linkage_unclear"),
-                self.correlation_text(c)
-            ),
         };
         (link.verdict, sentence)
     }
@@ -582,25 +581,35 @@ impl<'a> FigureMaker<'a> {
         )
     }
 
-    /// r for EX(t)→CX(t+k) and CX(t)→EX(t+k).
+    /// What one lag row is, in words: which side leads, how many periods apart, and over how
+    /// many period pairs the correlation is averaged. The same-period row says it is an average
+    /// over periods, so it is not read as this period's r.
+    fn lag_row_label(&self, l: &crate::aggregate::LagLink, pairs: usize) -> String {
+        let key = match (l.direction, l.lag) {
+            (_, 0) => "lag_row_same",
+            (Direction::ExToCx, _) => "lag_row_excx",
+            (Direction::CxToEx, _) => "lag_row_cxex",
+        };
+        self.t(key)
+            .replace("{k}", &l.lag.to_string())
+            .replace("{pairs}", &pairs.to_string())
+    }
+
+    /// The lag view: for each direction and lag, the mean correlation across teams over every
+    /// pair of periods that far apart, with its team-resampling bootstrap interval.
     pub fn lag(&self) -> Figure {
         let rows: Vec<charts::LagRow> = self
             .analysis
             .lags
             .iter()
             .map(|l| {
-                let direction = if l.direction == Direction::ExToCx {
-                    self.t("lag_label_excx")
-                } else {
-                    self.t("lag_label_cxex")
-                };
                 let c = l.correlation.as_ref();
                 charts::LagRow {
-                    label: format!("{direction}, k = {}", l.lag),
+                    label: self.lag_row_label(l, c.map_or(0, |c| c.pairs)),
                     r: c.map(|c| c.r),
                     low: c.and_then(|c| c.interval).map(|i| i.low),
                     high: c.and_then(|c| c.interval).map(|i| i.high),
-                    n: c.map_or(0, |c| c.n),
+                    n: c.map_or(0, |c| c.teams),
                 }
             })
             .collect();
@@ -612,23 +621,14 @@ impl<'a> FigureMaker<'a> {
             .iter()
             .filter(|l| l.lag == 1)
             .filter_map(|l| {
-                let direction = if l.direction == Direction::ExToCx {
-                    self.t("lag_label_excx")
-                } else {
-                    self.t("lag_label_cxex")
-                };
-                Some(format!(
-                    "{direction}, k = 1: {} ({} {})",
-                    self.correlation_text(l.correlation.as_ref()?),
-                    l.pairs,
-                    self.t("period_pairs")
-                ))
+                let c = l.correlation.as_ref()?;
+                Some(self.panel_text(&self.lag_row_label(l, c.pairs), c))
             })
             .collect();
         let desc = if one_apart.is_empty() {
             self.t("not_enough_data").to_string()
         } else {
-            format!("{}.", one_apart.join("; "))
+            format!("{} {}", one_apart.join(" "), self.t("lag_method_note"))
         };
         let labels = charts::LagLabels {
             row: self.t("direction"),
@@ -636,7 +636,7 @@ impl<'a> FigureMaker<'a> {
             r: "r",
             low: self.t("interval_low"),
             high: self.t("interval_high"),
-            n: "n",
+            n: self.t("teams_column"),
             not_enough: self.t("not_enough_data"),
         };
         charts::render_lag(
@@ -649,6 +649,33 @@ impl<'a> FigureMaker<'a> {
         )
     }
 
+    /// "EX → CX one period later, mean of 7 period pairs: r = 0.55 (95% bootstrap interval
+    /// 0.31–0.72), 24 teams."
+    pub fn panel_text(&self, row: &str, c: &crate::stats::PanelCorrelation) -> String {
+        let key = if c.interval.is_some() {
+            "lag_sentence"
+        } else {
+            "lag_sentence_no_interval"
+        };
+        let interval = c.interval;
+        self.t(key)
+            .replace("{row}", row)
+            .replace("{r}", &self.fmt.number(c.r, 2))
+            .replace(
+                "{low}",
+                &interval
+                    .map(|i| self.fmt.number(i.low, 2))
+                    .unwrap_or_default(),
+            )
+            .replace(
+                "{high}",
+                &interval
+                    .map(|i| self.fmt.number(i.high, 2))
+                    .unwrap_or_default(),
+            )
+            .replace("{teams}", &c.teams.to_string())
+    }
+
     /// Response rate of every shown team in a period.
     pub fn response_rates(&self, period: usize, within: usize) -> Option<Figure> {
         let p = self.period(period);
@@ -656,12 +683,18 @@ impl<'a> FigureMaker<'a> {
         let rows: Vec<charts::BarRow> = units
             .teams_in(within)
             .filter_map(|u| {
-                let e = p.units[u].ex.as_ref()?;
+                let r = &p.units[u];
+                // A team nobody answered has a response rate too: 0 of those invited.
+                let (value, responses, invited) = match (&r.ex, r.invited_without_answers) {
+                    (Some(e), _) => (e.response_rate?, e.responses, e.invited),
+                    (None, Some(invited)) => (0.0, 0, invited),
+                    (None, None) => return None,
+                };
                 Some(charts::BarRow {
                     label: self.unit_name(u),
                     href: Some(self.unit_href(u)),
-                    value: e.response_rate?,
-                    note: Some(format!("{}/{}", e.responses, e.invited)),
+                    value,
+                    note: Some(format!("{responses}/{invited}")),
                 })
             })
             .collect();

@@ -425,77 +425,55 @@ impl<'a> Renderer<'a> {
         tiles
     }
 
-    /// EX index, CX index, eNPS and NPS of a unit against the organisation, in tile order.
+    /// EX index, CX index, eNPS and NPS of a unit against the rest of the organisation, in tile
+    /// order: the difference shown is the one tested, unit minus rest.
     fn compare_with_organisation(&self, p: usize, unit: usize) -> [Option<String>; 4] {
-        let period = &self.analysis.periods[p];
-        let (group, org) = (&period.units[unit], &period.units[UnitTree::ROOT]);
-        let words = |c: stats::Change| {
-            format!(
-                "{} {} · {}",
-                self.fmt.signed(c.difference, 0),
-                self.t("vs_organisation"),
-                if c.significant {
-                    self.t("real_change")
+        self.analysis.periods[p].comparisons[unit].vs_rest.map(|c| {
+            c.map(|c| {
+                self.t(if c.clear {
+                    "vs_rest_clear"
                 } else {
-                    self.t("within_noise")
-                }
-            )
-        };
-        let index =
-            |g: Option<(Option<f64>, u64)>, o: Option<(Option<f64>, u64)>| -> Option<String> {
-                let ((Some(g), gn), (Some(o), on)) = (g?, o?) else {
-                    return None;
-                };
-                aggregate::index_vs_organisation(g, gn, o, on).map(words)
-            };
-        let ex = |r: &aggregate::UnitResult| r.ex.as_ref().map(|e| (e.index, e.responses));
-        let cx = |r: &aggregate::UnitResult| r.cx.as_ref().map(|c| (c.index, c.responses));
-        let enps = |r: &aggregate::UnitResult| r.ex.as_ref().and_then(|e| e.enps);
-        let nps = |r: &aggregate::UnitResult| r.cx.as_ref().and_then(|c| c.nps);
-        let net = |g: Option<stats::NetScore>, o: Option<stats::NetScore>| {
-            aggregate::net_vs_organisation(&g?, &o?).map(words)
-        };
-        [
-            index(ex(group), ex(org)),
-            index(cx(group), cx(org)),
-            net(enps(group), enps(org)),
-            net(nps(group), nps(org)),
-        ]
+                    "vs_rest_within_noise"
+                })
+                .replace("{difference}", &self.fmt.signed(c.change.difference, 0))
+            })
+        })
     }
 
     fn period_tiles(&self, figures: &FigureMaker, p: usize, unit: usize) -> Vec<Tile> {
         let periods = &self.analysis.periods;
         let current = &periods[p].units[unit];
-        let previous = p.checked_sub(1).map(|q| &periods[q].units[unit]);
         let prev_label = p.checked_sub(1).map(|q| periods[q].period.to_string());
         let fmt = self.fmt;
-        let change_view = |change: Option<stats::Change>,
+        let change_view = |change: Option<aggregate::Comparison>,
                            decimals: usize|
          -> (Option<String>, &'static str, Option<String>) {
             match change {
                 None => (None, "flat", None),
                 Some(c) => {
-                    let class = if !c.significant {
+                    let class = if !c.clear {
                         "flat"
-                    } else if c.difference > 0.0 {
+                    } else if c.change.difference > 0.0 {
                         "up"
                     } else {
                         "down"
                     };
-                    let note = format!(
-                        "{} {} · {}",
-                        self.t("vs_previous"),
-                        prev_label.clone().unwrap_or_default(),
-                        if c.significant {
-                            self.t("real_change")
+                    let note = self
+                        .t(if c.clear {
+                            "vs_previous_clear"
                         } else {
-                            self.t("within_noise")
-                        }
-                    );
-                    (Some(fmt.signed(c.difference, decimals)), class, Some(note))
+                            "vs_previous_within_noise"
+                        })
+                        .replace("{period}", &prev_label.clone().unwrap_or_default());
+                    (
+                        Some(fmt.signed(c.change.difference, decimals)),
+                        class,
+                        Some(note),
+                    )
                 }
             }
         };
+        let verdicts = &periods[p].comparisons[unit].vs_previous;
         let series = |f: &dyn Fn(&aggregate::UnitResult) -> Option<f64>| -> Vec<Option<f64>> {
             periods[..=p].iter().map(|q| f(&q.units[unit])).collect()
         };
@@ -529,11 +507,8 @@ impl<'a> Renderer<'a> {
             ),
         ] {
             let now = of(current);
-            let change = match (previous.and_then(of), now) {
-                (Some((Some(x), xn)), Some((Some(y), yn))) => aggregate::index_change(x, xn, y, yn),
-                _ => None,
-            };
-            let (change, change_class, change_note) = change_view(change, 0);
+            let measure = if side == "ex" { 0 } else { 1 };
+            let (change, change_class, change_note) = change_view(verdicts[measure], 0);
             let low_n = side == "cx" && cx.is_some_and(|c| c.low_n);
             tiles.push(Tile {
                 label: self.t(key).into(),
@@ -573,11 +548,8 @@ impl<'a> Renderer<'a> {
             }),
         ] {
             let now = get(current);
-            let change = match (previous.and_then(get), &now) {
-                (Some(a), Some(b)) => stats::net_score_change(&a, b),
-                _ => None,
-            };
-            let (change, change_class, change_note) = change_view(change, 0);
+            let measure = if key == "enps" { 2 } else { 3 };
+            let (change, change_class, change_note) = change_view(verdicts[measure], 0);
             // eNPS is EX: hidden with the group, or withheld on its own (too few eNPS answers).
             let withheld = key == "enps" && ex.is_some_and(|e| e.withheld.enps);
             let hidden = key == "enps" && (ex.is_none() || withheld);
@@ -612,6 +584,16 @@ impl<'a> Renderer<'a> {
                     })
                 },
                 spark: figures.sparkline(&series(&|r| get(r).map(|s| s.score)), self.t(key)),
+            });
+        }
+        // Nobody answered: the response rate is still known, and it is 0%.
+        if let (None, Some(invited)) = (ex, current.invited_without_answers) {
+            tiles.push(Tile {
+                label: self.t("response_rate").into(),
+                value: fmt.percent(0.0, 0),
+                change_class: "flat",
+                note: Some(format!("0 / {invited}")),
+                ..Tile::default()
             });
         }
         // Response rate and turnover describe the EX group, so they follow its visibility.
@@ -668,37 +650,36 @@ impl<'a> Renderer<'a> {
     fn linkage_view(&self, figures: &FigureMaker, p: usize) -> LinkageView {
         let (verdict, headline) = figures.linkage_sentence(p);
         let link = &self.analysis.periods[p].linkage;
+        // Nothing derived from the correlation below the minimum number of teams (the
+        // analysis computes none then); the unit of analysis is said whenever there is one.
         let mut detail = Vec::new();
         if let Some(s) = &link.spearman {
-            detail.push(format!(
-                "{} = {}",
-                self.t("spearman"),
-                self.fmt.number(s.r, 2)
-            ));
+            detail.push(
+                self.t("spearman_text")
+                    .replace("{rho}", &self.fmt.number(s.r, 2))
+                    .replace("{p}", &format_p(self.fmt, s.p_value)),
+            );
         }
-        if let Some(c) = &link.pearson {
-            detail.push(format!(
-                "{} = {}",
-                self.t("p_value"),
-                format_p(self.fmt, c.p_value)
-            ));
+        let unique_leader = link.driver_ranks.iter().filter(|&&r| r == 1).count() == 1;
+        match link.drivers.first() {
+            Some((f, c)) if unique_leader => detail.push(
+                self.t("key_driver_text")
+                    .replace(
+                        "{factor}",
+                        self.site.framework.factors[*f].name.get(self.language),
+                    )
+                    .replace("{r}", &self.fmt.number(c.r, 2)),
+            ),
+            Some(_) => detail.push(self.t("key_driver_none").to_string()),
+            None => {}
         }
-        if let Some((f, c)) = link.drivers.first() {
-            detail.push(format!(
-                "{}: {} (r = {})",
-                self.t("key_drivers"),
-                self.site.framework.factors[*f].name.get(self.language),
-                self.fmt.number(c.r, 2)
-            ));
+        if link.pearson.is_some() {
+            detail.push(self.t("linkage_unit_of_analysis").to_string());
         }
         LinkageView {
             verdict,
             headline,
-            detail: if detail.is_empty() {
-                String::new()
-            } else {
-                format!("{}.", detail.join(" · "))
-            },
+            detail: detail.join(" "),
         }
     }
 
@@ -747,8 +728,10 @@ impl<'a> Renderer<'a> {
                         .and_then(|c| c.nps.as_ref())
                         .map(|s| self.fmt.signed(s.score, 0))
                         .unwrap_or("–".into()),
+                    // Nobody of those invited answering is a response rate of 0%, not "no data".
                     response_rate: ex
                         .and_then(|e| e.response_rate)
+                        .or(r.invited_without_answers.map(|_| 0.0))
                         .map(|v| self.fmt.percent(v, 0))
                         .unwrap_or_else(hidden),
                 }
@@ -806,7 +789,7 @@ impl<'a> Renderer<'a> {
                     "linkage",
                     &LinkageView {
                         verdict: Verdict::TooFewUnits,
-                        headline: self.t("linkage_too_few").into(),
+                        headline: self.t("no_data").into(),
                         detail: String::new(),
                     },
                 );
@@ -893,13 +876,17 @@ impl<'a> Renderer<'a> {
         context.insert("unit_rows", &self.unit_rows(p, &all, 0));
         context.insert("unit_table_heading", self.t("all_units"));
         let link = &period.linkage;
-        let factor_links: Vec<BTreeMap<&str, String>> = self
-            .site
-            .framework
-            .factors
-            .iter()
-            .enumerate()
-            .map(|(f, factor)| {
+        // Strongest driver first, ranks from `aggregate::driver_ranks` ("=1" where intervals
+        // overlap); factors without enough data last, in framework order.
+        let mut order: Vec<usize> = link.drivers.iter().map(|(f, _)| *f).collect();
+        let rest: Vec<usize> = (0..self.site.framework.factors.len())
+            .filter(|f| !order.contains(f))
+            .collect();
+        order.extend(rest);
+        let factor_links: Vec<BTreeMap<&str, String>> = order
+            .into_iter()
+            .map(|f| {
+                let factor = &self.site.framework.factors[f];
                 let side = link.factors[f]
                     .as_ref()
                     .map(|c| figures.correlation_text(c))
@@ -908,9 +895,18 @@ impl<'a> Renderer<'a> {
                     .drivers
                     .iter()
                     .position(|(d, _)| *d == f)
-                    .map(|rank| {
-                        let c = &link.drivers[rank].1;
-                        format!("#{} · r = {}", rank + 1, self.fmt.number(c.r, 2))
+                    .map(|i| {
+                        self.t("driver_rank_text")
+                            .replace("{rank}", &{
+                                // "#2" for a place of its own, "=1" for a shared one.
+                                let label = aggregate::rank_label(&link.driver_ranks, i);
+                                if label.starts_with('=') {
+                                    label
+                                } else {
+                                    format!("#{label}")
+                                }
+                            })
+                            .replace("{r}", &self.fmt.number(link.drivers[i].1.r, 2))
                     })
                     .unwrap_or_else(|| self.t("not_enough_data").into());
                 BTreeMap::from([
@@ -1182,11 +1178,14 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         rows.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Ranked by the value as shown, so two teams showing the same number share a rank.
+        let shown: Vec<String> = rows.iter().map(|r| self.fmt.number(r.1, 0)).collect();
+        let ranks = aggregate::competition_ranks(&shown);
         rows.into_iter()
             .enumerate()
-            .map(|(rank, (u, ex, cx))| {
+            .map(|(i, (u, ex, cx))| {
                 BTreeMap::from([
-                    ("rank", (rank + 1).to_string()),
+                    ("rank", aggregate::rank_label(&ranks, i)),
                     ("name", self.unit_name(u)),
                     ("href", self.unit_path(u)),
                     ("ex", self.fmt.number(ex, 0)),
@@ -1291,14 +1290,15 @@ impl<'a> Renderer<'a> {
         for post in &self.site.posts {
             let path = format!("posts/{}/index.html", post.slug);
             let figures = self.figures(&path);
-            let (body, words) = match shortcodes::render_body(self, &figures, post) {
+            let rendered = match shortcodes::render_body(self, &figures, post) {
                 Ok(rendered) => rendered,
                 Err(errors) => {
                     diagnostics.0.extend(errors.0);
                     continue;
                 }
             };
-            let summary = self.post_summary(post, words);
+            let summary = self.post_summary(post, &rendered);
+            let body = rendered.html;
             let mut context = self.context(&path, &post.title, "posts");
             context.insert(
                 "breadcrumbs",
@@ -1327,9 +1327,11 @@ impl<'a> Renderer<'a> {
         summaries
     }
 
-    fn post_summary(&self, post: &Post, words: usize) -> PostSummary {
-        let minutes = words.div_ceil(200).max(1);
-        let first = markdown::first_paragraph_text(&markdown::without_shortcodes(&post.body));
+    /// A post's summary for lists, period pages and the feed: its own `summary:`, else its first
+    /// paragraph with inline figures written out (a sentence never loses its numbers).
+    fn post_summary(&self, post: &Post, rendered: &shortcodes::RenderedPost) -> PostSummary {
+        let minutes = rendered.words.div_ceil(200).max(1);
+        let first = markdown::first_paragraph_text(&rendered.plain_markdown);
         PostSummary {
             slug: post.slug.clone(),
             title: post.title.clone(),
@@ -1461,12 +1463,12 @@ fn tag_slug(tag: &str) -> String {
     if slug.is_empty() { "tag".into() } else { slug }
 }
 
-/// p-values are shown to two significant places, and very small ones as "< 0.001".
+/// A p-value as a clause: "p = 0.004", and very small ones as "p < 0.001".
 fn format_p(fmt: NumberFormat, p: f64) -> String {
     if p < 0.001 {
-        format!("< {}", fmt.number(0.001, 3))
+        format!("p < {}", fmt.number(0.001, 3))
     } else {
-        fmt.number(p, 3)
+        format!("p = {}", fmt.number(p, 3))
     }
 }
 

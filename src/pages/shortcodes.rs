@@ -20,21 +20,46 @@ pub const KPI_METRICS: &[&str] = &[
     "nps",
     "response_rate",
     "turnover",
+    "leavers",
+    "responses",
+    "invited",
+    "factor",
+    "item",
+    "linkage_r",
+    "linkage_interval",
+    "teams_shown",
+    "teams_hidden",
 ];
 
-/// Renders a post's body with its shortcodes replaced; returns the HTML and the word count.
+/// Metrics that can be given as the change from the previous period (`change="previous"`).
+const CHANGE_METRICS: &[&str] = &["ex_index", "cx_index", "enps", "nps", "factor", "item"];
+
+/// A post rendered: its HTML, its word count, and its Markdown with every inline figure written
+/// out as plain text (block figures removed), for summaries, lists and the feed.
+pub(super) struct RenderedPost {
+    pub html: String,
+    pub words: usize,
+    pub plain_markdown: String,
+}
+
+/// Renders a post's body with its shortcodes replaced. `kpi` and `chart` without `period` use
+/// the post's `period:` (its front matter), else the latest period.
 pub(super) fn render_body(
     renderer: &Renderer,
     figures: &FigureMaker,
     post: &Post,
-) -> Result<(String, usize), Diagnostics> {
+) -> Result<RenderedPost, Diagnostics> {
     let (text, codes) =
         markdown::extract_shortcodes(&post.source, &post.body, post.body_first_line)?;
     let mut diagnostics = Diagnostics::default();
     let mut replacements = Vec::new();
+    let mut plain = Vec::new();
     for code in &codes {
-        match render_one(renderer, figures, code) {
-            Ok(html) => replacements.push(html),
+        match render_one(renderer, figures, code, post.period) {
+            Ok(figure) => {
+                replacements.push(figure.html);
+                plain.push(figure.plain);
+            }
             Err(message) => {
                 diagnostics.push(Diagnostic::new(
                     &post.source,
@@ -43,11 +68,29 @@ pub(super) fn render_body(
                     message,
                 ));
                 replacements.push(String::new());
+                plain.push(None);
             }
         }
     }
     let rendered = markdown::render(&text, renderer.site.config.allow_raw_html, &replacements);
-    diagnostics.into_result((rendered.html, rendered.words))
+    let plain_markdown = markdown::fill_placeholders(&text, &plain);
+    diagnostics.into_result(RenderedPost {
+        html: rendered.html,
+        words: rendered.words,
+        plain_markdown,
+    })
+}
+
+/// One shortcode's output: its HTML, and for inline figures the same value as plain text.
+struct Rendered {
+    html: String,
+    plain: Option<String>,
+}
+
+impl From<String> for Rendered {
+    fn from(html: String) -> Self {
+        Rendered { html, plain: None }
+    }
 }
 
 /// Arguments of one shortcode, consumed as they are checked so leftovers can be reported.
@@ -76,7 +119,8 @@ fn render_one(
     renderer: &Renderer,
     figures: &FigureMaker,
     code: &Shortcode,
-) -> Result<String, String> {
+    post_period: Option<crate::period::Period>,
+) -> Result<Rendered, String> {
     let site = renderer.site;
     let analysis = renderer.analysis;
     let mut args = Args {
@@ -84,7 +128,7 @@ fn render_one(
         args: code.args.clone(),
     };
     let period = |value: Option<String>| -> Result<usize, String> {
-        match value {
+        match value.or_else(|| post_period.map(|p| p.to_string())) {
             None => analysis
                 .periods
                 .len()
@@ -164,7 +208,7 @@ fn render_one(
                 "response" => figures.response_rates(p, u),
                 _ => unreachable!("checked above"),
             };
-            Ok(match figure {
+            Ok(Rendered::from(match figure {
                 Some(figure) => renderer.figure_html(&figure).replacen(
                     "class=\"chart\"",
                     "class=\"chart inline\"",
@@ -175,7 +219,7 @@ fn render_one(
                     "<p class=\"note\">{}</p>",
                     crate::charts::escape(renderer.t("not_shown_hidden"))
                 ),
-            })
+            }))
         }
         "kpi" => {
             let metric = args
@@ -189,56 +233,79 @@ fn render_one(
             }
             let p = period(args.take("period"))?;
             let u = unit(args.take("unit"))?;
-            args.finish("metric, period and unit")?;
-            let r = &analysis.periods[p].units[u];
-            let fmt = renderer.fmt;
-            let value = match metric.as_str() {
-                "ex_index" => r.ex.as_ref().map(|e| e.index.map(|v| fmt.number(v, 0))),
-                "cx_index" => Some(
-                    r.cx.as_ref()
-                        .and_then(|c| c.index)
-                        .map(|v| fmt.number(v, 0)),
-                ),
-                "enps" => {
-                    r.ex.as_ref()
-                        .filter(|e| !e.withheld.enps)
-                        .map(|e| e.enps.as_ref().map(|s| fmt.signed(s.score, 0)))
-                }
-                "nps" => Some(
-                    r.cx.as_ref()
-                        .and_then(|c| c.nps.as_ref())
-                        .map(|s| fmt.signed(s.score, 0)),
-                ),
-                "response_rate" => {
-                    r.ex.as_ref()
-                        .map(|e| e.response_rate.map(|v| fmt.percent(v, 0)))
-                }
-                "turnover" => {
-                    r.ex.as_ref()
-                        .filter(|e| !e.withheld.turnover)
-                        .map(|e| e.turnover.map(|v| fmt.percent(v, 1)))
-                }
-                _ => unreachable!("checked above"),
+            let f = factor(args.take("factor"))?;
+            let item = match args.take("item") {
+                None => None,
+                Some(id) => Some(site.framework.find_item(&id).ok_or_else(|| {
+                    format!("unknown question `{id}`: question ids are listed in the framework")
+                })?),
             };
-            let text = match value {
-                None if r.ex_visibility == crate::privacy::Visibility::NoData => {
-                    renderer.t("no_data").to_string()
-                }
-                None => renderer.t("hidden").to_string(), // hidden or withheld for anonymity
-                Some(None) => "–".to_string(),
-                Some(Some(v)) => v,
+            let side = match args.take("side").as_deref() {
+                None | Some("ex") => Side::Ex,
+                Some("cx") => Side::Cx,
+                Some(other) => return Err(format!("unknown side `{other}`: expected ex or cx")),
             };
-            let label = format!(
+            let change = match args.take("change").as_deref() {
+                None => false,
+                Some("previous") if CHANGE_METRICS.contains(&metric.as_str()) => true,
+                Some("previous") => {
+                    return Err(format!(
+                        "`change` works with the metrics {}, not `{metric}`",
+                        CHANGE_METRICS.join(", ")
+                    ));
+                }
+                Some(other) => {
+                    return Err(format!(
+                        "unknown change `{other}`: expected change=\"previous\""
+                    ));
+                }
+            };
+            args.finish("metric, period, unit, factor, item, side and change")?;
+            match metric.as_str() {
+                "factor" if f.is_none() => {
+                    return Err("metric \"factor\" needs `factor`, e.g. factor=\"workload\"".into());
+                }
+                "item" if item.is_none() => {
+                    return Err("metric \"item\" needs `item`, a question id such as item=\"ex_work_manageable\"".into());
+                }
+                _ => {}
+            }
+            let question = KpiQuestion {
+                metric: &metric,
+                unit: u,
+                factor: f,
+                item,
+                side,
+            };
+            let text = if change {
+                match p.checked_sub(1) {
+                    None => renderer.t("no_previous_period").to_string(),
+                    Some(q) => kpi_change(
+                        renderer,
+                        kpi_value(renderer, q, &question),
+                        kpi_value(renderer, p, &question),
+                    ),
+                }
+            } else {
+                kpi_text(renderer, kpi_value(renderer, p, &question))
+            };
+            let mut label = format!(
                 "{} · {} · {}",
                 renderer.t(&metric),
                 renderer.unit_name(u),
                 analysis.periods[p].period
             );
-            Ok(format!(
-                "<span class=\"kpi-inline\" title=\"{}\">{}</span>",
-                crate::charts::escape(&label),
-                crate::charts::escape(&text)
-            ))
+            if change {
+                label = format!("{label} · {}", renderer.t("change_from_previous"));
+            }
+            Ok(Rendered {
+                html: format!(
+                    "<span class=\"kpi-inline\" title=\"{}\">{}</span>",
+                    crate::charts::escape(&label),
+                    crate::charts::escape(&text)
+                ),
+                plain: Some(text),
+            })
         }
         "table" => {
             if !code.block {
@@ -248,10 +315,183 @@ fn render_one(
                 .ok_or("`table` needs `factor`, e.g. factor=\"workload\"")?;
             let p = period(args.take("period"))?;
             args.finish("factor and period")?;
-            renderer.factor_table_html(&figures.root, p, f)
+            renderer
+                .factor_table_html(&figures.root, p, f)
+                .map(Rendered::from)
         }
         other => Err(format!(
             "unknown shortcode `{other}`: expected chart, kpi or table"
         )),
+    }
+}
+
+/// What a `kpi` shortcode asks for, apart from the period.
+struct KpiQuestion<'a> {
+    metric: &'a str,
+    unit: usize,
+    factor: Option<usize>,
+    item: Option<crate::framework::ItemRef>,
+    side: Side,
+}
+
+/// How a number is written.
+#[derive(Clone, Copy)]
+enum Style {
+    /// An index, whole number: "75".
+    Index,
+    /// A net score, signed: "+20".
+    Score,
+    /// A share 0–1 as a whole percentage: "84 %".
+    Percent,
+    /// A share 0–1 with one decimal (turnover): "13.7 %".
+    Percent1,
+    /// A count.
+    Count,
+}
+
+/// A figure before formatting, or why there is none.
+enum KpiValue {
+    Number(f64, Style),
+    Text(String),
+    NoData,
+    Hidden,
+    /// Fewer teams than the linkage minimum: no correlation is given.
+    TooFewTeams,
+}
+
+fn kpi_value(renderer: &Renderer, p: usize, q: &KpiQuestion) -> KpiValue {
+    use KpiValue::Number;
+    let period = &renderer.analysis.periods[p];
+    let r = &period.units[q.unit];
+    let fmt = renderer.fmt;
+    let ex_or_hidden = |value: Option<KpiValue>| -> KpiValue {
+        match (&r.ex, value) {
+            (Some(_), Some(v)) => v,
+            (Some(_), None) => KpiValue::NoData,
+            (None, _) if r.ex_visibility == crate::privacy::Visibility::NoData => KpiValue::NoData,
+            (None, _) => KpiValue::Hidden,
+        }
+    };
+    let cx_value =
+        |value: Option<f64>, style: Style| value.map_or(KpiValue::NoData, |v| Number(v, style));
+    let ex = r.ex.as_ref();
+    let cx = r.cx.as_ref();
+    let link = &period.linkage;
+    let nobody_answered = ex.is_none() && r.invited_without_answers.is_some();
+    match q.metric {
+        "ex_index" => ex_or_hidden(ex.and_then(|e| e.index).map(|v| Number(v, Style::Index))),
+        "cx_index" => cx_value(cx.and_then(|c| c.index), Style::Index),
+        "enps" => match ex {
+            Some(e) if e.withheld.enps => KpiValue::Hidden,
+            _ => ex_or_hidden(
+                ex.and_then(|e| e.enps)
+                    .map(|s| Number(s.score, Style::Score)),
+            ),
+        },
+        "nps" => cx_value(cx.and_then(|c| c.nps).map(|s| s.score), Style::Score),
+        // A group nobody answered still has a response rate: 0 of those invited.
+        "response_rate" if nobody_answered => Number(0.0, Style::Percent),
+        "response_rate" => ex_or_hidden(
+            ex.and_then(|e| e.response_rate)
+                .map(|v| Number(v, Style::Percent)),
+        ),
+        "turnover" | "leavers" => match ex {
+            Some(e) if e.withheld.turnover => KpiValue::Hidden,
+            _ if q.metric == "turnover" => ex_or_hidden(
+                ex.and_then(|e| e.turnover)
+                    .map(|v| Number(v, Style::Percent1)),
+            ),
+            _ => ex_or_hidden(
+                ex.and_then(|e| e.leavers)
+                    .map(|v| Number(v as f64, Style::Count)),
+            ),
+        },
+        "responses" if nobody_answered => Number(0.0, Style::Count),
+        "responses" => ex_or_hidden(ex.map(|e| Number(e.responses as f64, Style::Count))),
+        "invited" => match r.invited_without_answers {
+            Some(invited) if ex.is_none() => Number(invited as f64, Style::Count),
+            _ => ex_or_hidden(ex.map(|e| Number(e.invited as f64, Style::Count))),
+        },
+        "factor" => {
+            let f = q.factor.expect("checked by the caller");
+            let share = |v: f64| Number(v / 100.0, Style::Percent);
+            match q.side {
+                Side::Ex => ex_or_hidden(ex.and_then(|e| e.factors[f]).map(share)),
+                Side::Cx => cx
+                    .and_then(|c| c.factors[f])
+                    .map_or(KpiValue::NoData, share),
+            }
+        }
+        "item" => {
+            let item = q.item.expect("checked by the caller");
+            let share = |items: &[Option<crate::stats::Shares>]| {
+                items[item.index].map(|s| Number(s.favourable, Style::Percent))
+            };
+            match item.side {
+                Side::Ex => ex_or_hidden(ex.and_then(|e| share(&e.items))),
+                Side::Cx => cx.and_then(|c| share(&c.items)).unwrap_or(KpiValue::NoData),
+            }
+        }
+        "linkage_r" => link.pearson.map_or(KpiValue::TooFewTeams, |c| {
+            KpiValue::Text(fmt.number(c.r, 2))
+        }),
+        "linkage_interval" => match link.pearson {
+            None => KpiValue::TooFewTeams,
+            Some(c) => c.interval.map_or(KpiValue::NoData, |i| {
+                KpiValue::Text(format!(
+                    "{}–{}",
+                    fmt.number(i.low, 2),
+                    fmt.number(i.high, 2)
+                ))
+            }),
+        },
+        // Teams within the unit (every team when no unit is given); a team nobody answered
+        // is neither shown nor hidden.
+        "teams_shown" | "teams_hidden" => {
+            let shown = q.metric == "teams_shown";
+            let count = renderer
+                .site
+                .units
+                .teams_in(q.unit)
+                .filter(|&t| {
+                    let team = &period.units[t];
+                    if shown {
+                        team.ex.is_some()
+                    } else {
+                        team.ex.is_none()
+                            && team.ex_visibility != crate::privacy::Visibility::NoData
+                    }
+                })
+                .count();
+            Number(count as f64, Style::Count)
+        }
+        other => unreachable!("metric `{other}` checked above"),
+    }
+}
+
+/// The change between two figures, in the metric's points: index and score points, and
+/// percentage points for shares.
+fn kpi_change(renderer: &Renderer, before: KpiValue, after: KpiValue) -> String {
+    match (before, after) {
+        (KpiValue::Number(a, style), KpiValue::Number(b, _)) => match style {
+            Style::Percent | Style::Percent1 => renderer.fmt.signed(100.0 * (b - a), 0),
+            _ => renderer.fmt.signed(b - a, 0),
+        },
+        (KpiValue::Number(..), other) | (other, _) => kpi_text(renderer, other),
+    }
+}
+
+fn kpi_text(renderer: &Renderer, value: KpiValue) -> String {
+    let fmt = renderer.fmt;
+    match value {
+        KpiValue::Number(v, Style::Index) => fmt.number(v, 0),
+        KpiValue::Number(v, Style::Score) => fmt.signed(v, 0),
+        KpiValue::Number(v, Style::Percent) => fmt.percent(v, 0),
+        KpiValue::Number(v, Style::Percent1) => fmt.percent(v, 1),
+        KpiValue::Number(v, Style::Count) => fmt.number(v, 0),
+        KpiValue::Text(t) => t,
+        KpiValue::NoData => renderer.t("no_data").to_string(),
+        KpiValue::Hidden => renderer.t("hidden").to_string(), // hidden or withheld for anonymity
+        KpiValue::TooFewTeams => renderer.t("too_few_teams").to_string(),
     }
 }

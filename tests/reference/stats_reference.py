@@ -189,3 +189,106 @@ res = st.linregress(EX, CX)
 show("slope", res.slope)
 show("intercept", res.intercept)
 show("rvalue (cross-check)", res.rvalue)
+
+# ---------------------------------------------------------------- issue 8 additions
+
+print("\n# adjusted-Wald net score interval (Rocks 2016): z^2/4 pseudo-answers to promoters and")
+print("# detractors, z^2/2 to passives; cross-checked as the Wald interval of the weighted")
+print("# +1/0/-1 mean of the augmented sample (np.average / np.cov with aweights)")
+
+
+def adjusted_wald(counts):
+    c = np.array(counts, dtype=float)
+    n = c.sum()
+    pro, det = c[9:].sum(), c[:7].sum()
+    a = Z95 ** 2
+    nt = n + a
+    p, d = (pro + a / 4) / nt, (det + a / 4) / nt
+    s = p - d
+    var = p + d - s ** 2
+    half = Z95 * np.sqrt(var / nt)
+    observed = 100 * (pro - det) / n
+    lo = min(max(-100.0, 100 * (s - half)), observed)
+    hi = max(min(100.0, 100 * (s + half)), observed)
+    # Independent route: weighted mean and (population) variance of the augmented answers.
+    w = np.array([pro + a / 4, n - pro - det + a / 2, det + a / 4])
+    v = np.array([1.0, 0.0, -1.0])
+    mean = np.average(v, weights=w)
+    var2 = np.cov(v, aweights=w, bias=True)
+    half2 = Z95 * np.sqrt(var2 / w.sum())
+    assert abs(mean - s) < 1e-15 and abs(half2 - half) < 1e-15
+    return lo, hi
+
+
+ALL_PROM_13 = [0] * 9 + [0, 13]
+ALL_PROM_3 = [0] * 9 + [0, 3]
+HALF_HALF = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+for name, counts in [("NPS_A", NPS_A), ("ENPS", ENPS), ("NPS_B", NPS_B),
+                     ("ALL_PROM_13", ALL_PROM_13), ("ALL_PROM_3", ALL_PROM_3),
+                     ("HALF_HALF", HALF_HALF)]:
+    lo, hi = adjusted_wald(counts)
+    show(f"{name} adjusted-Wald low", lo)
+    show(f"{name} adjusted-Wald high", hi)
+
+print("\n# Benjamini-Hochberg (statsmodels multipletests method='fdr_bh')")
+BH_P = [0.01, 0.04, 0.03, 0.005, 0.5, 0.04, 0.2, 0.0001]
+if statsmodels:
+    from statsmodels.stats.multitest import multipletests
+    rej, q, _, _ = multipletests(BH_P, alpha=0.05, method="fdr_bh")
+    print("q =", [float(x) for x in q])
+    print("rejected =", [bool(x) for x in rej])
+
+print("\n# Spearman on the twelve units: its own p (scipy.stats.spearmanr), not Pearson's")
+res = st.spearmanr(EX, CX)
+show("spearman rho", res.statistic)
+show("spearman p", res.pvalue)
+
+
+print("\n# team-resampling bootstrap of the mean across-pair correlation")
+MASK64 = (1 << 64) - 1
+
+
+class SplitMix64:
+    def __init__(self, seed):
+        self.state = seed & MASK64
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        return (self.next() * n) >> 64
+
+
+# Ten teams over three period pairs; team 9 misses pair 2, team 0 misses pair 0.
+PANEL = {t: [(p, 50 + 3 * t + 7 * ((t * (p + 2)) % 5), 60 + 2 * t + 5 * ((t + 3 * p) % 4))
+             for p in range(3) if not (t == 9 and p == 2) and not (t == 0 and p == 0)]
+         for t in range(10)}
+
+
+def mean_pair_r(sample):
+    rs = []
+    for p in range(3):
+        xs = [x for t in sample for (q, x, y) in PANEL[t] if q == p]
+        ys = [y for t in sample for (q, x, y) in PANEL[t] if q == p]
+        if len(xs) < 3 or np.ptp(xs) == 0 or np.ptp(ys) == 0:
+            continue
+        rs.append(np.corrcoef(xs, ys)[0, 1])
+    return np.mean(rs) if rs else None
+
+
+point = mean_pair_r(list(range(10)))
+rng = SplitMix64(12345)
+reps = []
+for _ in range(1000):
+    sample = [rng.below(10) for _ in range(10)]
+    value = mean_pair_r(sample)
+    if value is not None:
+        reps.append(value)
+show("panel mean r", point)
+show("panel bootstrap low", np.percentile(reps, 2.5))
+show("panel bootstrap high", np.percentile(reps, 97.5))
+print("panel replicates used =", len(reps))
