@@ -808,54 +808,95 @@ def check_response(a, page, fig, title, rows, period):
             a.fail("response counts", page, fig, what, r[2], f"{d['responses']}/{d['invited']}")
 
 
+LAG_BOOT_TOL = 0.03  # see lag_row: the bootstrap can only be checked up to Monte Carlo error
+
+
+def lag_label(a, label):
+    """Row label -> (ex_first, k): "EX and CX in the same period…" is k = 0."""
+    mt = re.search(r"k = (\d+)", label)
+    k = int(mt.group(1)) if mt else 0
+    words = re.findall(r"\w+", label)
+    ex_abbr = re.findall(r"\w+", a.labels["ex_index"])[0]
+    return words[0] == ex_abbr, k
+
+
 def check_lag(a, page, fig, title, rows):
-    m, site = a.m, a.site
     for r in rows[1:]:
-        mt = re.search(r"(\w+)\s*→\s*(\w+),\s*k\s*=\s*(\d+)", r[0])
-        if not mt:
-            a.fail("lag", page, fig, "row label", r[0], "EX → CX, k = …")
-            continue
-        k = int(mt.group(3))
-        res = lag_row(m, a.labels["ex_index"].startswith(mt.group(1)), k)
+        ex_first, k = lag_label(a, r[0])
+        res = lag_row(a.m, ex_first, k)
         what = r[0]
         if res is None:
-            a.fail("lag", page, fig, what, r[1], "not computable")
+            if numbers(r[1], a.lang):
+                a.fail("lag", page, fig, what, r[1], "not computable")
             continue
         a.num("lag r", page, fig, what + " r", r[1], res["r"])
-        a.num("lag interval", page, fig, what + " low", r[2], res["lo"])
-        a.num("lag interval", page, fig, what + " high", r[3], res["hi"])
-        a.num("lag n", page, fig, what + " n", r[4], res["n"])
+        a.num("lag teams", page, fig, what + " teams", r[4], res["teams"])
+        pairs = [v for v, _ in numbers(r[0], a.lang)]
+        a.eq("lag label", page, fig, what + " pairs averaged", str(int(pairs[-1])) if pairs else r[0], str(res["pairs"]))
+        for col, key in ((2, "lo"), (3, "hi")):
+            v = number(r[col], a.lang)
+            if v is None or abs(v[0] - res[key]) > LAG_BOOT_TOL:
+                a.fail("lag bootstrap (±0.03)", page, fig, what + " " + key, r[col], fmt(res[key]))
+            else:
+                a.passed["lag bootstrap (±0.03)"] += 1
 
 
-def lag_row(m, ex_first, k):
-    """method.md "Over time (lags)": Fisher-z average of the pair correlations, weighted by n - 3,
-    interval and p for the typical number of units in one pair (read here as the rounded mean of
-    the pairs' n: the document does not say which typical value)."""
+_LAG = {}
+
+
+def lag_pairs(m, ex_first, k):
     ps = m.site.periods
-    zs, ws, ns = [], [], []
+    out = []
     for t in range(len(ps) - k):
-        a_, b_ = ps[t], ps[t + k]
-        xs, ys = [], []
+        a_, b_ = ps[t], ps[t + k]  # the site's periods are consecutive quarters in the example
+        xs = {}
         for u in m.site.leaves:
-            if not (m.shown(a_, u) and m.shown(b_, u)):
+            if not m.shown((a_ if ex_first else b_), u):
                 continue
             x = m.index(a_, u, "ex" if ex_first else "cx")
             y = m.index(b_, u, "cx" if ex_first else "ex")
-            if x is not None and y is not None and m.cx.get((a_ if not ex_first else b_, u)):
-                xs.append(x)
-                ys.append(y)
-        c = pearson(xs, ys)
-        if c is None or len(xs) < 4:
-            continue
-        zs.append(math.atanh(c["r"]))
-        ws.append(len(xs) - 3)
-        ns.append(len(xs))
-    if not zs:
+            if x is not None and y is not None:
+                xs[u] = (x, y)
+        if len(xs) >= MIN_TEAMS:
+            out.append(xs)
+    return out
+
+
+def lag_row(m, ex_first, k, reps=2000):
+    """method.md "Over time (lags)": the plain mean of the pair correlations over the period
+    pairs with at least 8 teams; "teams" is the number of distinct teams in the pairs; the 95%
+    interval a team bootstrap (1,000 draws of all teams with their history, pairs with fewer than
+    3 drawn observations or no spread left out, 2.5/97.5 percentiles). method.md names the
+    generator (SplitMix64) but not its seed nor how a draw becomes a team, so the interval is
+    recomputed with NumPy's generator and compared within LAG_BOOT_TOL."""
+    key = (ex_first, k)
+    if key in _LAG:
+        return _LAG[key]
+    pairs = lag_pairs(m, ex_first, k)
+    if not pairs:
+        _LAG[key] = None
         return None
-    z = sum(w * v for w, v in zip(zs, ws)) / sum(ws)
-    n = round(sum(ns) / len(ns))
-    h = Z95 / math.sqrt(n - 3)
-    return {"r": math.tanh(z), "lo": math.tanh(z - h), "hi": math.tanh(z + h), "n": n}
+    rs = [np.corrcoef([v[0] for v in p.values()], [v[1] for v in p.values()])[0, 1] for p in pairs]
+    teams = sorted(set(u for p in pairs for u in p))
+    rng = np.random.default_rng(20261201 + 10 * k + ex_first)
+    means = []
+    for _ in range(reps):
+        draw = rng.integers(0, len(teams), len(teams))
+        counts = Counter(teams[d] for d in draw)
+        rr = []
+        for p in pairs:
+            xs, ys = [], []
+            for u, c in counts.items():
+                if u in p:
+                    xs += [p[u][0]] * c
+                    ys += [p[u][1]] * c
+            if len(xs) >= 3 and len(set(xs)) > 1 and len(set(ys)) > 1:
+                rr.append(np.corrcoef(xs, ys)[0, 1])
+        if rr:
+            means.append(sum(rr) / len(rr))
+    lo, hi = np.percentile(means, [2.5, 97.5])
+    _LAG[key] = {"r": sum(rs) / len(rs), "lo": float(lo), "hi": float(hi), "teams": len(teams), "pairs": len(pairs)}
+    return _LAG[key]
 
 
 def check_factor_trend(a, page, fig, title, rows, fid):
@@ -963,13 +1004,11 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
             a.num(K, page, fig, "heatmap reading factors", fmt_n(ns[1]), len(site.factors))
             a.num(K, page, fig, "heatmap reading hidden", fmt_n(ns[2]), len(hidden))
     elif kind == "lag":
-        for mt in re.finditer(r"(\w+) → (\w+), k = (\d+): r = (\S+) \([^()]*?(\S+)–(\S+)\), (\d+)", text):
-            res = lag_row(m, a.labels["ex_index"].startswith(mt.group(1)), int(mt.group(3)))
-            w = f"lag reading {mt.group(0)[:18]}"
-            a.num(K, page, fig, w + " r", mt.group(4), res["r"])
-            a.num(K, page, fig, w + " low", mt.group(5), res["lo"])
-            a.num(K, page, fig, w + " high", mt.group(6).rstrip(")"), res["hi"])
-            a.num(K, page, fig, w + " n", mt.group(7), res["n"])
+        for mt in re.finditer(r"([^;:.]*?k = \d+[^:]*): r = (\S+) \([^()]*?(\S+)–([^,)\s]+)\), (\d+)", text):
+            res = lag_row(m, *lag_label(a, mt.group(1).strip()))
+            w = f"lag reading {mt.group(1).strip()}"
+            a.num(K, page, fig, w + " r", mt.group(2), res["r"])
+            a.num(K, page, fig, w + " teams", mt.group(5), res["teams"])
 
 
 # ---------------------------------------------------------------- non-figure tables
@@ -1007,9 +1046,13 @@ def check_ranked(a, page, rows, fid, period):
         listed.append(u)
         a.num("ranked factor score", page, "ranked", what + " EX", r[2], vals[u])
         check_cell(a, "ranked factor score", page, "ranked", what + " CX", r[3], m.factor(period, u, "cx", fid))
-        # rank: 1 + number of teams strictly better (ties share a rank)
-        better = sum(1 for v in ordered if v > vals[u] + 1e-12)
-        a.eq("rank", page, "ranked", what + " rank", r[0].lstrip("="), str(better + 1))
+        # method.md "Ranks of teams": the same rounded value shares a rank, written "=5"
+        shown_v = number(r[2], a.lang)
+        dec = shown_v[1] if shown_v else 0
+        rv = lambda x: math.floor(x * 10 ** dec + 0.5)
+        better = sum(1 for v in ordered if rv(v) > rv(vals[u]))
+        tied = sum(1 for v in ordered if rv(v) == rv(vals[u])) > 1
+        a.eq("rank", page, "ranked", what + " rank", r[0], ("=" if tied else "") + str(better + 1))
     for u in teams:
         if u not in listed:
             a.fail("ranking", page, "ranked", f"{fid} {period}", "(absent)", site.name[u])
@@ -1017,39 +1060,28 @@ def check_ranked(a, page, rows, fid, period):
 
 def check_drivers(a, page, rows, period):
     m, site = a.m, a.site
-    drivers = []
-    for fid, _, _, _ in site.factors:
-        pts = m.points(period, fx=lambda u, f=fid: m.factor(period, u, "ex", f))
-        drivers.append((fid, pearson([p[1] for p in pts], [p[2] for p in pts])))
-    ranked = sorted([d for d in drivers if d[1]], key=lambda d: -d[1]["r"])
-    rank = {d[0]: i + 1 for i, d in enumerate(ranked)}
-    # The table says "strongest first": its rows must be in the order of the driver r.
+    drivers = driver_table(m, period)
     listed = [factor_by_name(site, r[0]) for r in rows[1:]]
-    a.eq("driver order", page, "drivers", f"{period} row order (strongest first)",
-         " ".join(listed), " ".join(d[0] for d in ranked))
+    a.eq("driver order", page, "drivers", f"{period} row order (strongest r first)",
+         " ".join(listed), " ".join(d[0] for d in drivers))
+    dd = dict(drivers)
     for r in rows[1:]:
         fid = factor_by_name(site, r[0])
-        if fid is None:
-            continue
-        pts = m.points(period, fx=lambda u: m.factor(period, u, "ex", fid), fy=lambda u: m.factor(period, u, "cx", fid))
-        c = pearson([p[1] for p in pts], [p[2] for p in pts])
-        ns = numbers(r[1], a.lang)
         what = f"{period} {fid}"
-        if c and len(ns) == 5:  # r, 95, low, high, units
-            a.num("factor correlation", page, "drivers", what + " r", fmt_n(ns[0]), c["r"])
-            a.num("factor correlation", page, "drivers", what + " low", fmt_n(ns[2]), c["lo"])
-            a.num("factor correlation", page, "drivers", what + " high", fmt_n(ns[3]), c["hi"])
-            a.num("factor correlation", page, "drivers", what + " units", fmt_n(ns[4]), c["n"])
-        else:
-            a.fail("factor correlation", page, "drivers", what, r[1], fmt(c["r"]) if c else "none")
-        d = dict(drivers)[fid]
-        ns = numbers(r[2], a.lang)
-        if d and len(ns) == 2:
-            a.eq("driver rank", page, "drivers", what + " rank", str(int(abs(ns[0][0]))), str(rank[fid]))
-            a.num("driver r", page, "drivers", what + " r", fmt_n(ns[1]), d["r"])
-        else:
+        pts = m.points(period, fx=lambda u: m.factor(period, u, "ex", fid), fy=lambda u: m.factor(period, u, "cx", fid))
+        c = pearson([p[1] for p in pts], [p[2] for p in pts]) if len(pts) >= MIN_TEAMS else None
+        if c:
+            check_corr_text(a, "factor correlation", page, "drivers", what, r[1], c)
+        elif numbers(r[1], a.lang):
+            a.fail("factor correlation", page, "drivers", what, r[1], f"nothing below {MIN_TEAMS} teams")
+        d = dd.get(fid)
+        mt = re.match(r"([=#])(\d+) · r = (\S+)$", r[2])
+        if d and mt:
+            a.eq("driver rank", page, "drivers", what + f" rank (r {d['r']:.3f} [{d['lo']:.3f}, {d['hi']:.3f}])",
+                 mt.group(1) + mt.group(2), ("=" if d["shared"] else "#") + str(d["rank"]))
+            a.num("driver r", page, "drivers", what + " r", mt.group(3), d["r"])
+        elif d or numbers(r[2], a.lang):
             a.fail("driver r", page, "drivers", what, r[2], fmt(d["r"]) if d else "none")
-    return ranked
 
 
 # ---------------------------------------------------------------- tiles and the linkage box
@@ -1155,58 +1187,90 @@ def verdict(a, page, what, node, v, clear_words):
         a.eq("verdict words", page, "tiles", what + detail, got, want)
 
 
-LINK_RE = r"r = (\S+) \([^()]*?(\S+)–(\S+)\), (\d+)"
+LINK_RE = r"r = (\S+) \([^()]*?(\S+)–([^,\s]+), p ([=<]) (\S+)\), (\d+)"
+MIN_TEAMS = 8  # method.md "When the report draws a conclusion"
+
+
+def driver_table(m, period):
+    """Key drivers: each factor's EX side against the CX index across teams, with rank = 1 + the
+    number of factors whose whole interval lies above this one's (method.md)."""
+    out = []
+    for fid, _, _, _ in m.site.factors:
+        pts = m.points(period, fx=lambda u, f=fid: m.factor(period, u, "ex", f))
+        c = pearson([q[1] for q in pts], [q[2] for q in pts]) if len(pts) >= MIN_TEAMS else None
+        if c:
+            out.append((fid, c))
+    for k, (fid, c) in enumerate(out):
+        c["rank"] = 1 + sum(1 for _, o in out if o["lo"] > c["hi"])
+    for fid, c in out:
+        c["shared"] = sum(1 for _, o in out if o["rank"] == c["rank"]) > 1
+    return sorted(out, key=lambda d: -d[1]["r"])
+
+
+def check_p(a, kind, page, fig, what, op, published, p):
+    """A printed p-value: "p = 0.004" to its decimals, or "p < 0.001"."""
+    if op == "<":
+        v = number(published, a.lang)
+        a.eq(kind, page, fig, what + f" (p = {p:.3g})", f"p < {published}", f"p < {published}" if v and p < v[0] else f"p = {p:.3g}")
+    else:
+        a.num(kind, page, fig, what, published, p)
+
+
+def check_corr_text(a, kind, page, fig, what, text, c, pv=True):
+    mt = re.search(LINK_RE, text)
+    if not mt:
+        a.fail(kind, page, fig, what, text[:120], f"r = {c['r']:.2f} …")
+        return
+    a.num(kind, page, fig, what + " r", mt.group(1), c["r"])
+    a.num(kind, page, fig, what + " low", mt.group(2), c["lo"])
+    a.num(kind, page, fig, what + " high", mt.group(3), c["hi"])
+    check_p(a, kind, page, fig, what + " p (Pearson)", mt.group(4), mt.group(5), c["p"])
+    a.num(kind, page, fig, what + " teams", mt.group(6), c["n"])
 
 
 def check_linkage(a, page, box, period):
     m = a.m
     pts = m.points(period)
     xs, ys = [p[1] for p in pts], [p[2] for p in pts]
-    c, s = pearson(xs, ys), spearman(xs, ys)
+    enough = len(pts) >= MIN_TEAMS
+    c, s = (pearson(xs, ys), spearman(xs, ys)) if enough else (None, None)
     text = " ".join(box.text().split())
     what = f"{period} linkage"
-    mt = re.search(LINK_RE, text)
-    if mt and c:
-        a.num("linkage r", page, "linkage", what + " r", mt.group(1), c["r"])
-        a.num("linkage interval", page, "linkage", what + " low", mt.group(2), c["lo"])
-        a.num("linkage interval", page, "linkage", what + " high", mt.group(3).rstrip(")"), c["hi"])
-        a.num("linkage n", page, "linkage", what + " units", mt.group(4), c["n"])
-    elif c:
-        a.fail("linkage r", page, "linkage", what, text[:120], fmt(c["r"]))
-    mt = re.search(r"ρ = (\S+)", text)
-    if mt and s:
-        a.num("linkage spearman", page, "linkage", what + " rho", mt.group(1), s["r"])
-    mt = re.search(r"ρ = \S+ · [^=·]+ = (\S+)", text)
-    if mt and s:
-        # The p-value printed right after "Spearman ρ" is read as Spearman's.
-        a.num("linkage p-value", page, "linkage", what + " p after Spearman", mt.group(1).rstrip("·"), s["p"])
-    # headline (method.md "When the report draws a conclusion")
-    if a.lang == "en" and c:
-        if len(pts) < 8:
-            exp = "too few"
-        elif c["lo"] is not None and c["lo"] > 0:
-            exp = "EX and CX move together"
-        elif c["hi"] is not None and c["hi"] < 0:
-            exp = "opposite"
-        else:
-            exp = "no clear link"
-        got = exp if exp.lower() in text.lower() else text[:80]
-        a.eq("linkage verdict", page, "linkage", what + " headline", got, exp)
-        if len(pts) < 8:
-            for word in ("ρ", "p-value", "Key drivers"):
-                if word in text:
-                    a.fail("linkage verdict", page, "linkage", what + " below 8 units", word, "nothing derived shown")
-    mt = re.search(r"· [^·]*: ([^·:]+?) \(r = (\S+)\)", text)
+    if not enough:
+        for word in ("r =", "ρ", "p =", "p <"):
+            if word in text:
+                a.fail("linkage below minimum", page, "linkage", what, word, f"nothing derived below {MIN_TEAMS} teams")
+        return
+    check_corr_text(a, "linkage", page, "linkage", what, text, c)
+    mt = re.search(r"ρ = (\S+) \(p ([=<]) ([^)]+)\)", text)
     if mt:
-        ranked = []
-        for fid, _, _, _ in a.site.factors:
-            pp = m.points(period, fx=lambda u, f=fid: m.factor(period, u, "ex", f))
-            cc = pearson([p[1] for p in pp], [p[2] for p in pp])
-            if cc:
-                ranked.append((cc["r"], fid))
-        ranked.sort(reverse=True)
-        a.eq("key driver", page, "linkage", what + " top driver", factor_by_name(a.site, mt.group(1)), ranked[0][1])
-        a.num("key driver", page, "linkage", what + " top driver r", mt.group(2).rstrip(")."), ranked[0][0])
+        a.num("linkage spearman", page, "linkage", what + " rho", mt.group(1), s["r"])
+        check_p(a, "linkage spearman", page, "linkage", what + " Spearman p", mt.group(2), mt.group(3), s["p"])
+    else:
+        a.fail("linkage spearman", page, "linkage", what, text[:200], f"ρ = {s['r']:.2f} (p = {s['p']:.3g})")
+    if a.lang == "en":
+        if c["lo"] > 0:
+            exp = "Teams with better EX tend to have better CX"
+        elif c["hi"] < 0:
+            exp = "Teams with better EX tend to have worse CX"
+        else:
+            exp = "no clear association"
+        a.eq("linkage verdict", page, "linkage", what + " headline", exp if exp.lower() in text.lower() else text[:90], exp)
+    drivers = driver_table(m, period)
+    top = [d for d in drivers if d[1]["rank"] == 1]
+    if a.lang == "en":
+        named = [f for f, _, _, _ in a.site.factors if re.search(r"key driver[^:]*: " + re.escape(factor_name(a, f)), text)]
+        if len(top) == 1:
+            a.eq("key driver", page, "linkage", what + " key driver named", " ".join(named), top[0][0])
+        else:
+            a.eq("key driver", page, "linkage", what + " no single key driver", " ".join(named) or "none named", "none named")
+
+
+def factor_name(a, fid):
+    for name, f in FACTOR_LABELS.items():
+        if f == fid:
+            return name
+    return fid
 
 
 def check_kpi_inline(a, page, node):
