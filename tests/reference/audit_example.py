@@ -572,6 +572,18 @@ def number(s, lang):
     return ns[0] if len(ns) == 1 else None
 
 
+def parser_self_test():
+    """The number reader on the formats the three languages print; a failure stops the audit."""
+    cases = [("en", "−9 … +76", [-9, 76]), ("en", "0.57 (95% interval 0.21–0.79)", [0.57, 95, 0.21, 0.79]),
+             ("en", "2,335", [2335]), ("en", "86%", [86]), ("en", "−0.14–0.64", [-0.14, 0.64]),
+             ("fi", "0,57", [0.57]), ("fi", "2\u00a0335", [2335]), ("fi", "86\u00a0%", [86]),
+             ("fi", "95\u00a0%: −12 … +62", [95, -12, 62]), ("sv", "13,6 personal", [13.6]),
+             ("fi", "12 / 14", [12, 14]), ("sv", "2\u202f335", [2335])]
+    for lang, text, want in cases:
+        got = [v for v, _ in numbers(text, lang)]
+        assert got == want, f"number parsing ({lang}) {text!r}: {got} != {want}"
+
+
 # ================================================================ the comparison
 class Audit:
     def __init__(self, site, model):
@@ -886,7 +898,7 @@ def lag_pairs(m, ex_first, k):
     return out
 
 
-def lag_row(m, ex_first, k, reps=2000):
+def lag_row(m, ex_first, k, reps=1000):
     """method.md "Over time (lags)": the plain mean of the pair correlations over the period
     pairs with at least 8 teams; "teams" is the number of distinct teams in the pairs; the 95%
     interval a team bootstrap (1,000 draws of all teams with their history, pairs with fewer than
@@ -903,21 +915,28 @@ def lag_row(m, ex_first, k, reps=2000):
     rs = [np.corrcoef([v[0] for v in p.values()], [v[1] for v in p.values()])[0, 1] for p in pairs]
     teams = sorted(set(u for p in pairs for u in p))
     rng = np.random.default_rng(20261201 + 10 * k + ex_first)
-    means = []
-    for _ in range(reps):
-        draw = rng.integers(0, len(teams), len(teams))
-        counts = Counter(teams[d] for d in draw)
-        rr = []
-        for p in pairs:
-            xs, ys = [], []
-            for u, c in counts.items():
-                if u in p:
-                    xs += [p[u][0]] * c
-                    ys += [p[u][1]] * c
-            if len(xs) >= 3 and len(set(xs)) > 1 and len(set(ys)) > 1:
-                rr.append(np.corrcoef(xs, ys)[0, 1])
-        if rr:
-            means.append(sum(rr) / len(rr))
+    # A team drawn c times counts c times: a weighted correlation with the draw counts as weights.
+    W = np.stack([np.bincount(rng.integers(0, len(teams), len(teams)), minlength=len(teams))
+                  for _ in range(reps)]).astype(float)
+    pos = {u: t for t, u in enumerate(teams)}
+    sums, used = np.zeros(reps), np.zeros(reps)
+    for p in pairs:
+        idx = [pos[u] for u in p]
+        x = np.array([p[u][0] for u in p])
+        y = np.array([p[u][1] for u in p])
+        w = W[:, idx]
+        n_obs = w.sum(1)
+        ok = n_obs >= 3
+        S = np.where(ok, n_obs, 1)
+        mx, my = (w @ x) / S, (w @ y) / S
+        sxx = (w * (x[None, :] - mx[:, None]) ** 2).sum(1)
+        syy = (w * (y[None, :] - my[:, None]) ** 2).sum(1)
+        sxy = (w * (x[None, :] - mx[:, None]) * (y[None, :] - my[:, None])).sum(1)
+        ok &= (sxx > 1e-12) & (syy > 1e-12)
+        r = np.where(ok, sxy / np.sqrt(np.where(ok, sxx * syy, 1)), 0)
+        sums += r
+        used += ok
+    means = (sums / np.where(used > 0, used, 1))[used > 0]
     lo, hi = np.percentile(means, [2.5, 97.5])
     _LAG[key] = {"r": sum(rs) / len(rs), "lo": float(lo), "hi": float(hi), "teams": len(teams), "pairs": len(pairs)}
     return _LAG[key]
@@ -1413,6 +1432,7 @@ def check_kpi_elsewhere(a, page, root):
 
 # ================================================================ walking the pages
 def run(site_root, full_set=False):
+    parser_self_test()
     site = Site(site_root)
     model = Model(site, full_set)
     a = Audit(site, model)
