@@ -950,6 +950,29 @@ def check_factor_trend(a, page, fig, title, rows, fid):
         check_cell(a, "factor trend", page, fig, f"{fid} {p} CX", r[2], m.factor(p, "", "cx", fid))
 
 
+def check_svg_titles(a, page, fid, fig, rows, period):
+    """Each hover title in a chart's SVG ("Kallio facility services: EX 67, CX 81") states numbers
+    of one row of the chart's data table, which is audited; a hidden team's title has none."""
+    by_label = {r[0]: r for r in rows[1:]}
+    for svg in fig.find(by_tag("svg")):
+        for t in svg.find(by_tag("title")):
+            text = " ".join(t.text().split())
+            label = re.split(r":|, ", text)[0].strip()
+            u = a.site.by_name.get(label)
+            if u is not None and period in a.site.surveys and not a.m.shown(period, u) and fid.split("-")[0] in ("scatter", "heatmap", "response"):
+                if numbers(text[len(label):], a.lang):
+                    a.fail("privacy", page, fid, f"svg title {text}", text, "hidden")
+                continue
+            row = by_label.get(label)
+            if row is None:
+                continue
+            have = [vd for c in row[1:] for vd in numbers(c, a.lang)]
+            for v, d in numbers(text[len(label):], a.lang):
+                # the same number at the title's or the table's precision (each within half a unit)
+                ok = any(abs(v - w) <= 0.5 * 10 ** -d + 0.5 * 10 ** -dw + 1e-9 for w, dw in have)
+                a.eq("svg title vs table", page, fid, f"svg title '{text}'", "in table" if ok else f"{v} not in row {row}", "in table")
+
+
 def check_reading(a, page, fig, kind, text, title, rows, unit, period):
     """The one-sentence reading under a chart's title states numbers too."""
     m, site, L = a.m, a.site, a.lang
@@ -1484,6 +1507,7 @@ def run(site_root, full_set=False):
             rows = table_rows(tables[0])
             u, p = context(site, title, unit, period)
             kind = re.sub(r"-\d+$", "", fid)
+            check_svg_titles(a, page, fid, fig, rows, p)
             reading = fig.find(by_class("reading"))
             if reading:
                 check_reading(a, page, fid, kind, " ".join(reading[0].text().split()), title, rows, u, p)
