@@ -1561,6 +1561,8 @@ def run(site_root, full_set=False):
         if mt and mt.group(1) in kpis:
             check_post_kpis(a, page, root, kpis[mt.group(1)])
         check_hidden_list(a, page, root, unit, period)
+        if page.startswith("periods/") and page != "periods/index.html":
+            check_privacy_list(a, page, root, period)
     for page, root in doms.items():
         if not re.match(r"posts/[^/]+/index.html", page):
             check_kpi_elsewhere(a, page, root)
@@ -1646,6 +1648,42 @@ def check_derivable(a):
 def figure_title(fig):
     s = fig.find(by_tag("strong"))
     return " ".join(s[0].text().split()) if s else ""
+
+
+def check_privacy_list(a, page, root, period):
+    """A period page's "Hidden on this page" list names every hidden group with method.md's reason."""
+    m, site, N = a.m, a.site, a.site.threshold
+    aside = root.find(by_class("privacy"))
+    items = [" ".join(li.text().split()) for li in aside[0].find(by_tag("li"))] if aside else []
+    got_groups, got_questions = {}, {}
+    for t in items:
+        mt = re.match(r"(.+?) \((\S+)\): (.+)$", t)
+        if not mt or mt.group(1) not in site.by_name:
+            a.fail("hidden list", page, "privacy", "entry", t, "unit (period): reason")
+            continue
+        u, rest = site.by_name[mt.group(1)], mt.group(3)
+        q = re.match(r"(\d+) ", rest)
+        if q and not rest.startswith(str(N)):
+            got_questions[u] = int(q.group(1))
+        else:
+            got_groups[u] = rest
+    words = {FEWER: f"fewer than {N} responses", PROTECT: "hidden to protect a smaller group",
+             ABOVE: "hidden with the unit above"}
+    for g in site.order:
+        st_ = m.status[period, g]
+        if st_ in words:
+            exp = words[st_] if a.lang == "en" else "(any)"
+            got = got_groups.pop(g, "(not listed)")
+            a.eq("hidden list", page, "privacy", f"{period} {site.name[g]}", got if a.lang == "en" or got == "(not listed)" else "(any)", exp)
+    for g, t in got_groups.items():
+        a.fail("hidden list", page, "privacy", f"{period} {site.name[g]}", t, "shown (not hidden by method.md's rule)")
+    for g, k in got_questions.items():
+        if m.full_set:
+            exp = sum(1 for i in site.ex_items if m.withheld.get((period, g, i)))
+            a.eq("hidden list", page, "privacy", f"{period} {site.name[g]} questions withheld", str(k), str(exp))
+        else:
+            a.fail("hidden list", page, "privacy", f"{period} {site.name[g]}: {k} questions withheld", str(k),
+                   "no question-level rule in method.md")
 
 
 def check_hidden_list(a, page, root, unit, period):
