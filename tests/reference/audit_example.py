@@ -59,6 +59,7 @@ class Site:
         self.lang = cfg.get("language", "en")
         self.threshold = max(3, int(cfg.get("anonymity_threshold", 5)))
         self.cx_low_n = int(cfg.get("cx_low_n", 30))
+        self.cx_threshold = max(1, int(cfg.get("cx_threshold", 3)))  # method.md "Customers"
         self.org_name = cfg["organisation"]
         fw = cfg.get("framework", "default")
         scales = dict(cfg.get("scales") or {})
@@ -83,6 +84,7 @@ class Site:
         self.children = {}
         self.parent = {}
         self.order = []  # units.yaml order, depth-first
+        self.report_with = {}  # team -> the team (or region) its EX answers are reported with
         def walk(lst, parent):
             self.children[parent] = []
             for u in lst:
@@ -90,6 +92,8 @@ class Site:
                 self.parent[u["id"]] = parent
                 self.children[parent].append(u["id"])
                 self.order.append(u["id"])
+                if u.get("report_with"):
+                    self.report_with[u["id"]] = u["report_with"]
                 walk(u.get("children") or [], u["id"])
         walk(units["units"], "")
         self.leaves = [u for u in self.order if not self.children[u]]
@@ -239,78 +243,105 @@ def spearman(xs, ys):
 
 # ================================================================ anonymity (method.md "Anonymity")
 FEWER, PROTECT, ABOVE, NODATA, SHOWN = "fewer", "protect", "above", "nodata", "shown"
+ALLSMALL = "allsmall"   # every sub-group too small: hidden itself (method.md)
+REPORTED = "reported"   # reported with another unit (report_with), no EX results of its own
+HIDDEN = (FEWER, PROTECT, ABOVE, ALLSMALL)
 
 
 def suppression(site, responses, before=None):
-    """Status of every group in one period. responses: group -> summed EX responses.
-    before: statuses already decided (the diagnostic's question-level pass starts from them)."""
+    """Status of every group in one period (method.md "Anonymity"), for one published count.
+    responses: group -> that count; before: the responses' statuses, which stay hidden here."""
     N = site.threshold
     groups = [""] + site.order
     status = {}
     for g in groups:
         r = responses.get(g, 0)
         status[g] = NODATA if r == 0 else (FEWER if r < N else SHOWN)
-        if before and before[g] not in (SHOWN, NODATA) and status[g] == SHOWN:
+        if before and before[g] not in (SHOWN, NODATA, REPORTED) and status[g] == SHOWN:
             status[g] = before[g]
+        if before and before[g] == REPORTED:
+            status[g] = REPORTED
 
     def hide_below(g):
         for c in site.children[g]:
-            if status[c] in (SHOWN,):
+            if status[c] == SHOWN:
                 status[c] = ABOVE
             hide_below(c)
 
     for g in groups:
-        if status[g] in (FEWER, PROTECT, ABOVE):
+        if status[g] in HIDDEN:
             hide_below(g)
     changed = True
     while changed:
         changed = False
         for g in groups:
-            if status[g] != SHOWN:
+            if status[g] != SHOWN or not site.children[g]:
                 continue
-            kids = site.children[g]
-            hidden = sum(responses.get(c, 0) for c in kids if status[c] in (FEWER, PROTECT, ABOVE))
-            if 0 < hidden < N:
+            kids = [c for c in site.children[g] if status[c] not in (NODATA, REPORTED)]
+            # "every sub-group too small on its own (or hidden above it)": the group goes too
+            if kids and all(status[c] in (FEWER, ALLSMALL) for c in kids):
+                status[g] = ALLSMALL
+                hide_below(g)
+                changed = True
+                continue
+            hidden = [c for c in kids if status[c] in HIDDEN]
+            if not hidden:
+                continue
+            T = sum(responses.get(c, 0) for c in hidden)
+            k = len(hidden)
+            pinned = T == k or T == k * (N - 1) or k >= N - 1
+            if T < N or k == 1 or pinned:
                 shown = [c for c in kids if status[c] == SHOWN]
                 if shown:
-                    # smallest; ties: the one listed later in units.yaml
-                    pick = min(reversed(shown), key=lambda c: responses.get(c, 0))
-                    status[pick] = PROTECT
-                    hide_below(pick)
+                    status[shown[-1]] = PROTECT  # the last-listed shown one, whatever its size
+                    hide_below(shown[-1])
                     changed = True
     return status
 
 
 # ================================================================ the model: every group, every period
 class Model:
-    def __init__(self, site, full_set=False):
+    def __init__(self, site):
         self.site = site
-        self.full_set = full_set
         self.ex = {}      # (period, group) -> dict of summed EX counts
         self.cx = {}
         self.status = {}  # (period, group) -> status
         self._verdicts = {}
         self.withheld = {}
         groups = [""] + site.order
+        self.hidden_count = {}  # (period, group, count) -> hidden in that count's own table
+        self.qset = {}          # (period, side) -> the period's question set
         for p in site.periods:
             d = site.surveys[p]
             resp = {}
             for g in groups:
                 ls = site.leaves_under(g) if g else site.leaves
+                if g in site.report_with:
+                    ls = []  # its answers are in the other team's report (format.md report_with)
+                elif not site.children[g]:
+                    ls = [g] + [t for t, w in site.report_with.items() if w == g]
                 self.ex[p, g] = self.sum_side(ls, d.get("ex") or {}, site.ex_items, "enps", True)
-                self.cx[p, g] = self.sum_side(ls, d.get("cx") or {}, site.cx_items, "nps", False)
+                self.cx[p, g] = self.sum_side(site.leaves_under(g) if g else site.leaves,
+                                              d.get("cx") or {}, site.cx_items, "nps", False)
                 resp[g] = self.ex[p, g]["responses"] if self.ex[p, g] else 0
-            st_ = suppression(site, resp)
+            base = {g: (REPORTED if g in site.report_with else SHOWN) for g in groups}
+            st_ = suppression(site, resp, base)
             for g in groups:
                 self.status[p, g] = st_[g]
-            if full_set:
-                # NOT in method.md: the rule the pages appear to apply (see --rule full-set).
-                for i in site.ex_items:
-                    n_i = {g: (sum(self.ex[p, g]["items"][i]) if self.ex[p, g] and self.ex[p, g]["items"].get(i) else 0)
-                           for g in groups}
-                    st_i = suppression(site, n_i, st_)
-                    for g in groups:
-                        self.withheld[p, g, i] = st_i[g] not in (SHOWN, NODATA)
+            # "Every published table": each question's n, the eNPS answers and turnover
+            counts = {("item", i): (lambda e, i=i: sum(e["items"][i]) if e["items"].get(i) else 0) for i in site.ex_items}
+            counts["enps"] = lambda e: sum(e["net"])
+            counts["turnover"] = lambda e: max(math.ceil(e["headcount"] - 1e-9), e["leavers"]) if e["has_hc"] else 0
+            for key, f in counts.items():
+                n_k = {g: (f(self.ex[p, g]) if self.ex[p, g] else 0) for g in groups}
+                st_k = suppression(site, n_k, st_)
+                for g in groups:
+                    self.hidden_count[p, g, key] = st_k[g] in HIDDEN
+                    if key[0] == "item":
+                        self.withheld[p, g, key[1]] = st_k[g] in HIDDEN
+            for side, items in (("ex", site.ex_items), ("cx", site.cx_items)):
+                org = (self.ex if side == "ex" else self.cx).get((p, ""))
+                self.qset[p, side] = [i for i in items if org and org["items"].get(i) and sum(org["items"][i]) > 0]
 
     @staticmethod
     def sum_side(leaves, data, items, net, ex):
@@ -340,14 +371,25 @@ class Model:
         return self.status[p, g] == SHOWN
 
     def item(self, p, g, side, i):
+        """A question's shares for a group, or None when not shown (withheld, or CX minimum)."""
         d = (self.ex if side == "ex" else self.cx).get((p, g))
-        if not d or d["items"].get(i) is None:
+        if not d or d["items"].get(i) is None or sum(d["items"][i]) == 0:
+            return None
+        if side == "ex" and (not self.shown(p, g) or self.withheld.get((p, g, i))):
+            return None
+        if side == "cx" and not self.cx_shown(p, g):
             return None
         return share_stats(d["items"][i], self.site.scale(i))
 
+    def cx_shown(self, p, g):
+        d = self.cx.get((p, g))
+        return bool(d) and d["responses"] >= self.site.cx_threshold
+
     def index_over(self, p, g, side, items):
-        """Mean favourable share of the items that have answers, 0-100 (method.md)."""
-        if self.full_set and side == "ex" and any(self.withheld.get((p, g, i)) for i in items):
+        """Mean favourable share over the period's full question set, or withheld when one of those
+        questions is not shown for the group (method.md "Always the same questions")."""
+        items = [i for i in items if i in self.qset[p, side]]
+        if not items or any(self.item(p, g, side, i) is None for i in items):
             return None
         # Exact rational arithmetic, so that equal indices are equal floats: Spearman's ties and
         # the ranks depend on it (summed in another order, 65/0.9 differs in its last bit).
@@ -364,7 +406,13 @@ class Model:
 
     def net(self, p, g, side):
         d = (self.ex if side == "ex" else self.cx).get((p, g))
-        return net_score(d["net"]) if d else None
+        if not d or sum(d["net"]) == 0:
+            return None
+        if side == "ex" and (not self.shown(p, g) or self.hidden_count.get((p, g, "enps"))):
+            return None
+        if side == "cx" and not self.cx_shown(p, g):
+            return None
+        return net_score(d["net"])
 
     def respondents(self, p, g, side):
         d = (self.ex if side == "ex" else self.cx).get((p, g))
@@ -378,7 +426,7 @@ class Model:
 
     def turnover(self, p, g):
         d = self.ex.get((p, g))
-        if not d or not d["has_hc"] or d["headcount"] == 0:
+        if not d or not d["has_hc"] or d["headcount"] == 0 or self.hidden_count.get((p, g, "turnover")):
             return None
         return d["leavers"] / d["headcount"]
 
@@ -425,7 +473,8 @@ class Model:
                     if is_index:
                         a_, b_ = self.index(prev, g, side), self.index(p, g, side)
                         na, nb = self.respondents(prev, g, side), self.respondents(p, g, side)
-                        if a_ is not None and b_ is not None and na and nb:
+                        same_questions = self.qset[prev, side] == self.qset[p, side]
+                        if same_questions and a_ is not None and b_ is not None and na and nb:
                             out[g, measure, "prev"] = (b_ - a_, index_test(a_, na, b_, nb))
                     else:
                         a_, b_ = self.net(prev, g, side), self.net(p, g, side)
@@ -435,7 +484,7 @@ class Model:
                 if g:
                     rest = self.rest_counts(p, g, side)
                     if is_index:
-                        items = self.answered_items(p, g, side)
+                        items = self.qset[p, side]  # "the rest's index averages the same questions"
                         b_ = self.index(p, g, side)
                         a_ = self.index_from(rest, side, items)
                         na, nb = rest["responses"], self.respondents(p, g, side)
@@ -467,8 +516,6 @@ class Model:
         for u in self.site.leaves:
             if not self.shown(p, u) or not self.cx.get((p, u)):
                 continue
-            if self.full_set and (self.index(p, u, "ex") is None or self.index(p, u, "cx") is None):
-                continue  # diagnostic: factor correlations over the linkage teams only
             x = self.index(p, u, "ex") if fx is None else fx(u)
             y = self.index(p, u, "cx") if fy is None else fy(u)
             if x is not None and y is not None:
@@ -1454,10 +1501,10 @@ def check_kpi_elsewhere(a, page, root):
 
 
 # ================================================================ walking the pages
-def run(site_root, full_set=False):
+def run(site_root):
     parser_self_test()
     site = Site(site_root)
-    model = Model(site, full_set)
+    model = Model(site)
     a = Audit(site, model)
     a.rendered = {}
     kpis = post_kpis(site)
@@ -1587,62 +1634,65 @@ def check_family_counts(a):
         a.eq("verdict family (method.md)", "method.md", "BH", what, str(want), str(got))
 
 
+def pattern(site, status):
+    return tuple("h" if status[g] in HIDDEN else status[g][0] for g in [""] + site.order)
+
+
 def check_derivable(a):
-    """method.md: "No hidden group can be computed on its own." For every shown group with hidden
-    children, solve for the hidden children's responses from what the pages publish: the group's
-    and the shown children's counts, each hidden child's reason (fewer than N: 1..N-1; hidden to
-    protect: at least N and, by the public tie rule, no larger than the smallest shown sibling,
-    strictly smaller than one listed after it), and their sum. A child whose size has one
-    solution is computed on its own. Counts that are not answers (invited, headcount, leavers) are
-    checked the same way: with one undisclosed child under a shown group, its count is the
-    difference."""
+    """method.md "What is proved": (1) no hidden group's total of a published count is the
+    difference of published totals (one hidden sub-group under a shown group); (2) an exhaustive
+    reader who knows the rules tries every split of the hidden teams' total responses under each
+    shown group that gives the same shown/hidden pattern: a hidden team with 2 to N - 1 responses
+    must keep at least two possible sizes. Sizes fixed for other hidden teams (1 respondent, N or
+    more) are the limits method.md names, and are listed as notes."""
     m, site, N = a.m, a.site, a.site.threshold
     import itertools
     for p in site.periods:
+        resp = {g: m.respondents(p, g, "ex") for g in [""] + site.order}
+        base = {g: (REPORTED if g in site.report_with else SHOWN) for g in [""] + site.order}
+        seen = pattern(site, {g: m.status[p, g] for g in [""] + site.order})
         for g in [""] + site.order:
-            kids = site.children[g]
+            kids = [c for c in site.children[g] if m.status[p, c] not in (NODATA, REPORTED)]
             if not kids or not m.shown(p, g):
                 continue
-            hidden = [c for c in kids if m.status[p, c] in (FEWER, PROTECT, ABOVE)]
-            if not hidden:
-                continue
-            shown = [c for c in kids if m.shown(p, c)]
-            resp = {c: m.respondents(p, c, "ex") for c in kids}
-            total = resp[g] if g in resp else m.respondents(p, g, "ex")
-            T = m.respondents(p, g, "ex") - sum(resp[c] for c in shown)
-            ranges = []
-            for c in hidden:
-                if m.status[p, c] == FEWER:
-                    lo, hi = 1, N - 1
-                elif m.status[p, c] == PROTECT and shown:
-                    lo = N
-                    hi = T
-                    for sib in shown:
-                        later = site.order.index(sib) > site.order.index(c)
-                        hi = min(hi, resp[sib] - 1 if later else resp[sib])
-                else:
-                    lo, hi = 0, T
-                ranges.append(range(lo, max(lo, hi) + 1))
-            sols = [v for v in itertools.product(*ranges) if sum(v) == T] if T <= 200 else None
-            for k, c in enumerate(hidden):
-                what = f"{p} {site.name[g]}: {site.name[c]} responses"
-                if sols is None:
+            hidden = [c for c in kids if m.status[p, c] in HIDDEN]
+            # (1) a count with exactly one undisclosed sub-group is a difference of published totals
+            for key, label in [("responses", "responses"), ("invited", "invited"), ("headcount", "headcount"),
+                               ("leavers", "leavers")]:
+                undisclosed = [c for c in kids if not m.shown(p, c) or
+                               (key in ("headcount", "leavers") and m.hidden_count.get((p, c, "turnover")))]
+                if key in ("headcount", "leavers") and m.hidden_count.get((p, g, "turnover")):
                     continue
-                vals = {v[k] for v in sols}
-                if len(vals) == 1:
-                    a.fail("privacy: derivable", "(all pages)", "counts", what,
-                           f"= {vals.pop()} from published counts", f"at least {N} respondents together")
+                if len(undisclosed) == 1 and m.ex.get((p, undisclosed[0])) and m.ex[p, undisclosed[0]].get(key):
+                    a.fail("privacy: derivable", "(all pages)", "counts", f"{p} {site.name[g]}: {site.name[undisclosed[0]]} {label}",
+                           f"= {m.ex[p, undisclosed[0]][key]} by difference", "not computable on its own")
                 else:
                     a.passed["privacy: derivable"] += 1
-            undisclosed = [c for c in kids if not m.shown(p, c) and m.ex.get((p, c))]
-            if len(undisclosed) == 1:
-                c = undisclosed[0]
-                d = m.ex[p, c]
-                for key in ("invited", "headcount", "leavers"):
-                    if d.get(key):
-                        a.fail("privacy: derivable", "(all pages)", "counts",
-                               f"{p} {site.name[g]}: {site.name[c]} {key}", f"= {d[key]} by difference",
-                               "not computable on its own")
+            if not hidden or not all(not site.children[c] for c in hidden):
+                continue
+            T = sum(resp[c] for c in hidden)
+            k = len(hidden)
+            if math.comb(T - 1, k - 1) > 5000:
+                a.notes.append(f"{p} {site.name[g]}: {k} hidden teams of {T} responses: too many splits to try")
+                continue
+            feasible = [set() for _ in hidden]
+            for cuts in itertools.combinations(range(1, T), k - 1):
+                sizes = [b - a_ for a_, b in zip((0,) + cuts, cuts + (T,))]
+                trial = dict(resp)
+                trial.update(zip(hidden, sizes))
+                if pattern(site, suppression(site, trial, base)) == seen:
+                    for f, v in zip(feasible, sizes):
+                        f.add(v)
+            for c, f in zip(hidden, feasible):
+                what = f"{p} {site.name[g]}: {site.name[c]} responses"
+                if len(f) == 1 and 2 <= resp[c] <= N - 1:
+                    a.fail("privacy: derivable", "(all pages)", "counts", what, f"= {resp[c]} (only size consistent with the pages)",
+                           "at least two possible sizes")
+                elif len(f) == 1:
+                    a.passed["privacy: derivable"] += 1
+                    a.notes.append(f"{what}: size {resp[c]} is fixed by the published counts (a limit method.md names)")
+                else:
+                    a.passed["privacy: derivable"] += 1
 
 
 def figure_title(fig):
@@ -1667,23 +1717,20 @@ def check_privacy_list(a, page, root, period):
             got_questions[u] = int(q.group(1))
         else:
             got_groups[u] = rest
-    words = {FEWER: f"fewer than {N} responses", PROTECT: "hidden to protect a smaller group",
-             ABOVE: "hidden with the unit above"}
+    # method.md "What you see": one reason for all hidden groups
+    reason = f"fewer than {N} people answered here"
     for g in site.order:
         st_ = m.status[period, g]
-        if st_ in words:
-            exp = words[st_] if a.lang == "en" else "(any)"
+        if st_ in HIDDEN:
+            exp = reason if a.lang == "en" else "(any)"
             got = got_groups.pop(g, "(not listed)")
+            got = reason if a.lang == "en" and reason in got.lower() else got
             a.eq("hidden list", page, "privacy", f"{period} {site.name[g]}", got if a.lang == "en" or got == "(not listed)" else "(any)", exp)
     for g, t in got_groups.items():
         a.fail("hidden list", page, "privacy", f"{period} {site.name[g]}", t, "shown (not hidden by method.md's rule)")
     for g, k in got_questions.items():
-        if m.full_set:
-            exp = sum(1 for i in site.ex_items if m.withheld.get((period, g, i)))
-            a.eq("hidden list", page, "privacy", f"{period} {site.name[g]} questions withheld", str(k), str(exp))
-        else:
-            a.fail("hidden list", page, "privacy", f"{period} {site.name[g]}: {k} questions withheld", str(k),
-                   "no question-level rule in method.md")
+        exp = sum(1 for i in site.ex_items if m.withheld.get((period, g, i)) and m.shown(period, g))
+        a.eq("hidden list", page, "privacy", f"{period} {site.name[g]} questions withheld", str(k), str(exp))
 
 
 def check_hidden_list(a, page, root, unit, period):
@@ -1693,22 +1740,17 @@ def check_hidden_list(a, page, root, unit, period):
         return
     if page.startswith("units/") and unit and not m.shown(period, unit) and a.lang == "en":
         text = " ".join(root.text().split())
-        reason = {FEWER: f"Fewer than {a.site.threshold} responses", PROTECT: "protect",
-                  ABOVE: "unit above", NODATA: "No data"}.get(m.status[period, unit])
+        st_ = m.status[period, unit]
+        reason = (f"fewer than {a.site.threshold} people answered here" if st_ in HIDDEN else
+                  a.site.name.get(a.site.report_with.get(unit, ""), "") if st_ == REPORTED else "no data")
         a.eq("hidden reason", page, "page", f"{unit} {period} status {m.status[period, unit]}",
              reason if reason and reason.lower() in text.lower() else text[:100], reason)
 
 
 def main():
-    args = [x for x in sys.argv[1:] if not x.startswith("--")]
-    # --rule full-set: a diagnostic, not the audit. It adds a rule method.md does not state (each
-    # question withheld by the anonymity rule applied to its own n, and an index or factor score
-    # withheld when one of its questions is), to show what else disagrees once that is set aside.
-    full_set = "--rule=full-set" in sys.argv
+    args = sys.argv[1:]
     root = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "..")
-    a = run(os.path.abspath(root), full_set)
-    if full_set:
-        print("DIAGNOSTIC: with a rule method.md does not state (--rule=full-set)")
+    a = run(os.path.abspath(root))
     for kind, page, fig, what, pub, exp in a.failures:
         print(f"MISMATCH [{kind}] {page} · {fig} · {what}: published {pub!r}, recomputed {exp}")
     for n in a.notes:
