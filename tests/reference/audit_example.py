@@ -1298,7 +1298,7 @@ def verdict(a, page, what, node, v, clear_words):
         a.eq("verdict words", page, "tiles", what + detail, got, want)
 
 
-LINK_RE = r"r = (\S+) \([^()]*?(\S+)–([^,\s]+), p ([=<]) (\S+)\), (\d+)"
+LINK_RE = r"r = (\S+) \([^()]*?(\S+)–(\S+?), p ([=<]) (\S+?)\), (\d+)"
 MIN_TEAMS = 8  # method.md "When the report draws a conclusion"
 
 
