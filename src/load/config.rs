@@ -23,6 +23,7 @@ struct RawConfig {
     language: Option<Spanned<String>>,
     anonymity_threshold: Option<Spanned<u64>>,
     cx_low_n: Option<u64>,
+    cx_threshold: Option<Spanned<u64>>,
     allow_raw_html: Option<bool>,
     /// Named answer scales beside the built-in `likert5`.
     #[serde(default)]
@@ -128,16 +129,25 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
+/// The settings and the framework, each when valid. They are separate so that a mistake in the
+/// settings does not also hide every survey error: the surveys are checked against the
+/// framework whenever it is known.
 pub(super) fn parse_config(
     path: &Path,
     text: &str,
     diagnostics: &mut Diagnostics,
-) -> Option<(Config, Framework)> {
+) -> (Option<Config>, Option<Framework>) {
     let raw: RawConfig = match parse_yaml(path, text, 0) {
         Ok(raw) => raw,
         Err(d) => {
             diagnostics.push(d);
-            return None;
+            // The file does not parse; unless it lists its own factors, the surveys use the
+            // default framework, so they can still be checked.
+            let custom = text.lines().any(|l| {
+                l.strip_prefix("framework:")
+                    .is_some_and(|rest| !rest.trim().starts_with("default"))
+            });
+            return (None, (!custom).then(Framework::default_six));
         }
     };
     let before = diagnostics.len();
@@ -172,6 +182,8 @@ pub(super) fn parse_config(
         }
         Some(t) => t.value,
     };
+    // Scales belong to the framework: a bad scale makes its items' counts uncheckable.
+    let before_framework = diagnostics.len();
     let scales = check_scales(path, raw.scales, diagnostics);
     let framework = match raw.framework {
         None => Framework::default_six(),
@@ -182,15 +194,32 @@ pub(super) fn parse_config(
             }
         },
     };
+    let cx_threshold = match &raw.cx_threshold {
+        Some(t) if t.value == 0 => {
+            diagnostics.push(at(
+                path,
+                t,
+                "cx_threshold 0 would publish groups without customers; use at least 1 (3 is the default)".to_string(),
+            ));
+            3
+        }
+        Some(t) => t.value,
+        None => 3,
+    };
     let config = Config {
         title: raw.title,
         organisation: raw.organisation,
         language,
         anonymity_threshold,
         cx_low_n: raw.cx_low_n.unwrap_or(30),
+        cx_threshold,
         allow_raw_html: raw.allow_raw_html.unwrap_or(false),
     };
-    (diagnostics.len() == before).then_some((config, framework))
+    let framework_ok = diagnostics.len() == before_framework;
+    (
+        (diagnostics.len() == before).then_some(config),
+        framework_ok.then_some(framework),
+    )
 }
 
 /// The site's scales by name, with `likert5` built in; each must have sensible cut-points.

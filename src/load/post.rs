@@ -26,13 +26,92 @@ struct RawFrontMatter {
     summary: Option<String>,
 }
 
-/// Returns the post and whether it is a draft.
-pub(super) fn parse_post(
+/// The most tags one post may have, and the longest tag: each tag is a page and a file name.
+pub const MAX_TAGS_PER_POST: usize = 50;
+pub const MAX_TAG_CHARS: usize = 60;
+
+/// The first control character (other than tab and line ends) in `text`: (line, column, char).
+/// NUL and friends are not text, and they would make the Atom feed ill-formed XML.
+fn first_control_char(text: &str) -> Option<(u64, u64, char)> {
+    let (offset, c) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+    Some((line, column, c))
+}
+
+fn control_char_message(c: char) -> String {
+    format!(
+        "the control character U+{:04X} is not text: remove it (it often comes from copying out of another program)",
+        c as u32
+    )
+}
+
+/// The post's tags, trimmed, without repeats (two tags are the same when they make the same
+/// page), within [`MAX_TAGS_PER_POST`] and [`MAX_TAG_CHARS`].
+fn post_tags(
     path: &Path,
-    text: &str,
+    yaml: &str,
+    raw: Vec<String>,
     diagnostics: &mut Diagnostics,
-) -> Option<(Post, bool)> {
+) -> Vec<String> {
+    // The line of `tags:` (the front matter starts on line 2), for the messages.
+    let line = yaml
+        .lines()
+        .position(|l| l.trim_start().starts_with("tags"))
+        .map_or(1, |i| i as u64 + 2);
+    if raw.len() > MAX_TAGS_PER_POST {
+        diagnostics.push(Diagnostic::new(
+            path,
+            line,
+            1,
+            format!(
+                "the post has {} tags; a post may have at most {MAX_TAGS_PER_POST}",
+                raw.len()
+            ),
+        ));
+        return Vec::new();
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut tags = Vec::new();
+    for tag in raw {
+        let tag = tag.trim().to_string();
+        if tag.is_empty() {
+            continue;
+        }
+        if tag.chars().count() > MAX_TAG_CHARS {
+            diagnostics.push(Diagnostic::new(
+                path,
+                line,
+                1,
+                format!(
+                    "the tag `{}…` is {} characters long; a tag may have at most {MAX_TAG_CHARS}",
+                    tag.chars().take(20).collect::<String>(),
+                    tag.chars().count()
+                ),
+            ));
+            continue;
+        }
+        if let Some(c) = tag.chars().find(|c| c.is_control()) {
+            diagnostics.push(Diagnostic::new(path, line, 1, control_char_message(c)));
+            continue;
+        }
+        let slug = slugify(&tag);
+        if seen.insert(if slug.is_empty() { "tag".into() } else { slug }) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<Post> {
     let text = text.replace("\r\n", "\n");
+    if let Some((line, column, c)) = first_control_char(&text) {
+        diagnostics.push(Diagnostic::new(path, line, column, control_char_message(c)));
+        return None;
+    }
     let Some(rest) = text.strip_prefix("---\n") else {
         diagnostics.push(Diagnostic::new(path, 1, 1, "expected front matter: the file starts with a line `---`, then YAML (title, date, ...), then `---`"));
         return None;
@@ -60,6 +139,12 @@ pub(super) fn parse_post(
         }
     };
     let before = diagnostics.len();
+    // YAML escapes (`"\0"`) can still make control characters in the front matter's strings.
+    let fields = [Some(&raw.title), raw.author.as_ref(), raw.summary.as_ref()];
+    if let Some((_, _, c)) = fields.iter().flatten().find_map(|s| first_control_char(s)) {
+        diagnostics.push(Diagnostic::new(path, 1, 1, control_char_message(c)));
+    }
+    let tags = post_tags(path, yaml, raw.tags, diagnostics);
     let located = |s: &Spanned<String>, m: String| {
         Diagnostic::new(path, s.referenced.line() + 1, s.referenced.column(), m)
     };
@@ -95,42 +180,33 @@ pub(super) fn parse_post(
         ));
     }
     let date = date?;
-    (diagnostics.len() == before).then(|| {
-        (
-            Post {
-                source: path.to_path_buf(),
-                slug,
-                title: raw.title,
-                date,
-                author: raw.author,
-                period,
-                tags: raw
-                    .tags
-                    .into_iter()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-                summary: raw.summary,
-                period_at: raw
-                    .period
-                    .as_ref()
-                    .map_or((0, 0), |p| (p.referenced.line() + 1, p.referenced.column())),
-                body: body.to_string(),
-                body_first_line,
-            },
-            raw.draft,
-        )
+    (diagnostics.len() == before).then(|| Post {
+        source: path.to_path_buf(),
+        slug,
+        title: raw.title,
+        date,
+        author: raw.author,
+        period,
+        tags,
+        summary: raw.summary,
+        period_at: raw
+            .period
+            .as_ref()
+            .map_or((0, 0), |p| (p.referenced.line() + 1, p.referenced.column())),
+        draft: raw.draft,
+        body: body.to_string(),
+        body_first_line,
     })
 }
 
 /// Newest first; a post's period must be one the site has data for.
 pub(super) fn check_posts(
-    posts: &mut [(Post, bool)],
+    posts: &mut [Post],
     periods: &[(Period, PathBuf)],
     diagnostics: &mut Diagnostics,
 ) {
-    posts.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    for (post, _) in posts.iter() {
+    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    for post in posts.iter() {
         if let Some(period) = post.period
             && !periods.is_empty()
             && !periods.iter().any(|(p, _)| *p == period)
@@ -145,7 +221,7 @@ pub(super) fn check_posts(
         }
     }
     let mut seen: HashMap<&str, &Path> = HashMap::new();
-    for (post, _) in posts.iter() {
+    for post in posts.iter() {
         if let Some(first) = seen.insert(&post.slug, &post.source) {
             diagnostics.push(Diagnostic::whole_file(
                 &post.source,
