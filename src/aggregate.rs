@@ -203,6 +203,36 @@ pub fn analyse(site: &Site) -> Analysis {
         .iter()
         .map(|p| analyse_period(site, p))
         .collect();
+    compare_periods(site, &mut periods);
+    let lags = lagged_links(site, &periods);
+    Analysis { periods, lags }
+}
+
+/// As [`analyse`], for a build that needs only the analysis afterwards: the periods are analysed
+/// in parallel and each period's answer counts are freed as soon as it is done, so the counts
+/// and the figures of a 20,000-team site are not all in memory at once. `site.periods` keeps
+/// each period's name and source; its `ex` and `cx` are left empty.
+pub fn analyse_and_release(site: &mut Site) -> Analysis {
+    let surveys = std::mem::take(&mut site.periods);
+    let site_ref: &Site = site;
+    let (mut periods, emptied): (Vec<PeriodAnalysis>, Vec<SurveyPeriod>) = surveys
+        .into_par_iter()
+        .map(|mut survey| {
+            let analysis = analyse_period(site_ref, &survey);
+            survey.ex = Vec::new();
+            survey.cx = Vec::new();
+            (analysis, survey)
+        })
+        .unzip();
+    site.periods = emptied;
+    compare_periods(site, &mut periods);
+    let lags = lagged_links(site, &periods);
+    Analysis { periods, lags }
+}
+
+/// Each unit's change from the previous period, and the false-discovery control over each
+/// period's verdicts: the steps that need two periods' figures, after every period is analysed.
+fn compare_periods(site: &Site, periods: &mut [PeriodAnalysis]) {
     for p in 0..periods.len() {
         // A change compares the same questions in both periods: no index change otherwise.
         let same = |side| {
@@ -228,29 +258,6 @@ pub fn analyse(site: &Site) -> Analysis {
         }
         control_false_discoveries(&mut periods[p].comparisons);
     }
-    let lags = lagged_links(site, &periods);
-    Analysis { periods, lags }
-}
-
-/// As [`analyse`], for a build that needs only the analysis afterwards: the periods are analysed
-/// in parallel and each period's answer counts are freed as soon as it is done, so the counts
-/// and the figures of a 20,000-team site are not all in memory at once. `site.periods` keeps
-/// each period's name and source; its `ex` and `cx` are left empty.
-pub fn analyse_and_release(site: &mut Site) -> Analysis {
-    let surveys = std::mem::take(&mut site.periods);
-    let site_ref: &Site = site;
-    let (periods, emptied): (Vec<PeriodAnalysis>, Vec<SurveyPeriod>) = surveys
-        .into_par_iter()
-        .map(|mut survey| {
-            let analysis = analyse_period(site_ref, &survey);
-            survey.ex = Vec::new();
-            survey.cx = Vec::new();
-            (analysis, survey)
-        })
-        .unzip();
-    site.periods = emptied;
-    let lags = lagged_links(site, &periods);
-    Analysis { periods, lags }
 }
 
 /// Summed answer counts of one group in one period.
