@@ -163,8 +163,8 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     (
         "parent_ex_lead",
         "{team} is part of {unit}. These are the employee results of all of {unit}, not of {team} alone.",
-        "{team} kuuluu yksikköön {unit}. Nämä ovat koko yksikön {unit} henkilöstötulokset, eivät pelkästään yksikön {team}.",
-        "{team} ingår i {unit}. Det här är medarbetarresultaten för hela {unit}, inte för {team} ensamt.",
+        "{team} kuuluu yksikköön {unit}. Nämä ovat koko yksikön {unit} henkilöstötulokset, eivät yksikön {team} omat.",
+        "{team} ingår i {unit}. Det här är medarbetarresultaten för hela {unit}, inte bara för {team}.",
     ),
     ("trends", "Trends", "Kehitys", "Utveckling"),
     (
