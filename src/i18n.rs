@@ -8,6 +8,85 @@ use crate::framework::Language;
 
 /// (key, English, Finnish, Swedish)
 const STRINGS: &[(&str, &str, &str, &str)] = &[
+    // Pages that scale to thousands of units (src/pages/scale.rs).
+    (
+        "position_heading",
+        "Position in the organisation",
+        "Sijoitus organisaatiossa",
+        "Placering i organisationen",
+    ),
+    (
+        "position_sentence",
+        "{measure} {value}: rank {rank} of {n} teams; {pct} of the teams are lower.",
+        "{measure} {value}: sija {rank}/{n} tiimin joukossa; {pct} tiimeistä on alempana.",
+        "{measure} {value}: plats {rank} av {n} team; {pct} av teamen ligger lägre.",
+    ),
+    (
+        "attention_heading",
+        "Teams that need attention",
+        "Huomiota tarvitsevat tiimit",
+        "Team som behöver uppmärksamhet",
+    ),
+    (
+        "attention_lowest",
+        "Lowest EX index",
+        "Matalin EX-indeksi",
+        "Lägst EX-index",
+    ),
+    (
+        "attention_drop",
+        "Largest drop in EX index since the previous period",
+        "Suurin EX-indeksin lasku edellisestä kaudesta",
+        "Största nedgång i EX-index sedan föregående period",
+    ),
+    (
+        "attention_gap",
+        "Largest gap between EX and CX index",
+        "Suurin ero EX- ja CX-indeksin välillä",
+        "Största skillnad mellan EX- och CX-index",
+    ),
+    (
+        "table_filter",
+        "Show only rows containing",
+        "Näytä vain rivit, joissa on",
+        "Visa bara rader som innehåller",
+    ),
+    (
+        "table_sort",
+        "Sort by this column",
+        "Lajittele tämän sarakkeen mukaan",
+        "Sortera efter den här kolumnen",
+    ),
+    (
+        "table_rows_shown",
+        "rows shown",
+        "riviä näkyvissä",
+        "rader visas",
+    ),
+    (
+        "table_level_note",
+        "The list goes down to the level that keeps it at {rows} rows or fewer; each unit's page lists the units below it.",
+        "Luettelossa on yksiköt sille tasolle asti, jolla rivejä on enintään {rows}; kunkin yksikön sivulla on sen alayksiköt.",
+        "Listan går ned till den nivå där den har högst {rows} rader; varje enhets sida visar enheterna under den.",
+    ),
+    (
+        "hidden_notes_more",
+        "In this period {n} more groups are hidden or have measures withheld; their own units' pages say why.",
+        "Tällä kaudella {n} muuta ryhmää on piilotettu tai niiltä on jätetty mittareita pois; syy kerrotaan yksiköiden omilla sivuilla.",
+        "Under perioden är ytterligare {n} grupper dolda eller har mått som undanhålls; enheternas egna sidor förklarar varför.",
+    ),
+    (
+        "ranked_more",
+        "{n} teams in the middle of the ranking are left out here; each team's page shows its rank.",
+        "Sijoituksen keskeltä {n} tiimiä on jätetty tästä pois; kunkin tiimin sivulla näkyy sen sija.",
+        "{n} team i mitten av rankningen är utelämnade här; varje teams sida visar dess placering.",
+    ),
+    (
+        "scatter_level_note",
+        "With {teams} teams, each point is a unit one level up; the correlation is over the teams, and every team is in the tables.",
+        "Tiimejä on {teams}, joten kukin piste on ylemmän tason yksikkö; korrelaatio on laskettu tiimeistä, ja jokainen tiimi on taulukoissa.",
+        "Med {teams} team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.",
+    ),
     ("overview", "Overview", "Yleiskuva", "Översikt"),
     ("periods", "Periods", "Kaudet", "Perioder"),
     ("period", "Period", "Kausi", "Period"),
@@ -634,6 +713,7 @@ mod tests {
             include_str!("pages/mod.rs"),
             include_str!("pages/figures.rs"),
             include_str!("pages/shortcodes.rs"),
+            include_str!("pages/scale.rs"),
         ];
         let keys: Vec<&str> = STRINGS.iter().map(|s| s.0).collect();
         let mut used = std::collections::BTreeSet::new();
