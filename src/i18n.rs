@@ -233,6 +233,18 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Henkilöstötulokset on piilotettu",
         "Medarbetarresultaten är dolda",
     ),
+    (
+        "parent_ex_heading",
+        "Employee results of {unit}",
+        "Yksikön {unit} henkilöstötulokset",
+        "Medarbetarresultat för {unit}",
+    ),
+    (
+        "parent_ex_lead",
+        "{team} is part of {unit}. These are the employee results of all of {unit}, not of {team} alone.",
+        "{team} kuuluu yksikköön {unit}. Nämä ovat koko yksikön {unit} henkilöstötulokset, eivät yksikön {team} omat.",
+        "{team} ingår i {unit}. Det här är medarbetarresultaten för hela {unit}, inte bara för {team}.",
+    ),
     ("trends", "Trends", "Kehitys", "Utveckling"),
     (
         "units_ranked",

@@ -268,6 +268,15 @@ struct Tile {
     spark: Option<String>,
 }
 
+/// A hidden unit's view of the employee results of the group it is part of.
+#[derive(Serialize)]
+struct ParentEx {
+    heading: String,
+    lead: String,
+    href: String,
+    tiles: Vec<Tile>,
+}
+
 #[derive(Serialize)]
 struct LinkageView {
     verdict: Verdict,
@@ -1295,6 +1304,35 @@ impl<'a> Renderer<'a> {
         self.render("list.html", path, &context)
     }
 
+    /// The employee results of the nearest group above a hidden unit that is shown in period
+    /// `p`: already published on that group's page, and the closest a reader can get.
+    fn parent_ex(&self, figures: &FigureMaker, p: usize, unit: usize) -> Option<ParentEx> {
+        let units = &self.site.units;
+        if units.units[unit].report_with.is_some() {
+            return None;
+        }
+        let path = units.path_to(unit);
+        let &above = path[..path.len() - 1]
+            .iter()
+            .rev()
+            .find(|&&a| self.analysis.periods[p].units[a].ex_visibility.is_shown())?;
+        let tiles: Vec<Tile> = self
+            .tiles(figures, p, above)
+            .into_iter()
+            .filter(|tile| tile.side == Some("ex"))
+            .collect();
+        let name = self.unit_name(above);
+        Some(ParentEx {
+            heading: self.t("parent_ex_heading").replace("{unit}", &name),
+            lead: self
+                .t("parent_ex_lead")
+                .replace("{unit}", &name)
+                .replace("{team}", &self.unit_name(unit)),
+            href: self.unit_path(above),
+            tiles,
+        })
+    }
+
     fn unit_page(&self, unit: usize) -> Result<OutputFile, Diagnostic> {
         let path = self.unit_path(unit);
         let info = &self.site.units.units[unit];
@@ -1318,7 +1356,8 @@ impl<'a> Renderer<'a> {
         context.insert("heading", &info.name);
         context.insert("supervisor", &info.supervisor);
         let periods = &self.analysis.periods;
-        // A unit whose employee results are hidden in every period shows nothing but the reason.
+        // A unit whose employee results are hidden in every period says why, shows its customer
+        // results (they are not protected) and the employee results of the group it is part of.
         let ever_shown = periods
             .iter()
             .any(|p| p.units[unit].ex_visibility.is_shown());
@@ -1326,7 +1365,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|p| self.hidden_reason(p.units[unit].ex_visibility))
             .collect();
-        if !ever_shown && !reasons.is_empty() {
+        let hidden_everywhere = !ever_shown && !reasons.is_empty();
+        let hidden_message = hidden_everywhere.then(|| {
             // Each distinct reason once, as a sentence, then the rule itself.
             let mut unique: Vec<String> = Vec::new();
             for reason in reasons {
@@ -1340,17 +1380,14 @@ impl<'a> Renderer<'a> {
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default();
-            context.insert(
-                "hidden_message",
-                &format!(
-                    "{sentence}. {}",
-                    self.t("privacy_note")
-                        .replace("{n}", &self.site.config.anonymity_threshold.to_string())
-                ),
-            );
-            return self.render("unit.html", &path, &context);
-        }
-        context.insert("hidden_message", &None::<String>);
+            format!(
+                "{sentence}. {}",
+                self.t("privacy_note")
+                    .replace("{n}", &self.site.config.anonymity_threshold.to_string())
+            )
+        });
+        context.insert("hidden_message", &hidden_message);
+        context.insert("parent_ex", &None::<ParentEx>);
         let Some(p) = self.latest() else {
             context.insert("lead", self.t("no_data"));
             context.insert("tiles", &Vec::<Tile>::new());
@@ -1359,6 +1396,34 @@ impl<'a> Renderer<'a> {
             context.insert("unit_table_heading", self.t("sub_units"));
             return self.render("unit.html", &path, &context);
         };
+        if periods[p].units[unit].ex_visibility.is_hidden() {
+            context.insert("parent_ex", &self.parent_ex(&figures, p, unit));
+        }
+        if hidden_everywhere {
+            let period = &periods[p];
+            context.insert(
+                "lead",
+                &format!("{}: {}", self.t("latest_period"), period.period),
+            );
+            // Only the customer side is the unit's own: every employee figure here is hidden.
+            let tiles: Vec<Tile> = self
+                .tiles(&figures, p, unit)
+                .into_iter()
+                .filter(|tile| tile.side == Some("cx"))
+                .collect();
+            context.insert("tiles", &tiles);
+            let mut list = Vec::new();
+            list.extend(figures.likert(p, unit, Side::Cx, None));
+            list.extend(figures.net(p, unit));
+            context.insert(
+                "figures",
+                &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
+            );
+            context.insert("unit_rows", &Vec::<UnitRow>::new());
+            context.insert("unit_table_heading", self.t("sub_units"));
+            context.insert("hidden_notes", &Vec::<String>::new());
+            return self.render("unit.html", &path, &context);
+        }
         let period = &periods[p];
         context.insert(
             "lead",
