@@ -7,6 +7,7 @@
 //! the HTML with Tera templates and Markdown; [`output`] swaps the finished site into place.
 
 pub mod aggregate;
+pub mod background;
 pub mod build;
 pub mod charts;
 pub mod diagnostics;
