@@ -558,8 +558,8 @@ mod tests {
             let units = s.units();
             let unit_vis = suppress(&units, t);
             let mut published = Echelon::default();
-            for i in 0..s.n() {
-                if matches!(unit_vis[i], Shown | NoData) {
+            for (i, v) in unit_vis.iter().enumerate() {
+                if matches!(v, Shown | NoData) {
                     published.insert(s.vector(i, |_, _| true));
                 }
             }
@@ -594,8 +594,8 @@ mod tests {
                     levels.push((first, level));
                 }
             }
-            for i in 0..s.n() {
-                if unit_vis[i].is_hidden() {
+            for (i, v) in unit_vis.iter().enumerate() {
+                if v.is_hidden() {
                     prop_assert!(!published.contains(s.vector(i, |_, _| true)),
                         "hidden unit {i} derivable");
                 }
