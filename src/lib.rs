@@ -10,6 +10,7 @@ pub mod aggregate;
 pub mod background;
 pub mod build;
 pub mod charts;
+pub mod comments;
 pub mod diagnostics;
 pub mod format;
 pub mod framework;

@@ -409,7 +409,11 @@ fn respondent_ids_emails_timestamps_and_comments_never_reach_the_output() {
                 }
             }
         }
-        assert!(!secrets.is_empty(), "{}: nothing to look for", site.display());
+        assert!(
+            !secrets.is_empty(),
+            "{}: nothing to look for",
+            site.display()
+        );
         for (path, contents) in pages(&site) {
             let contents = String::from_utf8_lossy(&contents);
             for secret in &secrets {
