@@ -358,7 +358,11 @@ fn respondent_ids_emails_timestamps_and_comments_never_reach_the_output() {
             "google",
             "google-forms-2026-q3.csv",
             b',',
-            &["Timestamp", "Email Address"],
+            &[
+                "Timestamp",
+                "Email Address",
+                "Anything else you want to tell us?",
+            ],
             0,
         ),
         (
