@@ -411,6 +411,7 @@ mod tests {
     #[derive(Clone, Debug)]
     struct Site {
         parents: Vec<Option<usize>>,
+        own_inner: bool,
         finest: Vec<Vec<Vec<u64>>>,
     }
 
@@ -429,12 +430,16 @@ mod tests {
                     prop::collection::vec(prop::collection::vec(cell, B), A),
                     n,
                 );
-                (parents, finest)
+                (parents, finest, prop::bool::weighted(0.3))
             })
-            .prop_map(|(rest, finest)| {
+            .prop_map(|(rest, finest, own_inner)| {
                 let mut parents = vec![None];
                 parents.extend(rest);
-                Site { parents, finest }
+                Site {
+                    parents,
+                    own_inner,
+                    finest,
+                }
             })
     }
 
@@ -442,9 +447,11 @@ mod tests {
         fn n(&self) -> usize {
             self.parents.len()
         }
+        /// The units holding respondents of their own: every leaf, and an inner unit when
+        /// `own_inner` (respondents whose team is a region).
         fn leaves(&self) -> Vec<usize> {
             (0..self.n())
-                .filter(|&i| !self.parents.contains(&Some(i)))
+                .filter(|&i| self.own_inner || !self.parents.contains(&Some(i)))
                 .collect()
         }
         /// Which leaves lie under each unit.
@@ -523,6 +530,7 @@ mod tests {
         finest[2][1][0] = 10;
         let s = Site {
             parents: vec![None, Some(0), Some(0)],
+            own_inner: false,
             finest,
         };
         let band = |k: usize| move |a: usize, _: usize| a == k;
@@ -554,7 +562,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1500))]
 
-        /// Over everything published — the unit tree's totals and both cuts' rows at their chosen
+        /// Over everything published — with respondents in teams and, in some sites, directly in
+        /// regions too — the unit tree's totals and both cuts' rows at their chosen
         /// levels, counts per cell — no hidden unit and no hidden or unpublished cell of either
         /// cut (at any level) with respondents lies in the rational row space of the published
         /// figures, and every published cell with respondents has at least `t`.
@@ -638,6 +647,9 @@ mod tests {
         #[test]
         fn a_cut_without_small_cells_is_shown_whole(mut s in arb_site(), t in 3u64..=5) {
             // Respondents only in groups of 5 or more: every cell and total is 0 or at least t.
+            // (A region's own respondents are a hidden group of their own, so only teams hold
+            // respondents here.)
+            s.own_inner = false;
             s.finest.iter_mut().flatten().flatten().for_each(|c| if *c < 5 { *c = 0 });
             let units = s.units();
             let unit_vis = suppress(&units, t);
