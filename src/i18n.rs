@@ -101,6 +101,7 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
         "Alla kommentarer",
     ),
     ("reading_time", "min read", "min lukuaika", "min läsning"),
+    ("draft", "Draft", "Luonnos", "Utkast"),
     (
         "show_data",
         "Show the numbers",

@@ -23,4 +23,8 @@ pub mod pages;
 pub mod period;
 pub mod privacy;
 pub mod scaffold;
+pub mod schema;
+pub mod serve;
 pub mod stats;
+pub mod suggest;
+pub mod warnings;

@@ -1,11 +1,18 @@
 //! The `kolikko` command line. Exit codes: 0 success, 1 bad input or refused output, 2 usage error.
 
+mod cli;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use kolikko::build::{self, BuildError, Summary};
+use kolikko::build::{self, BuildOptions};
+use kolikko::scaffold::{self, Periods};
+use kolikko::serve::ServeOptions;
+
+use cli::Output;
 
 #[derive(Parser)]
 #[command(
@@ -16,6 +23,25 @@ use kolikko::build::{self, BuildError, Summary};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print how long each step took.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewLanguage {
+    En,
+    Fi,
+    Sv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewPeriods {
+    Monthly,
+    Quarterly,
 }
 
 #[derive(Subcommand)]
@@ -28,11 +54,35 @@ enum Command {
         /// Where to write the pages [default: SITE/public].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Include posts marked `draft: true`, marked as drafts.
+        #[arg(long)]
+        drafts: bool,
+        /// Fail, writing nothing, if there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Preview the site in a browser: rebuild on every save and reload open pages.
+    Serve {
+        /// The site folder (with kolikko.yaml).
+        #[arg(default_value = ".")]
+        site: PathBuf,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. Only this computer can connect to the default.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Include posts marked `draft: true`, marked as drafts.
+        #[arg(long)]
+        drafts: bool,
     },
     /// Load and validate everything, write nothing.
     Check {
         #[arg(default_value = ".")]
         site: PathBuf,
+        /// Fail if there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Count a survey tool's export (CSV or .xlsx) with a mapping and print it as a survey file.
     Import {
@@ -48,9 +98,24 @@ enum Command {
         #[arg(short, long, default_value = ".")]
         site: PathBuf,
     },
-    /// Create a new site that builds at once.
+    /// Create a new site that builds at once, with comments explaining each field.
     New {
         /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+        /// The language of the report and of the comments in its files.
+        #[arg(long, value_enum, default_value = "en")]
+        language: NewLanguage,
+        /// How often the surveys run.
+        #[arg(long, value_enum, default_value = "quarterly")]
+        periods: NewPeriods,
+        /// Only the data: no comments, no schemas.
+        #[arg(long)]
+        bare: bool,
+    },
+    /// Write JSON Schemas for kolikko.yaml, units.yaml and survey files, for editors.
+    Schema {
+        /// The folder to write them into.
+        #[arg(default_value = "schemas")]
         dir: PathBuf,
     },
 }
@@ -68,15 +133,60 @@ fn main() -> ExitCode {
             };
         }
     };
+    let terminal = std::io::stderr().is_terminal();
+    let out = Output {
+        quiet: cli.quiet,
+        verbose: cli.verbose,
+        terminal,
+        styled: terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
     match cli.command {
-        Command::Build { site, output } => {
+        Command::Build {
+            site,
+            output,
+            drafts,
+            deny_warnings,
+        } => {
             let output = output.unwrap_or_else(|| site.join("public"));
-            report(
-                build::build(&site, &output),
-                &format!("built into {}", output.display()),
-            )
+            let options = BuildOptions {
+                drafts,
+                deny_warnings,
+            };
+            let progress = cli::progress::Bar::new(out);
+            let result = build::build_with(&site, &output, options, &progress);
+            progress.finish();
+            cli::report::summary(out, result, &format!("built into {}", output.display()))
         }
-        Command::Check { site } => report(build::check(&site), "checked; nothing written"),
+        Command::Serve {
+            site,
+            port,
+            bind,
+            drafts,
+        } => cli::serve::run(
+            out,
+            ServeOptions {
+                site,
+                bind,
+                port,
+                build: BuildOptions {
+                    drafts,
+                    deny_warnings: false,
+                },
+            },
+        ),
+        Command::Check {
+            site,
+            deny_warnings,
+        } => {
+            let options = BuildOptions {
+                drafts: false,
+                deny_warnings,
+            };
+            let progress = cli::progress::Bar::new(out);
+            let result = build::check_with(&site, options, &progress);
+            progress.finish();
+            cli::report::summary(out, result, "checked; nothing written")
+        }
         Command::Import {
             file,
             mapping,
@@ -93,62 +203,66 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => {
-                    eprintln!("{diagnostics}");
+                    eprintln!("{}", diagnostics.render(out.styled));
                     ExitCode::from(1)
                 }
             }
         }
-        Command::New { dir } => match kolikko::scaffold::create(&dir) {
-            Ok(()) => {
-                println!(
-                    "created a new site in {}; build it with: kolikko build {}",
-                    dir.display(),
-                    dir.display()
-                );
+        Command::New {
+            dir,
+            language,
+            periods,
+            bare,
+        } => {
+            let language = match language {
+                NewLanguage::En => kolikko::framework::Language::En,
+                NewLanguage::Fi => kolikko::framework::Language::Fi,
+                NewLanguage::Sv => kolikko::framework::Language::Sv,
+            };
+            let periods = match periods {
+                NewPeriods::Monthly => Periods::Monthly,
+                NewPeriods::Quarterly => Periods::Quarterly,
+            };
+            match scaffold::create_with(
+                &dir,
+                scaffold::NewSite {
+                    language,
+                    periods,
+                    bare,
+                },
+            ) {
+                Ok(()) => {
+                    if !out.quiet {
+                        println!(
+                            "created a new site in {}; preview it with: kolikko serve {}",
+                            dir.display(),
+                            dir.display()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Schema { dir } => match kolikko::schema::write_all(&dir) {
+            Ok(paths) => {
+                if !out.quiet {
+                    for path in paths {
+                        println!("wrote {}", path.display());
+                    }
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!(
+                    "error: cannot write the schemas into {}: {e}",
+                    dir.display()
+                );
                 ExitCode::from(1)
             }
         },
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-fn report(result: Result<Summary, BuildError>, done: &str) -> ExitCode {
-    match result {
-        Ok(s) => {
-            for read in &s.responses {
-                println!("{read}");
-            }
-            for warning in &s.warnings {
-                eprintln!("warning: {warning}");
-            }
-            println!(
-                "kolikko: {} period{}, {} unit{}, {} post{} → {} files ({} KiB) in {} ms; {done}",
-                s.periods,
-                plural(s.periods),
-                s.units,
-                plural(s.units),
-                s.posts,
-                plural(s.posts),
-                s.files,
-                s.bytes / 1024,
-                s.millis
-            );
-            ExitCode::SUCCESS
-        }
-        Err(BuildError::Input(diagnostics)) => {
-            eprintln!("{diagnostics}");
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
     }
 }

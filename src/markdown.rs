@@ -19,6 +19,8 @@ use crate::load::slugify;
 pub struct Shortcode {
     pub name: String,
     pub args: BTreeMap<String, String>,
+    /// Arguments written without quotes (`kind=trend`): accepted, and warned about.
+    pub unquoted: Vec<String>,
     pub line: u64,
     pub column: u64,
     /// Alone on its line: rendered as a block (a figure); otherwise inline.
@@ -84,11 +86,12 @@ pub fn extract_shortcodes(
             let column = line[..column_base + start].chars().count() as u64 + 1;
             out.push_str(&rest[..start]);
             match parse_call(inner) {
-                Ok((name, args)) => {
+                Ok((name, args, unquoted)) => {
                     let index = shortcodes.len();
                     shortcodes.push(Shortcode {
                         name,
                         args,
+                        unquoted,
                         line: line_number,
                         column,
                         block: alone,
@@ -114,8 +117,11 @@ pub fn extract_shortcodes(
     diagnostics.into_result((out, shortcodes))
 }
 
+/// The name, the arguments, and which arguments were written without quotes.
+type Call = (String, BTreeMap<String, String>, Vec<String>);
+
 /// `name(key="value", other=3)` → name and arguments.
-fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> {
+fn parse_call(text: &str) -> Result<Call, String> {
     let expected = "expected a shortcode such as {{ chart(kind=\"scatter\", period=\"2026-Q3\") }}";
     let text = text.trim();
     let open = text.find('(').ok_or_else(|| expected.to_string())?;
@@ -127,6 +133,7 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
         .strip_suffix(')')
         .ok_or_else(|| format!("{expected}: missing `)`"))?;
     let mut args = BTreeMap::new();
+    let mut unquoted = Vec::new();
     let mut chars = args_text.chars().peekable();
     loop {
         while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
@@ -155,6 +162,7 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
             }
             value
         } else {
+            unquoted.push(key.clone());
             std::iter::from_fn(|| {
                 chars.next_if(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
             })
@@ -170,7 +178,7 @@ fn parse_call(text: &str) -> Result<(String, BTreeMap<String, String>), String> 
             Some(c) => return Err(format!("{expected}: unexpected `{c}`")),
         }
     }
-    Ok((name.to_string(), args))
+    Ok((name.to_string(), args, unquoted))
 }
 
 /// A rendered Markdown body.

@@ -243,6 +243,8 @@ pub struct Post {
     pub period_at: (u64, u64),
     pub tags: Vec<String>,
     pub summary: Option<String>,
+    /// `draft: true`: left out unless the build is asked for drafts (`--drafts`), then marked.
+    pub draft: bool,
     pub body: String,
     /// The file line on which `body` starts, so errors in the body point at the right line.
     pub body_first_line: u64,

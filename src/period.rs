@@ -24,8 +24,15 @@ impl Period {
     /// Parses `2026-Q3`, `2026-07` or `2026-W27`; the error says which forms are accepted.
     pub fn parse(text: &str) -> Result<Period, String> {
         let expected = || {
+            // `2026-q3` or ` 2026-Q3`: say the one thing to change.
+            let hint = match text.trim().to_uppercase() {
+                fixed if fixed != text && Period::parse(&fixed).is_ok() => {
+                    format!("; did you mean `{fixed}`?")
+                }
+                _ => String::new(),
+            };
             format!(
-                "expected a period such as 2026-Q3 (quarter), 2026-07 (month) or 2026-W27 (ISO week), found `{text}`"
+                "expected a period such as 2026-Q3 (quarter), 2026-07 (month) or 2026-W27 (ISO week), found `{text}`{hint}"
             )
         };
         let (year, rest) = text.split_once('-').ok_or_else(expected)?;

@@ -193,6 +193,7 @@ fn import_of_an_export_no_survey_file_names_needs_a_period_and_says_invited_is_a
     assert_eq!(without.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&without.stderr), @r"
     tests/fixtures/responses/other/content/surveys/customers-2026-q3.csv: error: no survey file of the site reads this export with this mapping: give the period with --period (e.g. --period 2026-Q3)
+
     1 error
     ");
 
@@ -280,10 +281,15 @@ fn files_in_content_surveys_that_nothing_reads_are_warnings_naming_them() {
         .unwrap();
     assert!(output.status.success());
     insta::assert_snapshot!(String::from_utf8_lossy(&output.stderr), @r"
-    warning: ./content/surveys/2026-q4.YAML: is not read: survey files end in .yaml or .yml in lower case; rename it to ./content/surveys/2026-q4.yaml
-    warning: ./content/surveys/notes.markdown: is not read: posts go in content/posts/ and end in .md
-    warning: ./content/surveys/old/2025-q4.yaml: is not read: survey files lie directly in content/surveys/, and no survey file names this one as a mapping
-    warning: ./content/surveys/stray-export.xlsx: is not read: no survey file names it; to use this export, name it under `ex_responses` or `cx_responses` of a survey file with a mapping (see docs/format.md)
+    ./content/surveys/2026-q4.YAML: warning: is not read: survey files end in .yaml or .yml in lower case; rename it to ./content/surveys/2026-q4.yaml
+
+    ./content/surveys/notes.markdown: warning: is not read: posts go in content/posts/ and end in .md
+
+    ./content/surveys/old/2025-q4.yaml: warning: is not read: survey files lie directly in content/surveys/, and no survey file names this one as a mapping
+
+    ./content/surveys/stray-export.xlsx: warning: is not read: no survey file names it; to use this export, name it under `ex_responses` or `cx_responses` of a survey file with a mapping (see docs/format.md)
+
+    4 warnings
     ");
 }
 

@@ -234,15 +234,15 @@ fn unknown_shortcode_arguments_name_the_post_line() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("bad.md:7:1: error: unknown period `2031-Q1`"),
+        stderr.contains("bad.md:7:34: error: unknown period `2031-Q1`"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("bad.md:9:1: error: unknown chart kind `pie`"),
+        stderr.contains("bad.md:9:16: error: unknown chart kind `pie`"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("bad.md:11:1: error: unknown unit `atlantis`"),
+        stderr.contains("bad.md:11:29: error: unknown unit `atlantis`"),
         "{stderr}"
     );
 }
@@ -259,7 +259,7 @@ fn kpi_arguments_for_factors_questions_and_changes_are_checked() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     for expected in [
         "bad.md:5:3: error: metric \"factor\" needs `factor`",
-        "bad.md:7:3: error: unknown question `ex_nothing`",
+        "bad.md:7:31: error: unknown question `ex_nothing`",
         "bad.md:9:3: error: `change` works with the metrics ex_index, cx_index, enps, nps, factor, item, not `response_rate`",
     ] {
         assert!(stderr.contains(expected), "{expected}\n{stderr}");

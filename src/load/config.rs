@@ -128,16 +128,25 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
+/// The settings and the framework, each when valid. They are separate so that a mistake in the
+/// settings does not also hide every survey error: the surveys are checked against the
+/// framework whenever it is known.
 pub(super) fn parse_config(
     path: &Path,
     text: &str,
     diagnostics: &mut Diagnostics,
-) -> Option<(Config, Framework)> {
+) -> (Option<Config>, Option<Framework>) {
     let raw: RawConfig = match parse_yaml(path, text, 0) {
         Ok(raw) => raw,
         Err(d) => {
             diagnostics.push(d);
-            return None;
+            // The file does not parse; unless it lists its own factors, the surveys use the
+            // default framework, so they can still be checked.
+            let custom = text.lines().any(|l| {
+                l.strip_prefix("framework:")
+                    .is_some_and(|rest| !rest.trim().starts_with("default"))
+            });
+            return (None, (!custom).then(Framework::default_six));
         }
     };
     let before = diagnostics.len();
@@ -172,6 +181,8 @@ pub(super) fn parse_config(
         }
         Some(t) => t.value,
     };
+    // Scales belong to the framework: a bad scale makes its items' counts uncheckable.
+    let before_framework = diagnostics.len();
     let scales = check_scales(path, raw.scales, diagnostics);
     let framework = match raw.framework {
         None => Framework::default_six(),
@@ -190,7 +201,11 @@ pub(super) fn parse_config(
         cx_low_n: raw.cx_low_n.unwrap_or(30),
         allow_raw_html: raw.allow_raw_html.unwrap_or(false),
     };
-    (diagnostics.len() == before).then_some((config, framework))
+    let framework_ok = diagnostics.len() == before_framework;
+    (
+        (diagnostics.len() == before).then_some(config),
+        framework_ok.then_some(framework),
+    )
 }
 
 /// The site's scales by name, with `likert5` built in; each must have sensible cut-points.

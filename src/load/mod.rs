@@ -35,8 +35,20 @@ pub const MAX_COUNT: u64 = 1_000_000_000;
 /// The lowest anonymity threshold a site may set.
 pub const MIN_ANONYMITY_THRESHOLD: u64 = 3;
 
-/// Reads and validates the whole site at `root`.
+/// Choices that change what is read, not how it is checked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoadOptions {
+    /// Keep posts marked `draft: true` (for `--drafts`); they are left out otherwise.
+    pub drafts: bool,
+}
+
+/// Reads and validates the whole site at `root`, leaving drafts out.
 pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
+    load_site_with(root, LoadOptions::default())
+}
+
+/// Reads and validates the whole site at `root`.
+pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let canonical_root = fs::canonicalize(root).map_err(|e| {
         Diagnostics::from(Diagnostic::whole_file(
@@ -49,14 +61,16 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     };
 
     let config_path = root.join("kolikko.yaml");
+    if !config_path.exists() {
+        return Err(not_a_site(root, &config_path));
+    }
     let (config, framework) = match reader.read_text(&config_path) {
         Ok(text) => parse_config(&config_path, &text, &mut diagnostics),
         Err(d) => {
             diagnostics.push(d);
-            None
+            (None, None)
         }
-    }
-    .unzip();
+    };
 
     let units_path = root.join("content").join("units.yaml");
     let units = match reader.read_text(&units_path) {
@@ -75,6 +89,15 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     let mut warnings = Vec::new();
     if let (Some(framework), Some(units)) = (&framework, &units) {
         let surveys = root.join("content").join("surveys");
+        if !surveys.is_dir() {
+            diagnostics.push(
+                Diagnostic::whole_file(
+                    &surveys,
+                    "the folder content/surveys/ is missing: it holds the survey results, one YAML file per period",
+                )
+                .with_help("create it and add a file such as content/surveys/2026-Q1.yaml (see docs/format.md; `kolikko new example` writes a site with two)"),
+            );
+        }
         for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
             match reader.read_text(&path) {
                 Ok(text) => {
@@ -136,7 +159,7 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
             periods,
             posts: posts
                 .into_iter()
-                .filter_map(|(post, draft)| (!draft).then_some(post))
+                .filter(|post| options.drafts || !post.draft)
                 .collect(),
             template_overrides,
             responses,
@@ -146,25 +169,23 @@ pub fn load_site(root: &Path) -> Result<Site, Diagnostics> {
     }
 }
 
-/// The candidate nearest to `word` by edit distance, if it is a plausible typo of it.
-fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let distance = |a: &str, b: &str| -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut previous = row[0];
-            row[0] = i + 1;
-            for (j, &cb) in b.iter().enumerate() {
-                let substitute = previous + usize::from(ca != cb);
-                previous = row[j + 1];
-                row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
-            }
-        }
-        row[b.len()]
+/// The one message for a folder without kolikko.yaml: either not a site at all, or a site
+/// missing its settings.
+fn not_a_site(root: &Path, config_path: &Path) -> Diagnostics {
+    let diagnostic = if root.join("content").is_dir() {
+        Diagnostic::whole_file(
+            config_path,
+            "kolikko.yaml is missing: every site has one beside its content/ folder, with the report's title and settings",
+        )
+        .with_help("copy one from a site made by `kolikko new`, or see docs/format.md")
+    } else {
+        Diagnostic::whole_file(
+            root,
+            "this folder is not a kolikko site: it has no kolikko.yaml and no content/ folder",
+        )
+        .with_help(
+            "give the site's folder (`kolikko build path/to/site`), or make a new site with `kolikko new my-report`",
+        )
     };
-    candidates
-        .map(|c| (distance(word, c), c))
-        .filter(|&(d, c)| d <= 2.max(c.chars().count() / 4))
-        .min()
-        .map(|(_, c)| c)
+    Diagnostics::from(diagnostic)
 }

@@ -26,12 +26,7 @@ struct RawFrontMatter {
     summary: Option<String>,
 }
 
-/// Returns the post and whether it is a draft.
-pub(super) fn parse_post(
-    path: &Path,
-    text: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<(Post, bool)> {
+pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<Post> {
     let text = text.replace("\r\n", "\n");
     let Some(rest) = text.strip_prefix("---\n") else {
         diagnostics.push(Diagnostic::new(path, 1, 1, "expected front matter: the file starts with a line `---`, then YAML (title, date, ...), then `---`"));
@@ -95,42 +90,38 @@ pub(super) fn parse_post(
         ));
     }
     let date = date?;
-    (diagnostics.len() == before).then(|| {
-        (
-            Post {
-                source: path.to_path_buf(),
-                slug,
-                title: raw.title,
-                date,
-                author: raw.author,
-                period,
-                tags: raw
-                    .tags
-                    .into_iter()
-                    .map(|t| t.trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .collect(),
-                summary: raw.summary,
-                period_at: raw
-                    .period
-                    .as_ref()
-                    .map_or((0, 0), |p| (p.referenced.line() + 1, p.referenced.column())),
-                body: body.to_string(),
-                body_first_line,
-            },
-            raw.draft,
-        )
+    (diagnostics.len() == before).then(|| Post {
+        source: path.to_path_buf(),
+        slug,
+        title: raw.title,
+        date,
+        author: raw.author,
+        period,
+        tags: raw
+            .tags
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        summary: raw.summary,
+        period_at: raw
+            .period
+            .as_ref()
+            .map_or((0, 0), |p| (p.referenced.line() + 1, p.referenced.column())),
+        draft: raw.draft,
+        body: body.to_string(),
+        body_first_line,
     })
 }
 
 /// Newest first; a post's period must be one the site has data for.
 pub(super) fn check_posts(
-    posts: &mut [(Post, bool)],
+    posts: &mut [Post],
     periods: &[(Period, PathBuf)],
     diagnostics: &mut Diagnostics,
 ) {
-    posts.sort_by(|(a, _), (b, _)| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    for (post, _) in posts.iter() {
+    posts.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    for post in posts.iter() {
         if let Some(period) = post.period
             && !periods.is_empty()
             && !periods.iter().any(|(p, _)| *p == period)
@@ -145,7 +136,7 @@ pub(super) fn check_posts(
         }
     }
     let mut seen: HashMap<&str, &Path> = HashMap::new();
-    for (post, _) in posts.iter() {
+    for post in posts.iter() {
         if let Some(first) = seen.insert(&post.slug, &post.source) {
             diagnostics.push(Diagnostic::whole_file(
                 &post.source,

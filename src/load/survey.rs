@@ -11,12 +11,13 @@ use serde_saphyr::Spanned;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, Side};
 use crate::model::{Answers, CxResult, ExResult, ResponsesFile, SurveyPeriod, UnitTree};
-use crate::period::Period;
+use crate::period::{Granularity, Period};
 
+use super::MAX_COUNT;
 use super::reader::SiteReader;
 use super::responses;
 use super::yaml::{at, in_source_order, parse_yaml};
-use super::{MAX_COUNT, closest};
+use crate::suggest::closest;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -477,17 +478,45 @@ pub(super) fn check_periods(named: &mut [(Period, PathBuf)], diagnostics: &mut D
             ));
         }
     }
-    if let Some((first, first_path)) = named.first()
-        && let Some((other, path)) = named
-            .iter()
-            .find(|(p, _)| p.granularity != first.granularity)
-    {
-        diagnostics.push(Diagnostic::whole_file(
+    // Blame the files that differ from most of the site (a quarterly file in a monthly
+    // site), not whichever file happens to sort first; a tie keeps the earliest file's kind.
+    let Some((first, _)) = named.first() else {
+        return;
+    };
+    let mut counts: Vec<(Granularity, usize)> = Vec::new();
+    for (period, _) in named.iter() {
+        match counts.iter_mut().find(|(g, _)| *g == period.granularity) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((period.granularity, 1)),
+        }
+    }
+    let usual = counts
+        .iter()
+        .max_by_key(|&&(g, n)| (n, g == first.granularity))
+        .map_or(first.granularity, |&(g, _)| g);
+    let Some((example, example_path)) = named.iter().find(|(p, _)| p.granularity == usual) else {
+        return;
+    };
+    let kind = |g: Granularity| match g {
+        Granularity::Quarter => ("a quarter", "quarters"),
+        Granularity::Month => ("a month", "months"),
+        Granularity::Week => ("a week", "weeks"),
+    };
+    for (period, path) in named.iter().filter(|(p, _)| p.granularity != usual) {
+        diagnostics.push(
+            Diagnostic::whole_file(
                 path,
                 format!(
-                    "period {other} mixes granularities with {first} (in {}): all periods of a site are quarters, months or weeks",
-                    first_path.display()
+                    "period {period} is {}, but the site's other survey periods are {} (such as {example} in {}): all periods of a site are quarters, months or weeks",
+                    kind(period.granularity).0,
+                    kind(usual).1,
+                    example_path.display()
                 ),
-            ));
+            )
+            .with_help(format!(
+                "give this file's results by {} too, or keep them in a site of their own",
+                kind(usual).0.trim_start_matches("a ")
+            )),
+        );
     }
 }

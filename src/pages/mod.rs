@@ -66,7 +66,7 @@ pub fn render_site(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, 
     let mut diagnostics = Diagnostics::default();
     let posts = renderer.render_posts(&mut files, &mut diagnostics);
     if !diagnostics.is_empty() {
-        return Err(diagnostics);
+        return Err(once_per_place(diagnostics));
     }
     let mut emit = |result: Result<OutputFile, Diagnostic>| match result {
         Ok(file) => files.push(file),
@@ -92,7 +92,28 @@ pub fn render_site(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, 
     emit(renderer.method_page());
     emit(renderer.feed(&posts));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    diagnostics.into_result(files)
+    diagnostics.into_result(files).map_err(once_per_place)
+}
+
+/// A template mistake fails every page that uses the template: report it once.
+fn once_per_place(diagnostics: Diagnostics) -> Diagnostics {
+    let mut seen = std::collections::HashSet::new();
+    Diagnostics(
+        diagnostics
+            .0
+            .into_iter()
+            .filter(|d| {
+                // Same place, same words up to the page-specific "(while rendering …)".
+                let what = d
+                    .message
+                    .split(" (while rendering")
+                    .next()
+                    .unwrap_or_default();
+                d.line == 0 && !d.message.starts_with("template error")
+                    || seen.insert((d.file.clone(), d.line, d.column, what.to_string()))
+            })
+            .collect(),
+    )
 }
 
 struct Renderer<'a> {
@@ -166,6 +187,8 @@ struct PostSummary {
     date_iso: String,
     author: Option<String>,
     reading_time: String,
+    /// Shown only in `--drafts` builds, marked so a draft is never mistaken for published text.
+    draft: bool,
     summary: Option<String>,
     summary_text: String,
     tags: Vec<TagLink>,
@@ -320,23 +343,53 @@ impl<'a> Renderer<'a> {
         path: &str,
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self.tera.render(template, context).map_err(|e| {
-            let path = self
-                .site
-                .template_overrides
-                .iter()
-                .find(|o| o.name == template)
-                .map(|o| o.path.clone())
-                .unwrap_or_else(|| std::path::PathBuf::from(format!("templates/{template}")));
-            Diagnostic::whole_file(
-                &path,
-                format!("cannot render {}: {}", template, error_chain(&e)),
-            )
-        })?;
+        let html = self
+            .tera
+            .render(template, context)
+            .map_err(|e| self.render_error(template, &e))?;
         Ok(OutputFile {
             path: path.to_string(),
             contents: html.into_bytes(),
         })
+    }
+
+    /// A failed render, placed in the template file that has the mistake (Tera names it after
+    /// `-->`; it may be `base.html` while rendering `post.html`) at its line and column.
+    fn render_error(&self, template: &str, error: &tera::Error) -> Diagnostic {
+        let chain = error_chain(error);
+        let located = chain.split_once(" --> ").and_then(|(what, rest)| {
+            let place = rest.split_whitespace().next()?;
+            let mut parts = place.rsplitn(3, ':');
+            let column: u64 = parts.next()?.parse().ok()?;
+            let line: u64 = parts.next()?.parse().ok()?;
+            Some((
+                what.trim().to_string(),
+                parts.next()?.to_string(),
+                line,
+                column,
+            ))
+        });
+        let (what, name, line, column) =
+            located.unwrap_or_else(|| (chain.clone(), template.to_string(), 0, 0));
+        let what = what.trim_start_matches("error: ").trim_end_matches(':');
+        let what = what.strip_prefix("error: ").unwrap_or(what);
+        let overridden = self.site.template_overrides.iter().find(|o| o.name == name);
+        match overridden {
+            Some(o) => Diagnostic::new(
+                &o.path,
+                line,
+                column,
+                format!("template error: {what} (while rendering {template})"),
+            ),
+            // In a built-in template: kolikko's own mistake, or a variable an override of
+            // another template left out.
+            None => Diagnostic::whole_file(
+                std::path::Path::new(&format!("templates/{name}")),
+                format!(
+                    "template error in the built-in {name} at line {line}, column {column}: {what} (while rendering {template})"
+                ),
+            ),
+        }
     }
 
     fn figure_html(&self, figure: &crate::charts::Figure) -> String {
@@ -1340,6 +1393,7 @@ impl<'a> Renderer<'a> {
             date_iso: post.date.iso(),
             author: post.author.clone(),
             reading_time: format!("{minutes} {}", self.t("reading_time")),
+            draft: post.draft,
             summary: post
                 .summary
                 .clone()

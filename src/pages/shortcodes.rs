@@ -9,6 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::Side;
 use crate::markdown::{self, Shortcode};
 use crate::model::{Post, UnitTree};
+use crate::suggest::did_you_mean;
 
 pub const CHART_KINDS: &[&str] = &[
     "scatter", "mirror", "trend", "likert", "net", "heatmap", "lag", "response",
@@ -61,12 +62,8 @@ pub(super) fn render_body(
                 plain.push(figure.plain);
             }
             Err(message) => {
-                diagnostics.push(Diagnostic::new(
-                    &post.source,
-                    code.line,
-                    code.column,
-                    message,
-                ));
+                let column = value_column(post, code, &message).unwrap_or(code.column);
+                diagnostics.push(Diagnostic::new(&post.source, code.line, column, message));
                 replacements.push(String::new());
                 plain.push(None);
             }
@@ -91,6 +88,24 @@ impl From<String> for Rendered {
     fn from(html: String) -> Self {
         Rendered { html, plain: None }
     }
+}
+
+/// The column of the argument value a message names (`unknown unit `harbor``), so the caret
+/// sits under `harbor` rather than under the shortcode's `{{`.
+fn value_column(post: &Post, code: &Shortcode, message: &str) -> Option<u64> {
+    // Only "unknown X `value`": other messages are about the shortcode as a whole.
+    let named = message.strip_prefix("unknown ")?.split('`').nth(1)?;
+    let index = usize::try_from(code.line.checked_sub(post.body_first_line)?).ok()?;
+    let line = post.body.lines().nth(index)?;
+    let start = line
+        .char_indices()
+        .nth(usize::try_from(code.column).ok()?.saturating_sub(1))?
+        .0;
+    let found = [format!("\"{named}\""), format!("={named}")]
+        .iter()
+        .find_map(|needle| line[start..].find(needle.as_str()))?;
+    // After the opening quote or `=`.
+    Some(line[..start + found + 1].chars().count() as u64 + 1)
 }
 
 /// Arguments of one shortcode, consumed as they are checked so leftovers can be reported.
@@ -129,11 +144,9 @@ fn render_one(
     };
     let period = |value: Option<String>| -> Result<usize, String> {
         match value.or_else(|| post_period.map(|p| p.to_string())) {
-            None => analysis
-                .periods
-                .len()
-                .checked_sub(1)
-                .ok_or_else(|| "there are no survey periods yet".to_string()),
+            None => analysis.periods.len().checked_sub(1).ok_or_else(|| {
+                "there are no survey periods yet: add a survey file to content/surveys/".to_string()
+            }),
             Some(v) => analysis
                 .periods
                 .iter()
@@ -144,7 +157,19 @@ fn render_one(
                         .iter()
                         .map(|p| p.period.to_string())
                         .collect();
-                    format!("unknown period `{v}`: expected one of {}", known.join(", "))
+                    format!(
+                        "unknown period `{v}`: {}the site has {}",
+                        did_you_mean(
+                            &v,
+                            // Only a case slip (`2026-q3`): another year or quarter is not a typo
+                            // one can guess.
+                            known
+                                .iter()
+                                .map(String::as_str)
+                                .filter(|k| k.eq_ignore_ascii_case(&v)),
+                        ),
+                        known.join(", ")
+                    )
                 }),
         }
     };
@@ -156,7 +181,11 @@ fn render_one(
                 .find(&v)
                 .filter(|&u| u != UnitTree::ROOT)
                 .ok_or_else(|| {
-                    format!("unknown unit `{v}`: units are listed in content/units.yaml")
+                    let ids = site.units.units.iter().skip(1).map(|u| u.id.as_str());
+                    format!(
+                        "unknown unit `{v}`: {}units are listed in content/units.yaml",
+                        did_you_mean(&v, ids)
+                    )
                 }),
         }
     };
@@ -170,7 +199,11 @@ fn render_one(
                     .iter()
                     .map(|f| f.id.as_str())
                     .collect();
-                format!("unknown factor `{v}`: expected one of {}", known.join(", "))
+                format!(
+                    "unknown factor `{v}`: {}expected one of {}",
+                    did_you_mean(&v, known.iter().copied()),
+                    known.join(", ")
+                )
             }),
         }
     };
@@ -184,7 +217,8 @@ fn render_one(
                 .ok_or("`chart` needs `kind`, e.g. kind=\"scatter\"")?;
             if !CHART_KINDS.contains(&kind.as_str()) {
                 return Err(format!(
-                    "unknown chart kind `{kind}`: expected one of {}",
+                    "unknown chart kind `{kind}`: {}expected one of {}",
+                    did_you_mean(&kind, CHART_KINDS.iter().copied()),
                     CHART_KINDS.join(", ")
                 ));
             }
@@ -227,7 +261,8 @@ fn render_one(
                 .ok_or("`kpi` needs `metric`, e.g. metric=\"enps\"")?;
             if !KPI_METRICS.contains(&metric.as_str()) {
                 return Err(format!(
-                    "unknown metric `{metric}`: expected one of {}",
+                    "unknown metric `{metric}`: {}expected one of {}",
+                    did_you_mean(&metric, KPI_METRICS.iter().copied()),
                     KPI_METRICS.join(", ")
                 ));
             }

@@ -127,7 +127,12 @@ pub fn build(site: &Path) -> Outcome {
 pub fn new_site() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
-    run_in(dir.path(), [OsStr::new("new"), site.as_os_str()]).assert_code(0);
+    // --bare: the data without the explanatory comments, so line numbers stay put.
+    run_in(
+        dir.path(),
+        [OsStr::new("new"), site.as_os_str(), OsStr::new("--bare")],
+    )
+    .assert_code(0);
     (dir, site)
 }
 

@@ -12,9 +12,9 @@ use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, Side};
-use crate::load::closest;
 use crate::load::yaml::{at, in_source_order, parse_yaml};
 use crate::model::UnitTree;
+use crate::suggest::closest;
 
 /// Labels that always mean "no answer" (blank cells too), in the languages of the sites.
 const NA_LABELS: &[&str] = &[
