@@ -115,3 +115,50 @@ pub fn shortcodes(data: &[u8]) {
         }
     }
 }
+
+/// The Markdown renderer with many shortcodes, headings and nested links and images: besides
+/// "no script", every placeholder is replaced, heading ids are unique, and links are balanced.
+/// libFuzzer's `-timeout` catches any input that makes a step slow (the quadratic cases of
+/// issue #13 were nested images, equal headings and many shortcodes on one line).
+pub fn markdown(data: &[u8]) {
+    let Ok(body) = std::str::from_utf8(data) else {
+        return;
+    };
+    let file = Path::new("content/posts/fuzz.md");
+    let Ok((markdown, found)) = kolikko::markdown::extract_shortcodes(file, body, 1) else {
+        return;
+    };
+    assert!(found.len() <= kolikko::markdown::MAX_SHORTCODES_PER_POST);
+    let replacements: Vec<String> = (0..found.len()).map(|i| format!("<b>sc{i}</b>")).collect();
+    let html = kolikko::markdown::render(&markdown, false, &replacements).html;
+    assert!(
+        !html.contains('\u{E000}'),
+        "a shortcode placeholder was left in the page"
+    );
+    let mut ids = std::collections::HashSet::new();
+    for (at, _) in html.match_indices("<h") {
+        let rest = &html[at + 2..];
+        if !rest.starts_with(|c: char| ('1'..='6').contains(&c)) {
+            continue;
+        }
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(start) = tag.find(" id=\"") {
+            let id = &tag[start + 5..];
+            let id = &id[..id.find('"').unwrap_or(id.len())];
+            assert!(ids.insert(id.to_string()), "heading id `{id}` given twice");
+        }
+    }
+    assert_eq!(
+        html.matches("<a ").count(),
+        html.matches("</a>").count(),
+        "unbalanced links"
+    );
+}
+
+/// A post body under a fixed, valid front matter, built as a whole site: shortcodes are checked
+/// against the site's units, periods and factors and rendered as figures.
+pub fn post_body(data: &[u8]) {
+    let mut post = b"---\ntitle: Fuzz\ndate: 2026-07-01\ntags: [a, b]\n---\n".to_vec();
+    post.extend_from_slice(data);
+    with_site("content/posts/welcome.md", &post, check_site);
+}

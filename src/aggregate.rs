@@ -110,8 +110,11 @@ pub struct UnitResult {
     pub invited_without_answers: Option<u64>,
     /// Present only when the group is shown.
     pub ex: Option<ExStats>,
-    /// Customers are not protected by the anonymity rule; small samples are flagged instead.
+    /// Customers are not protected by the anonymity rule; CX figures are shown from
+    /// `cx_threshold` customers on, and samples below `cx_low_n` are flagged.
     pub cx: Option<CxStats>,
+    /// Some customers answered, but fewer than `cx_threshold`: nothing of them is shown.
+    pub cx_below_minimum: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -310,6 +313,25 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         }
     }
 
+    // `report_with:` teams: their EX answers count as the named sibling's (or only in the
+    // parent's totals), so the team itself has nothing of its own to show or to protect.
+    for unit in units.leaves() {
+        if let Some(target) = units.units[unit].report_with {
+            let moved = std::mem::replace(
+                &mut ex[unit],
+                ExTotals {
+                    invited: 0,
+                    responses: 0,
+                    headcount: 0.0,
+                    leavers: 0,
+                    has_turnover: false,
+                    enps: Answers::zero(11),
+                    items: ex_points.iter().map(|&p| Answers::zero(p)).collect(),
+                },
+            );
+            roll_up_ex(&mut ex[target], &moved);
+        }
+    }
     roll_up(units, &mut ex, &mut cx);
     let root = &ex[UnitTree::ROOT];
     let ex_questions: Vec<bool> = root.items.iter().map(|a| a.answered() > 0).collect();
@@ -337,8 +359,9 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             ex: visibility[u]
                 .is_shown()
                 .then(|| ex_stats(framework, &ex[u], &published[u], &ex_questions)),
-            cx: (cx[u].responses > 0)
+            cx: (cx[u].responses >= site.config.cx_threshold.max(1))
                 .then(|| cx_stats(framework, &cx[u], site.config.cx_low_n, &cx_questions)),
+            cx_below_minimum: cx[u].responses > 0 && cx[u].responses < site.config.cx_threshold,
         })
         .collect();
     let linkage = linkage(framework, units, &results);
@@ -557,14 +580,7 @@ fn published_measures(
         .map(|k| measure(&|t| t.items[k].answered()))
         .collect();
     let enps = measure(&|t| t.enps.answered());
-    // Turnover is about the people counted in the headcount.
-    let turnover = measure(&|t| {
-        if t.has_turnover {
-            t.headcount.floor() as u64
-        } else {
-            0
-        }
-    });
+    let turnover = measure(&|t| turnover_people(t.has_turnover, t.headcount, t.leavers));
     (0..units.len())
         .map(|u| Published {
             items: items.iter().map(|k| k[u]).collect(),
@@ -572,6 +588,22 @@ fn published_measures(
             turnover: turnover[u],
         })
         .collect()
+}
+
+/// The number of people a group's turnover figures are about, for the anonymity rule: its
+/// average headcount rounded up, or its leavers if there were more of them (a team being wound
+/// down can have 0.8 heads on average and 4 leavers). Anything reported counts as at least one
+/// person, so a fraction of a head is protected and protects like any small group.
+pub fn turnover_people(reported: bool, headcount: f64, leavers: u64) -> u64 {
+    if !reported {
+        return 0;
+    }
+    let heads = if headcount.is_finite() && headcount > 0.0 {
+        headcount.ceil() as u64
+    } else {
+        0
+    };
+    heads.max(leavers)
 }
 
 /// Sums every group's answer counts into its parent. Children have larger indices than parents
@@ -934,6 +966,7 @@ mod tests {
             parent: None,
             children: vec![],
             depth: 0,
+            report_with: None,
         }];
         for (i, &p) in parents.iter().enumerate() {
             let parent = p % (i + 1);
@@ -945,6 +978,7 @@ mod tests {
                 parent: Some(parent),
                 children: vec![],
                 depth,
+                report_with: None,
             });
             units[parent].children.push(i + 1);
         }
@@ -1077,6 +1111,7 @@ mod tests {
                 invited_without_answers: None,
                 ex: Some(ex_stats(&framework, &ex[u], &published[u], &asked)),
                 cx: None,
+                cx_below_minimum: false,
             })
             .collect();
         let [index, cx_index, enps, nps] =

@@ -35,16 +35,9 @@
 
 use crate::privacy::{GroupSize, Visibility};
 
-/// Rule 3's test, shared with the unit tree: `hidden` respondents in `count` hidden groups with
-/// data, whose sum a reader can compute. (The same test as the unit tree's rule 3.)
-pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
-    hidden > 0
-        && (hidden < threshold
-            || count == 1
-            || hidden == count
-            || hidden == count.saturating_mul(threshold - 1)
-            || count + 1 >= threshold)
-}
+/// Rule 3's test, shared with the unit tree: could `hidden` respondents in `count` hidden groups
+/// with data be pinned by the published totals?
+pub use crate::privacy::needs_complement;
 
 /// One cut of one period: `bands` columns for each unit of the tree, row after row.
 #[derive(Clone, Debug, PartialEq, Eq)]

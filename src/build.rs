@@ -129,6 +129,10 @@ pub fn render_checked(
     lap("analyse", &mut steps);
     progress.step("drawing charts and pages");
     let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
+    // Every path is checked as the writer will check it, so `check` fails where `build` would.
+    for file in &files {
+        output::check_path(&file.path)?;
+    }
     lap("pages", &mut steps);
     // The loader's own warnings (files in content/surveys/ that are not read) first, then the
     // checks on the loaded site.
@@ -156,18 +160,21 @@ pub fn render_checked(
     })
 }
 
-/// `kolikko check`: everything a build does except writing.
-pub fn check(site_dir: &Path) -> Result<Summary, BuildError> {
-    check_with(site_dir, BuildOptions::default(), &Silent)
+/// `kolikko check`: everything a build does except writing, the output folder included, so
+/// that a site `check` accepts is one `build` writes.
+pub fn check(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
+    check_with(site_dir, output, BuildOptions::default(), &Silent)
 }
 
 /// [`check`] with explicit options and a progress display.
 pub fn check_with(
     site_dir: &Path,
+    output: &Path,
     options: BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Summary, BuildError> {
     let start = Instant::now();
+    check_output(site_dir, output)?;
     let rendered = render_checked(site_dir, options, progress)?;
     Ok(summary(rendered, start))
 }

@@ -80,6 +80,9 @@ enum Command {
     Check {
         #[arg(default_value = ".")]
         site: PathBuf,
+        /// The folder `build` would write, checked too [default: SITE/public].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
         /// Fail if there are warnings.
         #[arg(long)]
         deny_warnings: bool,
@@ -176,14 +179,16 @@ fn main() -> ExitCode {
         ),
         Command::Check {
             site,
+            output,
             deny_warnings,
         } => {
+            let output = output.unwrap_or_else(|| site.join("public"));
             let options = BuildOptions {
                 drafts: false,
                 deny_warnings,
             };
             let progress = cli::progress::Bar::new(out);
-            let result = build::check_with(&site, options, &progress);
+            let result = build::check_with(&site, &output, options, &progress);
             progress.finish();
             cli::report::summary(out, result, "checked; nothing written")
         }

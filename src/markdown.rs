@@ -33,6 +33,10 @@ fn placeholder(index: usize) -> String {
     format!("\u{E000}{index}\u{E001}")
 }
 
+/// The most shortcodes (valid or not) one post may hold: each is a figure or a number, and a post
+/// with thousands is a mistake (or an attack) that would otherwise cost minutes.
+pub const MAX_SHORTCODES_PER_POST: usize = 1000;
+
 /// Finds the shortcodes of a Markdown body and replaces each by a placeholder.
 /// `first_line` is the body's first line in the file, for error positions.
 pub fn extract_shortcodes(
@@ -40,6 +44,15 @@ pub fn extract_shortcodes(
     body: &str,
     first_line: u64,
 ) -> Result<(String, Vec<Shortcode>), Diagnostics> {
+    // The placeholder characters in the text itself would be taken for placeholders and could
+    // put a figure inside an attribute: they become U+FFFD (same length, so columns stay).
+    let cleaned;
+    let body = if body.contains(['\u{E000}', '\u{E001}']) {
+        cleaned = body.replace(['\u{E000}', '\u{E001}'], "\u{FFFD}");
+        cleaned.as_str()
+    } else {
+        body
+    };
     let mut out = String::with_capacity(body.len());
     let mut shortcodes = Vec::new();
     let mut diagnostics = Diagnostics::default();
@@ -63,27 +76,43 @@ pub fn extract_shortcodes(
             && trimmed.trim_end().ends_with("}}")
             && trimmed.matches("{{").count() == 1;
         let mut rest = line;
-        let mut column_base = 0usize;
+        // Backticks and characters before `rest`, counted as the line is walked (counting from
+        // the line's start at each shortcode would be quadratic in shortcodes per line).
+        let mut backticks = 0usize;
+        let mut chars_before = 0usize;
         while let Some(start) = rest.find("{{") {
+            if shortcodes.len() + diagnostics.len() >= MAX_SHORTCODES_PER_POST {
+                diagnostics.push(Diagnostic::new(
+                    file,
+                    line_number,
+                    (chars_before + rest[..start].chars().count()) as u64 + 1,
+                    format!(
+                        "more than {MAX_SHORTCODES_PER_POST} shortcodes in one post; split the post or remove some"
+                    ),
+                ));
+                return Err(diagnostics);
+            }
             // `{{` inside an inline code span is text about shortcodes, not a shortcode.
-            let backticks = line[..column_base + start].matches('`').count();
+            backticks += rest[..start].matches('`').count();
+            let column = (chars_before + rest[..start].chars().count()) as u64 + 1;
             let Some(len) = rest[start..].find("}}") else {
                 diagnostics.push(Diagnostic::new(
                     file,
                     line_number,
-                    line[..column_base + start].chars().count() as u64 + 1,
+                    column,
                     "`{{` is not closed by `}}` on the same line",
                 ));
                 break;
             };
+            let call = &rest[start..start + len + 2];
             if backticks % 2 == 1 {
                 out.push_str(&rest[..start + len + 2]);
-                column_base += start + len + 2;
+                backticks += call.matches('`').count();
+                chars_before = column as usize - 1 + call.chars().count();
                 rest = &rest[start + len + 2..];
                 continue;
             }
             let inner = &rest[start + 2..start + len];
-            let column = line[..column_base + start].chars().count() as u64 + 1;
             out.push_str(&rest[..start]);
             match parse_call(inner) {
                 Ok((name, args, unquoted)) => {
@@ -107,7 +136,8 @@ pub fn extract_shortcodes(
                     diagnostics.push(Diagnostic::new(file, line_number, column, message))
                 }
             }
-            column_base += start + len + 2;
+            backticks += call.matches('`').count();
+            chars_before = column as usize - 1 + call.chars().count();
             rest = &rest[start + len + 2..];
         }
         if !(alone && rest.trim().is_empty()) {
@@ -197,8 +227,9 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
         | Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_SMART_PUNCTUATION;
     let mut events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let image_ends = matching_image_ends(&events);
     let mut words = 0;
-    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut headings = HeadingIds::default();
     // Inside a kept (inline) image, text is alt text: an attribute, where no figure can go.
     let mut image_depth = 0usize;
 
@@ -232,10 +263,7 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
                 } else {
                     CowStr::from("#")
                 };
-                let end = events[i..]
-                    .iter()
-                    .position(|e| matches!(e, Event::End(TagEnd::Image)))
-                    .map(|p| p + i);
+                let end = image_ends.get(&i).copied();
                 events[i] = Event::Start(Tag::Link {
                     link_type: pulldown_cmark::LinkType::Inline,
                     dest_url: url,
@@ -270,13 +298,7 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
                 } else {
                     wanted
                 };
-                let mut unique = wanted.clone();
-                let mut n = 2;
-                while !used_ids.insert(unique.clone()) {
-                    unique = format!("{wanted}-{n}");
-                    n += 1;
-                }
-                *id = Some(CowStr::from(unique));
+                *id = Some(CowStr::from(headings.unique(wanted)));
             }
             _ => {}
         }
@@ -299,12 +321,86 @@ pub fn render(markdown: &str, allow_raw_html: bool, replacements: &[String]) -> 
             .clean(&html)
             .to_string();
     }
-    for (index, replacement) in replacements.iter().enumerate() {
-        let token = placeholder(index);
-        html = html.replace(&format!("<p>{token}</p>"), replacement);
-        html = html.replace(&token, replacement);
+    Rendered {
+        html: replace_placeholders(&html, replacements),
+        words,
     }
-    Rendered { html, words }
+}
+
+/// For each image start, the index of its end: one pass with a stack, so nested images
+/// (`![![![…`) cost linear time.
+fn matching_image_ends(events: &[Event]) -> std::collections::HashMap<usize, usize> {
+    let mut ends = std::collections::HashMap::new();
+    let mut open = Vec::new();
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Image { .. }) => open.push(i),
+            Event::End(TagEnd::Image) => {
+                if let Some(start) = open.pop() {
+                    ends.insert(start, i);
+                }
+            }
+            _ => {}
+        }
+    }
+    ends
+}
+
+/// Heading ids made unique by `-2`, `-3`, …, remembering for each wanted id the next number to
+/// try, so thousands of equal headings cost linear time.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    fn unique(&mut self, wanted: String) -> String {
+        if self.used.insert(wanted.clone()) {
+            return wanted;
+        }
+        let n = self.next.entry(wanted.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{wanted}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+/// Puts each shortcode's HTML where its placeholder is, in one pass over the page. A placeholder
+/// that is a paragraph of its own (`<p>…</p>`) is replaced with the paragraph tags.
+fn replace_placeholders(html: &str, replacements: &[String]) -> String {
+    if replacements.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('\u{E000}') {
+        let after = &rest[start + '\u{E000}'.len_utf8()..];
+        let parsed = after.find('\u{E001}').and_then(|end| {
+            let index: usize = after[..end].parse().ok()?;
+            Some((index, end))
+        });
+        let Some((index, end)) = parsed.filter(|(index, _)| *index < replacements.len()) else {
+            out.push_str(&rest[..start + '\u{E000}'.len_utf8()]);
+            rest = after;
+            continue;
+        };
+        let mut before = &rest[..start];
+        let mut tail = &after[end + '\u{E001}'.len_utf8()..];
+        if before.ends_with("<p>") && tail.starts_with("</p>") {
+            before = &before[..before.len() - 3];
+            tail = &tail[4..];
+        }
+        out.push_str(before);
+        out.push_str(&replacements[index]);
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The plain text of the first paragraph, for post summaries and the feed.
@@ -577,6 +673,16 @@ mod tests {
         );
         assert!(out.contains("title=\"t \""), "{out}");
         assert!(!out.contains("<span>N</span>"), "{out}");
+    }
+
+    #[test]
+    fn placeholder_characters_in_the_text_are_not_placeholders() {
+        let body = "[x](\u{E000}0\u{E001}) \u{E000}0\u{E001} {{ kpi(metric=\"enps\") }}\n";
+        let (text, codes) = extract_shortcodes(Path::new("p.md"), body, 1).unwrap();
+        assert_eq!(codes.len(), 1);
+        let html = render(&text, false, &["<b class=\"x\">1</b>".to_string()]).html;
+        assert!(!html.contains("href=\"<b"), "{html}");
+        assert_eq!(html.matches("<b class").count(), 1, "{html}");
     }
 
     #[test]

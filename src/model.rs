@@ -54,6 +54,9 @@ pub struct Config {
     pub anonymity_threshold: u64,
     /// CX samples smaller than this are flagged "low n".
     pub cx_low_n: u64,
+    /// A group's CX figures are shown only from this many customer responses (at least 1), so
+    /// that no single customer's ratings are published.
+    pub cx_threshold: u64,
     pub allow_raw_html: bool,
 }
 
@@ -72,6 +75,9 @@ pub struct Unit {
     pub parent: Option<usize>,
     pub children: Vec<usize>,
     pub depth: usize,
+    /// `report_with:` in units.yaml: the sibling team or the parent whose EX results include
+    /// this team's, for a team too small to be reported on its own.
+    pub report_with: Option<usize>,
 }
 
 impl UnitTree {

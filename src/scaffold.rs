@@ -248,26 +248,72 @@ fn without_comments(text: &str) -> String {
 
 /// Creates a site in `language` whose surveys run every quarter or month. Its YAML explains
 /// each field in comments, and each file names its JSON Schema for editors.
+///
+/// Refuses a folder that exists and is not empty. Every error names the path it is about, and a
+/// failure (a full disk, say) removes what this run made, so a rerun works.
 pub fn create_with(dir: &Path, new: NewSite) -> io::Result<()> {
+    let named = |path: &Path, e: io::Error| {
+        io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+    };
+    let existed = match fs::symlink_metadata(dir) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!(
+                    "{} exists and is not a folder; choose a new folder name",
+                    dir.display()
+                ),
+            ));
+        }
+        Ok(_) => {
+            if fs::read_dir(dir)
+                .map_err(|e| named(dir, e))?
+                .next()
+                .is_some()
+            {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!("{} exists and is not empty", dir.display()),
+                ));
+            }
+            true
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => false,
+        Err(e) => return Err(named(dir, e)),
+    };
+    let result = write_site(dir, new);
+    if result.is_err() {
+        // Only what this run made: the folder itself if it made it, else what it put inside.
+        if existed {
+            let _ = fs::remove_file(dir.join("kolikko.yaml"));
+            let _ = fs::remove_dir_all(dir.join("content"));
+            let _ = fs::remove_dir_all(dir.join("schemas"));
+        } else {
+            let _ = fs::remove_dir_all(dir);
+        }
+    }
+    result
+}
+
+fn write_site(dir: &Path, new: NewSite) -> io::Result<()> {
     let NewSite {
         language,
         periods,
         bare,
     } = new;
-    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
-        return Err(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            format!("{} exists and is not empty", dir.display()),
-        ));
-    }
     let write = |path: &str, text: &str| -> io::Result<()> {
         let target = dir.join(path);
-        fs::create_dir_all(target.parent().expect("relative paths have a parent"))?;
-        if bare && path.ends_with(".yaml") {
-            fs::write(target, without_comments(text))
+        let folder = target.parent().expect("relative paths have a parent");
+        let named = |path: &Path, e: io::Error| {
+            io::Error::new(e.kind(), format!("cannot create {}: {e}", path.display()))
+        };
+        fs::create_dir_all(folder).map_err(|e| named(folder, e))?;
+        let text = if bare && path.ends_with(".yaml") {
+            without_comments(text)
         } else {
-            fs::write(target, text)
-        }
+            text.to_string()
+        };
+        fs::write(&target, text).map_err(|e| named(&target, e))
     };
     let c = |key: &str| comment(language, key);
     if !bare {

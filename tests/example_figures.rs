@@ -115,3 +115,24 @@ fn every_published_index_averages_the_whole_question_set() {
         }
     }
 }
+
+/// Prints which EX groups are hidden in each period of the example (run with --nocapture).
+#[test]
+fn example_hidden_groups_are_few() {
+    let (site, analysis) = example();
+    let mut total = 0;
+    for (p, pa) in site.periods.iter().zip(&analysis.periods) {
+        let hidden: Vec<&str> = pa
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.ex_visibility.is_hidden())
+            .map(|(u, _)| site.units.units[u].id.as_str())
+            .collect();
+        println!("{}: {hidden:?}", p.period);
+        total += hidden.len();
+        // The organisation and its regions stay shown in the example.
+        assert!(pa.units[0].ex_visibility.is_shown());
+    }
+    assert!(total <= 3 * site.periods.len(), "{total} hidden groups");
+}

@@ -167,3 +167,31 @@ fn fuzz_front_matter() {
 fn fuzz_shortcodes() {
     run("shortcodes", MUTATIONS_TEXT, harness::shortcodes);
 }
+
+#[test]
+fn fuzz_markdown() {
+    run("markdown", MUTATIONS_TEXT, harness::markdown);
+}
+
+#[test]
+fn fuzz_post_body() {
+    run("post_body", MUTATIONS_SITE, harness::post_body);
+}
+
+/// The body seed with figures is a valid post: the fuzzer starts from pages that render.
+#[test]
+fn the_figures_seed_builds() {
+    let seed = fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/post_body/seed-figures.md"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    kolikko::scaffold::create(&site).unwrap();
+    let mut post = b"---\ntitle: Fuzz\ndate: 2026-07-01\ntags: [a, b]\n---\n".to_vec();
+    post.extend_from_slice(&seed);
+    fs::write(site.join("content/posts/welcome.md"), post).unwrap();
+    if let Err(e) = kolikko::build::render(&site) {
+        panic!("{e}");
+    }
+}

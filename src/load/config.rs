@@ -23,6 +23,7 @@ struct RawConfig {
     language: Option<Spanned<String>>,
     anonymity_threshold: Option<Spanned<u64>>,
     cx_low_n: Option<u64>,
+    cx_threshold: Option<Spanned<u64>>,
     allow_raw_html: Option<bool>,
     /// Named answer scales beside the built-in `likert5`.
     #[serde(default)]
@@ -193,12 +194,25 @@ pub(super) fn parse_config(
             }
         },
     };
+    let cx_threshold = match &raw.cx_threshold {
+        Some(t) if t.value == 0 => {
+            diagnostics.push(at(
+                path,
+                t,
+                "cx_threshold 0 would publish groups without customers; use at least 1 (3 is the default)".to_string(),
+            ));
+            3
+        }
+        Some(t) => t.value,
+        None => 3,
+    };
     let config = Config {
         title: raw.title,
         organisation: raw.organisation,
         language,
         anonymity_threshold,
         cx_low_n: raw.cx_low_n.unwrap_or(30),
+        cx_threshold,
         allow_raw_html: raw.allow_raw_html.unwrap_or(false),
     };
     let framework_ok = diagnostics.len() == before_framework;

@@ -20,7 +20,7 @@ use crate::model::{Site, TemplateOverride};
 use crate::period::Period;
 
 use config::parse_config;
-pub use post::slugify;
+pub use post::{MAX_TAG_CHARS, MAX_TAGS_PER_POST, slugify};
 use post::{check_posts, parse_post};
 use reader::SiteReader;
 use survey::{check_periods, parse_survey};

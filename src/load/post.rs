@@ -26,8 +26,92 @@ struct RawFrontMatter {
     summary: Option<String>,
 }
 
+/// The most tags one post may have, and the longest tag: each tag is a page and a file name.
+pub const MAX_TAGS_PER_POST: usize = 50;
+pub const MAX_TAG_CHARS: usize = 60;
+
+/// The first control character (other than tab and line ends) in `text`: (line, column, char).
+/// NUL and friends are not text, and they would make the Atom feed ill-formed XML.
+fn first_control_char(text: &str) -> Option<(u64, u64, char)> {
+    let (offset, c) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() as u64 + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
+    Some((line, column, c))
+}
+
+fn control_char_message(c: char) -> String {
+    format!(
+        "the control character U+{:04X} is not text: remove it (it often comes from copying out of another program)",
+        c as u32
+    )
+}
+
+/// The post's tags, trimmed, without repeats (two tags are the same when they make the same
+/// page), within [`MAX_TAGS_PER_POST`] and [`MAX_TAG_CHARS`].
+fn post_tags(
+    path: &Path,
+    yaml: &str,
+    raw: Vec<String>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<String> {
+    // The line of `tags:` (the front matter starts on line 2), for the messages.
+    let line = yaml
+        .lines()
+        .position(|l| l.trim_start().starts_with("tags"))
+        .map_or(1, |i| i as u64 + 2);
+    if raw.len() > MAX_TAGS_PER_POST {
+        diagnostics.push(Diagnostic::new(
+            path,
+            line,
+            1,
+            format!(
+                "the post has {} tags; a post may have at most {MAX_TAGS_PER_POST}",
+                raw.len()
+            ),
+        ));
+        return Vec::new();
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut tags = Vec::new();
+    for tag in raw {
+        let tag = tag.trim().to_string();
+        if tag.is_empty() {
+            continue;
+        }
+        if tag.chars().count() > MAX_TAG_CHARS {
+            diagnostics.push(Diagnostic::new(
+                path,
+                line,
+                1,
+                format!(
+                    "the tag `{}…` is {} characters long; a tag may have at most {MAX_TAG_CHARS}",
+                    tag.chars().take(20).collect::<String>(),
+                    tag.chars().count()
+                ),
+            ));
+            continue;
+        }
+        if let Some(c) = tag.chars().find(|c| c.is_control()) {
+            diagnostics.push(Diagnostic::new(path, line, 1, control_char_message(c)));
+            continue;
+        }
+        let slug = slugify(&tag);
+        if seen.insert(if slug.is_empty() { "tag".into() } else { slug }) {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
 pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics) -> Option<Post> {
     let text = text.replace("\r\n", "\n");
+    if let Some((line, column, c)) = first_control_char(&text) {
+        diagnostics.push(Diagnostic::new(path, line, column, control_char_message(c)));
+        return None;
+    }
     let Some(rest) = text.strip_prefix("---\n") else {
         diagnostics.push(Diagnostic::new(path, 1, 1, "expected front matter: the file starts with a line `---`, then YAML (title, date, ...), then `---`"));
         return None;
@@ -55,6 +139,12 @@ pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics)
         }
     };
     let before = diagnostics.len();
+    // YAML escapes (`"\0"`) can still make control characters in the front matter's strings.
+    let fields = [Some(&raw.title), raw.author.as_ref(), raw.summary.as_ref()];
+    if let Some((_, _, c)) = fields.iter().flatten().find_map(|s| first_control_char(s)) {
+        diagnostics.push(Diagnostic::new(path, 1, 1, control_char_message(c)));
+    }
+    let tags = post_tags(path, yaml, raw.tags, diagnostics);
     let located = |s: &Spanned<String>, m: String| {
         Diagnostic::new(path, s.referenced.line() + 1, s.referenced.column(), m)
     };
@@ -97,12 +187,7 @@ pub(super) fn parse_post(path: &Path, text: &str, diagnostics: &mut Diagnostics)
         date,
         author: raw.author,
         period,
-        tags: raw
-            .tags
-            .into_iter()
-            .map(|t| t.trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect(),
+        tags,
         summary: raw.summary,
         period_at: raw
             .period

@@ -24,6 +24,7 @@ struct RawUnit {
     id: Spanned<String>,
     name: String,
     supervisor: Option<String>,
+    report_with: Option<Spanned<String>>,
     #[serde(default)]
     children: Vec<RawUnit>,
 }
@@ -49,9 +50,11 @@ pub(super) fn parse_units(
             parent: None,
             children: Vec::new(),
             depth: 0,
+            report_with: None,
         }],
     };
     let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut merges: Vec<(usize, Spanned<String>)> = Vec::new();
     // Iterative pre-order walk: parents get smaller indices than their children.
     let mut stack: Vec<(RawUnit, usize)> = raw
         .units
@@ -74,6 +77,9 @@ pub(super) fn parse_units(
             ));
         }
         let index = tree.units.len();
+        if let Some(target) = unit.report_with {
+            merges.push((index, target));
+        }
         tree.units.push(Unit {
             id: unit.id.value,
             name: unit.name,
@@ -81,6 +87,7 @@ pub(super) fn parse_units(
             parent: Some(parent),
             children: Vec::new(),
             depth: tree.units[parent].depth + 1,
+            report_with: None,
         });
         tree.units[parent].children.push(index);
         stack.extend(unit.children.into_iter().rev().map(|child| (child, index)));
@@ -93,5 +100,47 @@ pub(super) fn parse_units(
             "no units: list at least one team under `units`",
         ));
     }
+    resolve_report_with(path, &mut tree, merges, diagnostics);
     (diagnostics.len() == before).then_some(tree)
+}
+
+/// `report_with:` names the team's parent or a sibling team that is reported on its own; the
+/// team itself must be a team (no units below it).
+fn resolve_report_with(
+    path: &Path,
+    tree: &mut UnitTree,
+    merges: Vec<(usize, Spanned<String>)>,
+    diagnostics: &mut Diagnostics,
+) {
+    let merged: Vec<usize> = merges.iter().map(|(u, _)| *u).collect();
+    for (unit, target) in merges {
+        let parent = tree.units[unit].parent;
+        let found = tree.find(&target.value).filter(|&t| t != UnitTree::ROOT);
+        let problem = match found {
+            None => Some(format!(
+                "report_with: no unit `{}`; name this team's region or a team beside it",
+                target.value
+            )),
+            Some(_) if !tree.is_leaf(unit) => Some(format!(
+                "report_with on `{}`, which has units below it: only a team can be reported with another unit",
+                tree.units[unit].id
+            )),
+            Some(t) if Some(t) == parent => None,
+            Some(t) if tree.units[t].parent != parent || t == unit || !tree.is_leaf(t) => {
+                Some(format!(
+                    "report_with: `{}` is neither this team's region nor a team beside it",
+                    target.value
+                ))
+            }
+            Some(t) if merged.contains(&t) => Some(format!(
+                "report_with: `{}` is itself reported with another unit; name the unit it is reported with",
+                target.value
+            )),
+            Some(_) => None,
+        };
+        match problem {
+            Some(message) => diagnostics.push(at(path, &target, message)),
+            None => tree.units[unit].report_with = found,
+        }
+    }
 }

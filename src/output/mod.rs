@@ -138,9 +138,9 @@ pub fn check_not_overlapping(
 ) -> Result<(), OutputError> {
     let target = resolve(output);
     for input in contains.iter().chain(excludes) {
-        let Ok(input_real) = fs::canonicalize(input) else {
-            continue;
-        };
+        // Resolved even when missing: `templates/` may not exist yet, and an output there would
+        // be read as templates by the next build.
+        let input_real = resolve(input);
         let relation = if target == input_real {
             "is"
         } else if input_real.starts_with(&target) {
@@ -357,7 +357,7 @@ impl Staging {
         let _ = platform::flush_folder(&parent);
         pause_at("after-swap");
         if let Some(old) = retired {
-            if let Err(e) = fs::remove_dir_all(&old) {
+            if let Err(e) = remove_marked_folder(&old) {
                 committed.warnings.push(format!(
                     "the new site is in {}, but the previous build could not be removed from {}: {e}. Remove that folder by hand.",
                     output.display(),
@@ -407,7 +407,7 @@ impl Staging {
         }
         let _ = platform::flush_folder(&self.target);
         pause_at("after-swap");
-        if let Err(e) = fs::remove_dir_all(&self.dir) {
+        if let Err(e) = remove_marked_folder(&self.dir) {
             committed.warnings.push(format!(
                 "the new site is in {}, but the previous build could not be removed from {}: {e}. Remove that folder by hand.",
                 output.display(),
@@ -422,7 +422,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.done {
             // Only the staging folder, which this run created, is removed.
-            let _ = fs::remove_dir_all(&self.dir);
+            let _ = remove_marked_folder(&self.dir);
             signals::unregister_folder(&self.dir);
         }
         // Release the lock last, after everything else is tidy.
@@ -596,6 +596,35 @@ fn make_unique_folder(home: &Path, prefix: &str) -> io::Result<PathBuf> {
     }
 }
 
+/// Removes a folder kolikko made, its marker last: interrupted half-way, what is left still
+/// carries the marker, so a later build can prove it is kolikko's and finish the job.
+pub(crate) fn remove_marked_folder(dir: &Path) -> io::Result<()> {
+    let mut first_error = None;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let path = entry.path();
+        let removed = if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(&path)
+        } else {
+            fs::remove_file(&path)
+        };
+        if let Err(e) = removed {
+            first_error.get_or_insert(e);
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    match fs::remove_file(dir.join(MARKER)) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    fs::remove_dir(dir)
+}
+
 /// Whether a name inside an output folder is one of kolikko's staging folders.
 fn is_inner_staging(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy()
@@ -643,7 +672,7 @@ fn remove_debris(home: &Path, prefix: &str) {
         let path = entry.path();
         let is_folder = fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
         if is_folder && path.join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(&path);
+            let _ = remove_marked_folder(&path);
         }
     }
 }

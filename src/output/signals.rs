@@ -37,7 +37,7 @@ fn on_signal() {
     let mut state = STATE.write().unwrap_or_else(|e| e.into_inner());
     state.cancelled = true;
     for folder in &state.folders {
-        let _ = std::fs::remove_dir_all(folder);
+        let _ = super::remove_marked_folder(folder);
     }
     for lock in &state.locks {
         let _ = std::fs::remove_file(lock);

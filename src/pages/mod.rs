@@ -5,6 +5,7 @@
 //! templates only place text. Links are relative and name their file, so the site works from a
 //! folder, a zip or any intranet path.
 
+mod budget;
 mod figures;
 mod shortcodes;
 
@@ -343,13 +344,25 @@ impl<'a> Renderer<'a> {
         path: &str,
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
-        let html = self
-            .tera
-            .render(template, context)
-            .map_err(|e| self.render_error(template, &e))?;
+        // Rendered into a bounded buffer: a runaway custom template stops with its name.
+        let mut page = budget::PageBudget::new();
+        let rendered = self.tera.render_to(template, context, &mut page);
+        rendered.map_err(|e| match page.exceeded.take() {
+            Some(reason) => {
+                let path = self
+                    .site
+                    .template_overrides
+                    .iter()
+                    .find(|o| o.name == template)
+                    .map(|o| o.path.clone())
+                    .unwrap_or_else(|| std::path::PathBuf::from(format!("templates/{template}")));
+                Diagnostic::whole_file(&path, format!("cannot render {template}: {reason}"))
+            }
+            None => self.render_error(template, &e),
+        })?;
         Ok(OutputFile {
             path: path.to_string(),
-            contents: html.into_bytes(),
+            contents: page.bytes,
         })
     }
 
@@ -407,12 +420,11 @@ impl<'a> Renderer<'a> {
     /// Why an EX group is hidden, in words.
     fn hidden_reason(&self, visibility: Visibility) -> Option<String> {
         let n = self.site.config.anonymity_threshold.to_string();
-        match visibility {
-            Visibility::BelowThreshold => Some(self.t("hidden_below_threshold").replace("{n}", &n)),
-            Visibility::Complementary => Some(self.t("hidden_complementary").to_string()),
-            Visibility::HiddenParent => Some(self.t("hidden_parent").to_string()),
-            Visibility::Shown | Visibility::NoData => None,
-        }
+        // One reason for every hidden group: telling "fewer than N" from "hidden to protect"
+        // would give the reader bounds on hidden sizes (docs/method.md, Anonymity).
+        visibility
+            .is_hidden()
+            .then(|| self.t("hidden_reason").replace("{n}", &n))
     }
 
     fn unit_name(&self, unit: usize) -> String {
@@ -536,7 +548,14 @@ impl<'a> Renderer<'a> {
             Visibility::NoData => self.t("no_data").to_string(),
             _ => self.t("hidden").to_string(),
         };
-        let ex_hidden_note = self.hidden_reason(current.ex_visibility);
+        // A `report_with:` team's EX answers are in the unit it is reported with.
+        let ex_hidden_note = match self.site.units.units[unit].report_with {
+            Some(with) => Some(
+                self.t("reported_with")
+                    .replace("{unit}", &self.unit_name(with)),
+            ),
+            None => self.hidden_reason(current.ex_visibility),
+        };
 
         // EX and CX index: the same tile, each from its own survey.
         let ex = current.ex.as_ref();
@@ -555,8 +574,16 @@ impl<'a> Renderer<'a> {
                 "cx_index",
                 "cx",
                 &cx_of,
-                self.t("no_data").to_string(),
-                None,
+                self.t(if current.cx_below_minimum {
+                    "hidden"
+                } else {
+                    "no_data"
+                })
+                .to_string(),
+                current.cx_below_minimum.then(|| {
+                    self.t("cx_below_minimum")
+                        .replace("{n}", &self.site.config.cx_threshold.to_string())
+                }),
             ),
         ] {
             let now = of(current);

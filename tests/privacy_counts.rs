@@ -1,0 +1,136 @@
+//! Regression tests for issue 8's count leaks: turnover below one head, and hidden team sizes
+//! worked out from published response counts and the rules.
+
+mod common;
+
+use common::{Fixture, cx_team, ex_team, likert, spread11};
+use kolikko::aggregate;
+
+const UNITS: &str = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n      - id: w\n        name: \"Team W\"\n  - id: r2\n    name: \"Region Two\"\n    children:\n      - id: c\n        name: \"Team C\"\n";
+
+fn site(w_turnover: (f64, u64), a_headcount: f64) -> (kolikko::model::Site, aggregate::Analysis) {
+    let f = Fixture::new("", UNITS);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), Some((a_headcount, 1)));
+    s += &ex_team("b", 12, likert(10, 3), spread11(10), Some((14.0, 0)));
+    s += &ex_team("w", 3, [0, 0, 0, 0, 0], [0; 11], Some(w_turnover));
+    s += &ex_team("c", 22, likert(20, 2), spread11(20), Some((20.0, 0)));
+    s += "cx:\n";
+    s += &cx_team("a", [0, 0, 2, 8, 10], spread11(20));
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let analysis = aggregate::analyse(&site);
+    (site, analysis)
+}
+
+/// (leavers, headcount) of a unit if its turnover is published.
+fn turnover(site: &kolikko::model::Site, a: &aggregate::Analysis, id: &str) -> Option<(u64, f64)> {
+    let e = a.periods[0].units[site.units.find(id).unwrap()]
+        .ex
+        .as_ref()?;
+    Some((e.leavers?, e.headcount?))
+}
+
+#[test]
+fn a_team_being_wound_down_is_protected_and_protects() {
+    // Team W: nobody answered, 0.8 heads on average, 4 leavers. Before the fix region One
+    // published 5 leavers / 27.3 and teams A and B 1 / 12.5 and 0 / 14, which gave W exactly.
+    let (site, a) = site((0.8, 4), 12.5);
+    assert!(turnover(&site, &a, "w").is_none());
+    let region = turnover(&site, &a, "r1");
+    let (ta, tb) = (turnover(&site, &a, "a"), turnover(&site, &a, "b"));
+    assert!(
+        region.is_none() || ta.is_none() || tb.is_none(),
+        "region {region:?} − A {ta:?} − B {tb:?} would give W"
+    );
+    assert_eq!(aggregate::turnover_people(true, 0.8, 4), 4);
+    assert_eq!(aggregate::turnover_people(true, 0.6, 0), 1);
+    assert_eq!(aggregate::turnover_people(true, 0.0, 0), 0);
+    assert_eq!(aggregate::turnover_people(false, 9.0, 2), 0);
+}
+
+#[test]
+fn a_shown_team_below_one_head_is_protected() {
+    // Team A has ten answers but 0.6 heads in the HR data: its turnover is about one person.
+    let (site, a) = site((0.0, 0), 0.6);
+    assert!(turnover(&site, &a, "a").is_none());
+    let region = turnover(&site, &a, "r1");
+    let tb = turnover(&site, &a, "b");
+    assert!(
+        region.is_none() || tb.is_none(),
+        "region {region:?} − B {tb:?} would give A"
+    );
+}
+
+#[test]
+fn cx_figures_need_cx_threshold_customers() {
+    let f = Fixture::new("cx_threshold: 3\n", UNITS);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), None);
+    s += "cx:\n";
+    s += &cx_team("a", [0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]); // 2 customers
+    s += &cx_team("b", [0, 0, 1, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]); // 3 customers
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
+    assert!(unit("a").cx.is_none() && unit("a").cx_below_minimum);
+    let b = unit("b").cx.as_ref().expect("3 customers are shown");
+    assert!(!unit("b").cx_below_minimum && b.low_n);
+    // 1 of 3 answers 3 → 2 of 3 favourable on every item: index 66.7.
+    assert!((b.index.unwrap() - 200.0 / 3.0).abs() < 1e-9);
+    // The region adds both teams' 5 customers.
+    assert_eq!(unit("r1").cx.as_ref().unwrap().responses, 5);
+
+    let bad = Fixture::new("cx_threshold: 0\n", UNITS);
+    bad.write("content/surveys/2026-Q1.yaml", &s);
+    let err = kolikko::load::load_site(bad.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("cx_threshold 0") && err.contains("kolikko.yaml"),
+        "{err}"
+    );
+}
+
+#[test]
+fn report_with_merges_a_small_team_into_its_sibling() {
+    let units = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: tiny\n        name: \"Tiny team\"\n        report_with: b\n      - id: b\n        name: \"Team B\"\n  - id: r2\n    name: \"Region Two\"\n    children:\n      - id: c\n        name: \"Team C\"\n";
+    let f = Fixture::new("", units);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), None);
+    // Tiny: 3 answers [0,0,0,0,3] (all favourable); B: 6 answers [1,1,1,1,2] (3 favourable).
+    s += &ex_team("tiny", 3, [0, 0, 0, 0, 3], spread11(3), None);
+    s += &ex_team("b", 8, [1, 1, 1, 1, 2], spread11(6), None);
+    s += &ex_team("c", 22, likert(20, 2), spread11(20), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
+    // Without report_with Tiny (3) would be hidden and B (the last-listed) with it.
+    let b = unit("b")
+        .ex
+        .as_ref()
+        .expect("B is shown with Tiny's answers");
+    assert_eq!(b.responses, 9);
+    // (3 + 3) favourable of 9 on every item = 66.7.
+    assert!((b.index.unwrap() - 600.0 / 9.0).abs() < 1e-9);
+    assert!(unit("tiny").ex.is_none() && !unit("tiny").ex_visibility.is_hidden());
+    assert_eq!(unit("r1").ex.as_ref().unwrap().responses, 19);
+
+    for (bad, says) in [
+        ("c", "neither this team's region nor a team beside it"),
+        ("nobody", "no unit `nobody`"),
+    ] {
+        let g = Fixture::new(
+            "",
+            &units.replace("report_with: b", &format!("report_with: {bad}")),
+        );
+        g.write("content/surveys/2026-Q1.yaml", &s);
+        let err = kolikko::load::load_site(g.path()).unwrap_err().to_string();
+        assert!(
+            err.contains(says) && err.contains("units.yaml:9:22"),
+            "{err}"
+        );
+    }
+}
