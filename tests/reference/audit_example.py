@@ -1220,10 +1220,18 @@ def check_tiles(a, page, tiles, unit, period):
             side = "ex" if key in ("ex_index", "enps") else "cx"
             if key.endswith("index"):
                 cur = m.index(period, unit, side)
+                if cur is None and side == "cx" and number(val, a.lang) is None:
+                    # Below the CX minimum the tile says so and shows no number.
+                    continue
                 a.num("tile index", page, "tiles", what, val, cur)
                 tile_n(a, page, what, notes, m.respondents(period, unit, side))
             else:
                 s = m.net(period, unit, side)
+                if s is None:
+                    # Not computed (e.g. below the CX minimum): the tile must show no number.
+                    if number(val, a.lang) is not None:
+                        a.fail("privacy", page, "tiles", what, val, "not shown")
+                    continue
                 a.num("tile net score", page, "tiles", what, val, s["score"])
                 tile_n(a, page, what, notes, s["n"])
                 ns = numbers(notes[0].split(":")[-1], a.lang) if notes and ":" in notes[0] else []
