@@ -755,39 +755,7 @@ mod tests {
     /// still fix a team's size (docs/method.md, Limits).
     fn arb_small_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![1u64..12, 0u64..6]);
-        prop::collection::vec(node, 1..7).prop_map(|nodes| {
-            let mut groups = vec![GroupSize {
-                parent: None,
-                responses: 0,
-            }];
-            let mut depth = vec![0usize];
-            let mut leaf = vec![0u64];
-            for (pick, responses) in nodes {
-                let candidates: Vec<usize> = (0..groups.len()).filter(|&i| depth[i] < 1).collect();
-                let p = candidates[pick.index(candidates.len())];
-                depth.push(depth[p] + 1);
-                groups.push(GroupSize {
-                    parent: Some(p),
-                    responses: 0,
-                });
-                leaf.push(responses);
-            }
-            let mut has_child = vec![false; groups.len()];
-            for g in &groups {
-                if let Some(p) = g.parent {
-                    has_child[p] = true;
-                }
-            }
-            for i in (0..groups.len()).rev() {
-                if !has_child[i] {
-                    groups[i].responses = leaf[i];
-                }
-                if let Some(p) = groups[i].parent {
-                    groups[p].responses += groups[i].responses;
-                }
-            }
-            groups
-        })
+        prop::collection::vec(node, 1..7).prop_map(|nodes| tree_from(nodes, 1))
     }
 
     const MAX_DEPTH: usize = 4;
@@ -796,41 +764,45 @@ mod tests {
     /// totals summed from the leaves.
     fn arb_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![0u64..30, 0u64..8]);
-        prop::collection::vec(node, 0..40).prop_map(|nodes| {
-            let mut groups = vec![GroupSize {
-                parent: None,
+        prop::collection::vec(node, 0..40).prop_map(|nodes| tree_from(nodes, MAX_DEPTH))
+    }
+
+    /// A tree from (parent pick, leaf responses) pairs: each new unit hangs under a unit picked
+    /// among those above `max_depth`; inner totals are summed from the leaves.
+    fn tree_from(nodes: Vec<(prop::sample::Index, u64)>, max_depth: usize) -> Vec<GroupSize> {
+        let mut groups = vec![GroupSize {
+            parent: None,
+            responses: 0,
+        }];
+        let mut depth = vec![0usize];
+        let mut leaf_responses = vec![0u64];
+        for (pick, responses) in nodes {
+            let candidates: Vec<usize> = (0..groups.len())
+                .filter(|&i| depth[i] < max_depth)
+                .collect();
+            let p = candidates[pick.index(candidates.len())];
+            depth.push(depth[p] + 1);
+            groups.push(GroupSize {
+                parent: Some(p),
                 responses: 0,
-            }];
-            let mut depth = vec![0usize];
-            let mut leaf_responses = vec![0u64];
-            for (pick, responses) in nodes {
-                let candidates: Vec<usize> = (0..groups.len())
-                    .filter(|&i| depth[i] < MAX_DEPTH)
-                    .collect();
-                let p = candidates[pick.index(candidates.len())];
-                depth.push(depth[p] + 1);
-                groups.push(GroupSize {
-                    parent: Some(p),
-                    responses: 0,
-                });
-                leaf_responses.push(responses);
+            });
+            leaf_responses.push(responses);
+        }
+        let mut has_child = vec![false; groups.len()];
+        for g in &groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
             }
-            let mut has_child = vec![false; groups.len()];
-            for g in &groups {
-                if let Some(p) = g.parent {
-                    has_child[p] = true;
-                }
+        }
+        for i in (0..groups.len()).rev() {
+            if !has_child[i] {
+                groups[i].responses = leaf_responses[i];
             }
-            for i in (0..groups.len()).rev() {
-                if !has_child[i] {
-                    groups[i].responses = leaf_responses[i];
-                }
-                if let Some(p) = groups[i].parent {
-                    groups[p].responses += groups[i].responses;
-                }
+            if let Some(p) = groups[i].parent {
+                groups[p].responses += groups[i].responses;
             }
-            groups
-        })
+        }
+        groups
     }
 
     proptest! {
