@@ -271,6 +271,7 @@ mod tests {
     use super::*;
     use crate::privacy::Visibility::{BelowThreshold, Complementary, HiddenParent, NoData, Shown};
     use crate::privacy::suppress;
+    use crate::privacy::tests::Echelon;
     use proptest::prelude::*;
 
     /// A tree from `(parent, row)` pairs; inner rows are given (to allow own respondents).
@@ -359,45 +360,6 @@ mod tests {
     }
 
     // ---- the cross-cut derivability check ----
-
-    /// Rows in echelon form over the integers (each reduced by its gcd): exact membership in the
-    /// rational row space.
-    #[derive(Default)]
-    struct Echelon {
-        rows: Vec<(usize, Vec<i128>)>,
-    }
-
-    fn gcd(a: i128, b: i128) -> i128 {
-        if b == 0 { a.abs() } else { gcd(b, a % b) }
-    }
-
-    impl Echelon {
-        fn reduce(&self, mut v: Vec<i128>) -> Vec<i128> {
-            for (c, row) in &self.rows {
-                let b = v[*c];
-                if b != 0 {
-                    let a = row[*c];
-                    for (x, r) in v.iter_mut().zip(row) {
-                        *x = *x * a - r * b;
-                    }
-                    let g = v.iter().fold(0, |g, &x| gcd(g, x));
-                    if g > 1 {
-                        v.iter_mut().for_each(|x| *x /= g);
-                    }
-                }
-            }
-            v
-        }
-        fn insert(&mut self, v: Vec<i128>) {
-            let v = self.reduce(v);
-            if let Some(c) = v.iter().position(|&x| x != 0) {
-                self.rows.push((c, v));
-            }
-        }
-        fn contains(&self, v: Vec<i128>) -> bool {
-            self.reduce(v).iter().all(|&x| x == 0)
-        }
-    }
 
     /// A random site: a unit tree whose leaves hold respondents, each with a band in cut A
     /// (3 bands + not stated) and in cut B (2 bands + not stated). `finest[leaf][a][b]`.

@@ -220,7 +220,7 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::Visibility::{BelowThreshold, Complementary, HiddenParent, NoData, Shown};
     use super::*;
     use proptest::prelude::*;
@@ -480,7 +480,7 @@ mod tests {
     /// Rows in echelon form over the integers (each row reduced by the gcd of its entries), enough
     /// for exact membership tests in the rational row space.
     #[derive(Default)]
-    struct Echelon {
+    pub(crate) struct Echelon {
         rows: Vec<(usize, Vec<i128>)>, // (pivot column, row)
     }
 
@@ -490,7 +490,7 @@ mod tests {
 
     impl Echelon {
         /// `v` minus a combination of the rows, zero in every pivot column (after scaling).
-        fn reduce(&self, mut v: Vec<i128>) -> Vec<i128> {
+        pub(crate) fn reduce(&self, mut v: Vec<i128>) -> Vec<i128> {
             for (c, row) in &self.rows {
                 let b = v[*c];
                 if b != 0 {
@@ -507,14 +507,14 @@ mod tests {
             v
         }
 
-        fn insert(&mut self, v: Vec<i128>) {
+        pub(crate) fn insert(&mut self, v: Vec<i128>) {
             let v = self.reduce(v);
             if let Some(c) = v.iter().position(|&x| x != 0) {
                 self.rows.push((c, v));
             }
         }
 
-        fn contains(&self, v: Vec<i128>) -> bool {
+        pub(crate) fn contains(&self, v: Vec<i128>) -> bool {
             self.reduce(v).iter().all(|&x| x == 0)
         }
     }
