@@ -40,6 +40,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("tiles.html", include_str!("../../templates/tiles.html")),
     ("linkage.html", include_str!("../../templates/linkage.html")),
     (
+        "attention.html",
+        include_str!("../../templates/attention.html"),
+    ),
+    (
         "post-list.html",
         include_str!("../../templates/post-list.html"),
     ),
