@@ -288,3 +288,26 @@ method_formula_wilson = Interval of a favourable share p̂ of n answers (Wilson 
 method_formula_net = Net score interval (adjusted Wald, Rocks 2016), with x_prom promoters and x_det detractors of n:
 method_formula_test = A change or difference in a favourable share is tested with the two-proportion z-test; net scores with a z-test on their variances. The p-values of one period are adjusted for the false discovery rate (Benjamini–Hochberg), and a result is called clear when the adjusted value is below 0.05.
 method_formula_linkage = The link across teams is Pearson's correlation r of the teams' EX and CX indices, with a 95% interval from Fisher's z-transformation; Spearman's ρ is given beside it.
+
+## Pages that scale to thousands of units
+position_heading = Position in the organisation
+position_sentence = { $measure } { $value }: rank { $rank } of { $n } teams; { $pct } of the teams are lower.
+attention_heading = Teams that need attention
+attention_lowest = Lowest EX index
+attention_drop = Largest drop in EX index since the previous period
+attention_gap = Largest gap between EX and CX index
+table_filter = Show only rows containing
+table_sort = Sort by this column
+table_rows_shown = rows shown
+table_level_note = The list goes down to the level that keeps it at { $rows } rows or fewer; each unit's page lists the units below it.
+hidden_notes_more = { $count ->
+    [one] In this period one more group is hidden or has measures withheld; its unit's page says why.
+   *[other] In this period { $n } more groups are hidden or have measures withheld; their own units' pages say why.
+}
+ranked_more = { $count ->
+    [one] One team in the middle of the ranking is left out here; each team's page shows its rank.
+   *[other] { $n } teams in the middle of the ranking are left out here; each team's page shows its rank.
+}
+scatter_level_note = With { $teams } teams, each point is a unit one level up; the correlation is over the teams, and every team is in the tables.
+parent_ex_heading = Employee results of { $unit }
+parent_ex_lead = { $team } is part of { $unit }. These are the employee results of all of { $unit }, not of { $team } alone.

@@ -278,3 +278,26 @@ method_formula_wilson = Myönteisten osuuden p̂ luottamusväli n vastauksesta (
 method_formula_net = Suositteluindeksin luottamusväli (korjattu Wald, Rocks 2016), kun n vastauksesta x_prom on suosittelijoita ja x_det arvostelijoita:
 method_formula_test = Myönteisten osuuden muutos tai ero testataan kahden osuuden z-testillä, suositteluindeksit z-testillä niiden variansseista. Yhden kauden p-arvot korjataan väärien löydösten osuuden (Benjamini–Hochberg) mukaan, ja tulos on selvä, kun korjattu arvo on alle 0,05.
 method_formula_linkage = Tiimien välinen yhteys on tiimien EX- ja CX-indeksien Pearsonin korrelaatio r, jonka 95 %:n luottamusväli lasketaan Fisherin z-muunnoksella; rinnalla on Spearmanin ρ.
+
+## Sivut, jotka toimivat tuhansilla yksiköillä
+position_heading = Sijoitus organisaatiossa
+position_sentence = { $measure } { $value }: sija { $rank }/{ $n } tiimin joukossa; { $pct } tiimeistä on alempana.
+attention_heading = Huomiota tarvitsevat tiimit
+attention_lowest = Matalin EX-indeksi
+attention_drop = Suurin EX-indeksin lasku edellisestä kaudesta
+attention_gap = Suurin ero EX- ja CX-indeksin välillä
+table_filter = Näytä vain rivit, joissa on
+table_sort = Lajittele tämän sarakkeen mukaan
+table_rows_shown = riviä näkyvissä
+table_level_note = Luettelossa on yksiköt sille tasolle asti, jolla rivejä on enintään { $rows }; kunkin yksikön sivulla on sen alayksiköt.
+hidden_notes_more = { $count ->
+    [one] Tällä kaudella yksi muu ryhmä on piilotettu tai siltä on jätetty mittareita pois; syy kerrotaan yksikön omalla sivulla.
+   *[other] Tällä kaudella { $n } muuta ryhmää on piilotettu tai niiltä on jätetty mittareita pois; syy kerrotaan yksiköiden omilla sivuilla.
+}
+ranked_more = { $count ->
+    [one] Sijoituksen keskeltä yksi tiimi on jätetty tästä pois; kunkin tiimin sivulla näkyy sen sija.
+   *[other] Sijoituksen keskeltä { $n } tiimiä on jätetty tästä pois; kunkin tiimin sivulla näkyy sen sija.
+}
+scatter_level_note = Tiimejä on { $teams }, joten kukin piste on ylemmän tason yksikkö; korrelaatio on laskettu tiimeistä, ja jokainen tiimi on taulukoissa.
+parent_ex_heading = Yksikön { $unit } henkilöstötulokset
+parent_ex_lead = { $team } kuuluu yksikköön { $unit }. Nämä ovat koko yksikön { $unit } henkilöstötulokset, eivät yksikön { $team } omat.

@@ -262,3 +262,26 @@ method_formula_wilson = Intervall för en andel positiva p̂ av n svar (Wilsons 
 method_formula_net = Intervall för ett nettotal (justerat Wald, Rocks 2016), med x_prom promotorer och x_det kritiker av n:
 method_formula_test = En förändring eller skillnad i andelen positiva testas med z-test för två andelar; nettotal med ett z-test på deras varianser. En periods p-värden justeras för andelen falska upptäckter (Benjamini–Hochberg), och ett resultat kallas tydligt när det justerade värdet är under 0,05.
 method_formula_linkage = Sambandet mellan team är Pearsons korrelation r mellan teamens EX- och CX-index, med ett 95 %-intervall från Fishers z-transformation; bredvid ges Spearmans ρ.
+
+## Sidor som fungerar med tusentals enheter
+position_heading = Placering i organisationen
+position_sentence = { $measure } { $value }: plats { $rank } av { $n } team; { $pct } av teamen ligger lägre.
+attention_heading = Team som behöver uppmärksamhet
+attention_lowest = Lägst EX-index
+attention_drop = Största nedgång i EX-index sedan föregående period
+attention_gap = Största skillnad mellan EX- och CX-index
+table_filter = Visa bara rader som innehåller
+table_sort = Sortera efter den här kolumnen
+table_rows_shown = rader visas
+table_level_note = Listan går ned till den nivå där den har högst { $rows } rader; varje enhets sida visar enheterna under den.
+hidden_notes_more = { $count ->
+    [one] Under perioden är ytterligare en grupp dold eller har mått som undanhålls; enhetens egen sida förklarar varför.
+   *[other] Under perioden är ytterligare { $n } grupper dolda eller har mått som undanhålls; enheternas egna sidor förklarar varför.
+}
+ranked_more = { $count ->
+    [one] Ett team i mitten av rankningen är utelämnat här; varje teams sida visar dess placering.
+   *[other] { $n } team i mitten av rankningen är utelämnade här; varje teams sida visar dess placering.
+}
+scatter_level_note = Med { $teams } team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.
+parent_ex_heading = Medarbetarresultat för { $unit }
+parent_ex_lead = { $team } ingår i { $unit }. Det här är medarbetarresultaten för hela { $unit }, inte bara för { $team }.

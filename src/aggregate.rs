@@ -5,6 +5,8 @@
 //! computed. Linkage (EX against CX across teams) uses only what is shown, so no published
 //! number rests on a hidden group.
 
+use crate::model::SurveyPeriod;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::framework::{Framework, Side};
@@ -201,6 +203,36 @@ pub fn analyse(site: &Site) -> Analysis {
         .iter()
         .map(|p| analyse_period(site, p))
         .collect();
+    compare_periods(site, &mut periods);
+    let lags = lagged_links(site, &periods);
+    Analysis { periods, lags }
+}
+
+/// As [`analyse`], for a build that needs only the analysis afterwards: the periods are analysed
+/// in parallel and each period's answer counts are freed as soon as it is done, so the counts
+/// and the figures of a 20,000-team site are not all in memory at once. `site.periods` keeps
+/// each period's name and source; its `ex` and `cx` are left empty.
+pub fn analyse_and_release(site: &mut Site) -> Analysis {
+    let surveys = std::mem::take(&mut site.periods);
+    let site_ref: &Site = site;
+    let (mut periods, emptied): (Vec<PeriodAnalysis>, Vec<SurveyPeriod>) = surveys
+        .into_par_iter()
+        .map(|mut survey| {
+            let analysis = analyse_period(site_ref, &survey);
+            survey.ex = Vec::new();
+            survey.cx = Vec::new();
+            (analysis, survey)
+        })
+        .unzip();
+    site.periods = emptied;
+    compare_periods(site, &mut periods);
+    let lags = lagged_links(site, &periods);
+    Analysis { periods, lags }
+}
+
+/// Each unit's change from the previous period, and the false-discovery control over each
+/// period's verdicts: the steps that need two periods' figures, after every period is analysed.
+fn compare_periods(site: &Site, periods: &mut [PeriodAnalysis]) {
     for p in 0..periods.len() {
         // A change compares the same questions in both periods: no index change otherwise.
         let same = |side| {
@@ -226,8 +258,6 @@ pub fn analyse(site: &Site) -> Analysis {
         }
         control_false_discoveries(&mut periods[p].comparisons);
     }
-    let lags = lagged_links(site, &periods);
-    Analysis { periods, lags }
 }
 
 /// Summed answer counts of one group in one period.
@@ -982,7 +1012,7 @@ mod tests {
             });
             units[parent].children.push(i + 1);
         }
-        UnitTree { units }
+        UnitTree::new(units)
     }
 
     fn ex_totals(responses: u64, seed: u64) -> ExTotals {

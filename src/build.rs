@@ -6,9 +6,9 @@ use std::time::Instant;
 use crate::aggregate::{self, Analysis};
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
 use crate::load;
-use crate::model::Site;
-use crate::output::{self, OutputError, OutputFile};
-use crate::pages;
+use crate::model::{Site, UnitTree};
+use crate::output::{self, OutputError, OutputFile, Staging};
+use crate::pages::{self, RenderError, RenderStats, Scope};
 use crate::privacy::Visibility;
 use crate::warnings;
 
@@ -83,6 +83,15 @@ pub trait Progress {
 pub struct Silent;
 impl Progress for Silent {}
 
+impl From<RenderError> for BuildError {
+    fn from(e: RenderError) -> Self {
+        match e {
+            RenderError::Input(d) => BuildError::Input(d),
+            RenderError::Output(e) => BuildError::Output(e),
+        }
+    }
+}
+
 /// Loads, checks and renders a site in memory: everything but writing.
 pub fn render(site_dir: &Path) -> Result<(Site, Analysis, Vec<OutputFile>), BuildError> {
     render_with(site_dir, BuildOptions::default())
@@ -129,24 +138,8 @@ pub fn render_checked(
     lap("analyse", &mut steps);
     progress.step("drawing charts and pages");
     let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
-    // Every path is checked as the writer will check it, so `check` fails where `build` would.
-    for file in &files {
-        output::check_path(&file.path)?;
-    }
     lap("pages", &mut steps);
-    // The loader's own warnings (files in content/surveys/ that are not read) first, then the
-    // checks on the loaded site.
-    let mut warnings = Diagnostics(
-        site.warnings
-            .iter()
-            .cloned()
-            .map(|d| Diagnostic {
-                severity: Severity::Warning,
-                ..d
-            })
-            .collect(),
-    );
-    warnings.0.extend(warnings::check(site_dir, &site).0);
+    let warnings = site_warnings(site_dir, &site);
     lap("warnings", &mut steps);
     if options.deny_warnings && !warnings.is_empty() {
         return Err(BuildError::Warnings(warnings));
@@ -160,23 +153,40 @@ pub fn render_checked(
     })
 }
 
+/// The loader's own warnings (files in content/surveys/ that are not read) first, then the
+/// checks on the loaded site.
+fn site_warnings(site_dir: &Path, site: &Site) -> Diagnostics {
+    let mut warnings = Diagnostics(
+        site.warnings
+            .iter()
+            .cloned()
+            .map(|d| Diagnostic {
+                severity: Severity::Warning,
+                ..d
+            })
+            .collect(),
+    );
+    warnings.0.extend(warnings::check(site_dir, site).0);
+    warnings
+}
+
 /// `kolikko check`: everything a build does except writing, the output folder included, so
 /// that a site `check` accepts is one `build` writes.
 pub fn check(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
     check_with(site_dir, output, BuildOptions::default(), &Silent)
 }
 
-/// [`check`] with explicit options and a progress display.
+/// [`check`] with explicit options and a progress display. It loads and validates everything,
+/// renders every post (their shortcodes) and one page of each kind and state, so it finds what a
+/// build would reject without rendering every page.
 pub fn check_with(
     site_dir: &Path,
     output: &Path,
     options: BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Summary, BuildError> {
-    let start = Instant::now();
     check_output(site_dir, output)?;
-    let rendered = render_checked(site_dir, options, progress)?;
-    Ok(summary(rendered, start))
+    run(site_dir, None, options, progress, Run::Check)
 }
 
 /// `kolikko build`: renders the site and swaps it into `output` only when all went well.
@@ -184,23 +194,117 @@ pub fn build(site_dir: &Path, output: &Path) -> Result<Summary, BuildError> {
     build_with(site_dir, output, BuildOptions::default(), &Silent)
 }
 
-/// [`build`] with explicit options and a progress display.
+/// [`build`] with explicit options and a progress display. Pages are rendered in parallel and
+/// each is written into the staging folder as soon as it is finished.
 pub fn build_with(
     site_dir: &Path,
     output: &Path,
     options: BuildOptions,
     progress: &dyn Progress,
 ) -> Result<Summary, BuildError> {
+    run(site_dir, Some(output), options, progress, Run::All)
+}
+
+/// `kolikko build --only UNIT`: the pages of one unit's subtree, with the organisation's figures
+/// for comparison and the same anonymity decisions as the full build (the analysis is always of
+/// the whole organisation).
+pub fn build_only(site_dir: &Path, output: &Path, unit: &str) -> Result<Summary, BuildError> {
+    build_only_with(site_dir, output, unit, BuildOptions::default(), &Silent)
+}
+
+/// [`build_only`] with explicit options and a progress display.
+pub fn build_only_with(
+    site_dir: &Path,
+    output: &Path,
+    unit: &str,
+    options: BuildOptions,
+    progress: &dyn Progress,
+) -> Result<Summary, BuildError> {
+    run(site_dir, Some(output), options, progress, Run::Only(unit))
+}
+
+enum Run<'a> {
+    All,
+    Check,
+    Only(&'a str),
+}
+
+fn run(
+    site_dir: &Path,
+    output: Option<&Path>,
+    options: BuildOptions,
+    progress: &dyn Progress,
+    what: Run,
+) -> Result<Summary, BuildError> {
     let start = Instant::now();
-    // Refuse a foreign output folder, or one that would overwrite the site, before any work.
-    check_output(site_dir, output)?;
-    let mut rendered = render_checked(site_dir, options, progress)?;
-    progress.step("writing");
-    let clock = Instant::now();
-    let committed = output::write_site(output, &rendered.files)?;
-    rendered.steps.push(("write", clock.elapsed().as_millis()));
-    let mut summary = summary(rendered, start);
-    summary.output_warnings = committed.warnings;
+    let mut steps = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |name: &'static str, steps: &mut Vec<(&'static str, u128)>| {
+        steps.push((name, clock.elapsed().as_millis()));
+        clock = Instant::now();
+    };
+    if let Some(output) = output {
+        // Refuse a foreign output folder, or one that would overwrite the site, before any work.
+        check_output(site_dir, output)?;
+    }
+    progress.step("reading the site");
+    let load_options = load::LoadOptions {
+        drafts: options.drafts,
+    };
+    let mut site = load::load_site_with(site_dir, load_options).map_err(BuildError::Input)?;
+    lap("load", &mut steps);
+    let scope = match what {
+        Run::All => Scope::All,
+        Run::Check => Scope::Check,
+        Run::Only(id) => match site.units.find(id) {
+            Some(unit) if unit != UnitTree::ROOT => Scope::Only(unit),
+            _ => {
+                return Err(BuildError::Input(Diagnostics::from(
+                    Diagnostic::whole_file(
+                        &site_dir.join("content").join("units.yaml"),
+                        format!(
+                            "--only {id}: there is no unit `{id}` in this file; use a unit id from it"
+                        ),
+                    ),
+                )));
+            }
+        },
+    };
+    // Warnings read the answer counts, which the analysis then frees.
+    let warnings = site_warnings(site_dir, &site);
+    lap("warnings", &mut steps);
+    if options.deny_warnings && !warnings.is_empty() {
+        return Err(BuildError::Warnings(warnings));
+    }
+    progress.step("computing the figures");
+    let analysis = aggregate::analyse_and_release(&mut site);
+    lap("analyse", &mut steps);
+    progress.step("drawing charts and pages");
+    let mut output_warnings = Vec::new();
+    let stats = match output {
+        Some(output) => {
+            let staging = Staging::begin(output)?;
+            let stats = pages::render_into(&site, &analysis, scope, &|file| {
+                staging.write_file(&file.path, &file.contents)
+            })?;
+            lap("pages and write", &mut steps);
+            progress.step("writing");
+            output_warnings = staging.commit()?.warnings;
+            lap("swap in", &mut steps);
+            stats
+        }
+        None => {
+            // Every path is checked as the writer will check it, so `check` fails where `build`
+            // would.
+            let stats = pages::render_into(&site, &analysis, scope, &|file| {
+                output::check_path(&file.path)
+            })?;
+            lap("pages", &mut steps);
+            stats
+        }
+    };
+    let mut summary = summary_of(&site, &analysis, stats, warnings, steps, start);
+    summary.output_warnings = output_warnings;
     Ok(summary)
 }
 
@@ -212,14 +316,14 @@ pub fn check_output(site_dir: &Path, output: &Path) -> Result<(), OutputError> {
     output::check_replaceable(output)
 }
 
-fn summary(rendered: Rendered, start: Instant) -> Summary {
-    let Rendered {
-        site,
-        analysis,
-        files,
-        warnings,
-        steps,
-    } = rendered;
+fn summary_of(
+    site: &Site,
+    analysis: &Analysis,
+    stats: RenderStats,
+    warnings: Diagnostics,
+    steps: Vec<(&'static str, u128)>,
+    start: Instant,
+) -> Summary {
     let mut hidden = Hidden::default();
     for unit in analysis.periods.iter().flat_map(|p| p.units.iter()) {
         match unit.ex_visibility {
@@ -229,19 +333,13 @@ fn summary(rendered: Rendered, start: Instant) -> Summary {
             Visibility::Shown | Visibility::NoData => {}
         }
     }
-    // Each chart is one <figure class="chart"> (templates/figure.html).
-    let charts = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| count(&f.contents, b"<figure class=\"chart\""))
-        .sum();
     Summary {
         periods: site.periods.len(),
         units: site.units.len() - 1,
         posts: site.posts.len(),
-        files: files.len(),
-        charts,
-        bytes: files.iter().map(|f| f.contents.len()).sum(),
+        files: stats.files,
+        charts: stats.charts,
+        bytes: stats.bytes,
         millis: start.elapsed().as_millis(),
         hidden,
         warnings,
@@ -249,12 +347,4 @@ fn summary(rendered: Rendered, start: Instant) -> Summary {
         output_warnings: Vec::new(),
         responses: site.responses.iter().map(|r| r.summary.clone()).collect(),
     }
-}
-
-/// Occurrences of `needle` in `haystack`, in one pass.
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
 }

@@ -7,8 +7,10 @@
 //! the HTML with Tera templates and Markdown; [`output`] swaps the finished site into place.
 
 pub mod aggregate;
+pub mod background;
 pub mod build;
 pub mod charts;
+pub mod comments;
 pub mod diagnostics;
 pub mod format;
 pub mod framework;

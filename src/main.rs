@@ -54,6 +54,10 @@ enum Command {
         /// Where to write the pages [default: SITE/public].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Build only the pages of this unit and the units below it (a unit id from
+        /// content/units.yaml), with the organisation's figures for comparison.
+        #[arg(long, value_name = "UNIT")]
+        only: Option<String>,
         /// Include posts marked `draft: true`, marked as drafts.
         #[arg(long)]
         drafts: bool,
@@ -147,6 +151,7 @@ fn main() -> ExitCode {
         Command::Build {
             site,
             output,
+            only,
             drafts,
             deny_warnings,
         } => {
@@ -156,7 +161,10 @@ fn main() -> ExitCode {
                 deny_warnings,
             };
             let progress = cli::progress::Bar::new(out);
-            let result = build::build_with(&site, &output, options, &progress);
+            let result = match &only {
+                Some(unit) => build::build_only_with(&site, &output, unit, options, &progress),
+                None => build::build_with(&site, &output, options, &progress),
+            };
             progress.finish();
             cli::report::summary(out, result, &format!("built into {}", output.display()))
         }

@@ -1,6 +1,7 @@
 //! The validated site: plain data that every later step reads. Loading (`load`) is the only place
 //! that builds it, so everything here already satisfies the rules in `docs/format.md`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::diagnostics::Diagnostic;
@@ -70,6 +71,8 @@ pub struct Config {
 #[derive(Clone, Debug)]
 pub struct UnitTree {
     pub units: Vec<Unit>,
+    /// Unit index by id, so a survey of 20,000 teams resolves each id in constant time.
+    by_id: HashMap<String, usize>,
 }
 
 #[derive(Clone, Debug)]
@@ -88,6 +91,16 @@ pub struct Unit {
 impl UnitTree {
     pub const ROOT: usize = 0;
 
+    /// The tree of `units` (pre-order, index 0 the organisation), indexed by id. With duplicate
+    /// ids (an input error reported by the loader) the first unit keeps the id.
+    pub fn new(units: Vec<Unit>) -> Self {
+        let mut by_id = HashMap::with_capacity(units.len());
+        for (index, unit) in units.iter().enumerate().skip(1) {
+            by_id.entry(unit.id.clone()).or_insert(index);
+        }
+        UnitTree { units, by_id }
+    }
+
     pub fn len(&self) -> usize {
         self.units.len()
     }
@@ -97,7 +110,7 @@ impl UnitTree {
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.units.iter().position(|u| u.id == id)
+        self.by_id.get(id).copied()
     }
 
     pub fn is_leaf(&self, index: usize) -> bool {

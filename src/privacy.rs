@@ -220,7 +220,7 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::Visibility::{BelowThreshold, Complementary, HiddenParent, NoData, Shown};
     use super::*;
     use proptest::prelude::*;
@@ -480,7 +480,7 @@ mod tests {
     /// Rows in echelon form over the integers (each row reduced by the gcd of its entries), enough
     /// for exact membership tests in the rational row space.
     #[derive(Default)]
-    struct Echelon {
+    pub(crate) struct Echelon {
         rows: Vec<(usize, Vec<i128>)>, // (pivot column, row)
     }
 
@@ -490,7 +490,7 @@ mod tests {
 
     impl Echelon {
         /// `v` minus a combination of the rows, zero in every pivot column (after scaling).
-        fn reduce(&self, mut v: Vec<i128>) -> Vec<i128> {
+        pub(crate) fn reduce(&self, mut v: Vec<i128>) -> Vec<i128> {
             for (c, row) in &self.rows {
                 let b = v[*c];
                 if b != 0 {
@@ -507,14 +507,14 @@ mod tests {
             v
         }
 
-        fn insert(&mut self, v: Vec<i128>) {
+        pub(crate) fn insert(&mut self, v: Vec<i128>) {
             let v = self.reduce(v);
             if let Some(c) = v.iter().position(|&x| x != 0) {
                 self.rows.push((c, v));
             }
         }
 
-        fn contains(&self, v: Vec<i128>) -> bool {
+        pub(crate) fn contains(&self, v: Vec<i128>) -> bool {
             self.reduce(v).iter().all(|&x| x == 0)
         }
     }
@@ -755,39 +755,7 @@ mod tests {
     /// still fix a team's size (docs/method.md, Limits).
     fn arb_small_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![1u64..12, 0u64..6]);
-        prop::collection::vec(node, 1..7).prop_map(|nodes| {
-            let mut groups = vec![GroupSize {
-                parent: None,
-                responses: 0,
-            }];
-            let mut depth = vec![0usize];
-            let mut leaf = vec![0u64];
-            for (pick, responses) in nodes {
-                let candidates: Vec<usize> = (0..groups.len()).filter(|&i| depth[i] < 1).collect();
-                let p = candidates[pick.index(candidates.len())];
-                depth.push(depth[p] + 1);
-                groups.push(GroupSize {
-                    parent: Some(p),
-                    responses: 0,
-                });
-                leaf.push(responses);
-            }
-            let mut has_child = vec![false; groups.len()];
-            for g in &groups {
-                if let Some(p) = g.parent {
-                    has_child[p] = true;
-                }
-            }
-            for i in (0..groups.len()).rev() {
-                if !has_child[i] {
-                    groups[i].responses = leaf[i];
-                }
-                if let Some(p) = groups[i].parent {
-                    groups[p].responses += groups[i].responses;
-                }
-            }
-            groups
-        })
+        prop::collection::vec(node, 1..7).prop_map(|nodes| tree_from(nodes, 1))
     }
 
     const MAX_DEPTH: usize = 4;
@@ -796,41 +764,45 @@ mod tests {
     /// totals summed from the leaves.
     fn arb_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![0u64..30, 0u64..8]);
-        prop::collection::vec(node, 0..40).prop_map(|nodes| {
-            let mut groups = vec![GroupSize {
-                parent: None,
+        prop::collection::vec(node, 0..40).prop_map(|nodes| tree_from(nodes, MAX_DEPTH))
+    }
+
+    /// A tree from (parent pick, leaf responses) pairs: each new unit hangs under a unit picked
+    /// among those above `max_depth`; inner totals are summed from the leaves.
+    fn tree_from(nodes: Vec<(prop::sample::Index, u64)>, max_depth: usize) -> Vec<GroupSize> {
+        let mut groups = vec![GroupSize {
+            parent: None,
+            responses: 0,
+        }];
+        let mut depth = vec![0usize];
+        let mut leaf_responses = vec![0u64];
+        for (pick, responses) in nodes {
+            let candidates: Vec<usize> = (0..groups.len())
+                .filter(|&i| depth[i] < max_depth)
+                .collect();
+            let p = candidates[pick.index(candidates.len())];
+            depth.push(depth[p] + 1);
+            groups.push(GroupSize {
+                parent: Some(p),
                 responses: 0,
-            }];
-            let mut depth = vec![0usize];
-            let mut leaf_responses = vec![0u64];
-            for (pick, responses) in nodes {
-                let candidates: Vec<usize> = (0..groups.len())
-                    .filter(|&i| depth[i] < MAX_DEPTH)
-                    .collect();
-                let p = candidates[pick.index(candidates.len())];
-                depth.push(depth[p] + 1);
-                groups.push(GroupSize {
-                    parent: Some(p),
-                    responses: 0,
-                });
-                leaf_responses.push(responses);
+            });
+            leaf_responses.push(responses);
+        }
+        let mut has_child = vec![false; groups.len()];
+        for g in &groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
             }
-            let mut has_child = vec![false; groups.len()];
-            for g in &groups {
-                if let Some(p) = g.parent {
-                    has_child[p] = true;
-                }
+        }
+        for i in (0..groups.len()).rev() {
+            if !has_child[i] {
+                groups[i].responses = leaf_responses[i];
             }
-            for i in (0..groups.len()).rev() {
-                if !has_child[i] {
-                    groups[i].responses = leaf_responses[i];
-                }
-                if let Some(p) = groups[i].parent {
-                    groups[p].responses += groups[i].responses;
-                }
+            if let Some(p) = groups[i].parent {
+                groups[p].responses += groups[i].responses;
             }
-            groups
-        })
+        }
+        groups
     }
 
     proptest! {

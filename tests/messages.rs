@@ -329,7 +329,7 @@ fn quiet_prints_nothing_on_success_and_verbose_prints_the_steps() {
     }
     let stdout = String::from_utf8_lossy(&verbose.stdout);
     assert!(
-        stdout.contains("2 periods, 10 units, 1 post → 28 files"),
+        stdout.contains("2 periods, 10 units, 1 post → 15 files"),
         "{stdout}"
     );
     assert!(stdout.contains("0 warnings"), "{stdout}");

@@ -352,3 +352,87 @@ fn the_mapping_example_in_the_format_doc_is_a_valid_mapping() {
     assert!(mapping.questions[3].reversed);
     assert!(mapping.drop_unknown_teams);
 }
+
+/// Respondent ids, e-mail addresses, IP addresses, timestamps and open-text answers in the
+/// exports never reach the built site: every value of those columns is looked for in every
+/// file written. (Values shorter than six characters are left out: "1000" is also an SVG
+/// coordinate.)
+#[test]
+fn respondent_ids_emails_timestamps_and_comments_never_reach_the_output() {
+    let exports: [(&str, &str, u8, &[&str], usize); 4] = [
+        (
+            "google",
+            "google-forms-2026-q3.csv",
+            b',',
+            &[
+                "Timestamp",
+                "Email Address",
+                "Anything else you want to tell us?",
+            ],
+            0,
+        ),
+        (
+            "qualtrics",
+            "qualtrics-2026-q3.csv",
+            b',',
+            &[
+                "StartDate",
+                "EndDate",
+                "RecordedDate",
+                "ResponseId",
+                "IPAddress",
+            ],
+            2,
+        ),
+        (
+            "excel-fi",
+            "kysely-2026-q3.csv",
+            b';',
+            &["Vastaajan tunnus", "Aikaleima"],
+            0,
+        ),
+        ("other", "customers-2026-q3.csv", b',', &["comment"], 0),
+    ];
+    for (site, file, delimiter, columns, skip) in exports {
+        let site = fixture(site);
+        let raw = fs::read(site.join("content/surveys").join(file)).unwrap();
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&raw);
+        let text = if std::str::from_utf8(&raw).is_ok() {
+            String::from_utf8(raw.clone()).unwrap()
+        } else {
+            text.into_owned()
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let wanted: Vec<usize> = columns
+            .iter()
+            .map(|c| headers.iter().position(|h| h == *c).expect(c))
+            .collect();
+        let mut secrets = std::collections::BTreeSet::new();
+        for record in reader.records().skip(skip) {
+            let record = record.unwrap();
+            for &c in &wanted {
+                if record[c].chars().count() >= 6 {
+                    secrets.insert(record[c].to_string());
+                }
+            }
+        }
+        assert!(
+            !secrets.is_empty(),
+            "{}: nothing to look for",
+            site.display()
+        );
+        for (path, contents) in pages(&site) {
+            let contents = String::from_utf8_lossy(&contents);
+            for secret in &secrets {
+                assert!(
+                    !contents.contains(secret.as_str()),
+                    "{}: {path} contains {secret:?}",
+                    site.display()
+                );
+            }
+        }
+    }
+}

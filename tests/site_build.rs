@@ -363,16 +363,18 @@ fn a_three_person_team_cannot_be_recovered_from_any_page() {
         small.contains("Hidden because fewer than 5 people answered here, or because showing it would let such a group beside it or below it be worked out. To protect respondents"),
         "{small}"
     );
+    // Its own tiles are customer results only (the region's follow in their own section).
+    let own = |page: &str| page[..page.find("<section class=\"parent-ex\"").unwrap()].to_string();
     assert!(
-        !small.contains("class=\"tile-value\"") && !small.contains("<svg"),
-        "a hidden unit's page shows nothing else: {small}"
+        !own(&small).contains("class=\"tile tile-ex\""),
+        "a hidden unit shows no employee tile of its own: {small}"
     );
     let big = f.read("units/big/index.html");
     assert!(
         big.contains("Hidden because fewer than 5 people answered here, or because showing it would let such a group beside it or below it be worked out. To protect respondents"),
         "{big}"
     );
-    assert!(!big.contains("class=\"tile-value\"") && !big.contains("<svg"));
+    assert!(!own(&big).contains("class=\"tile tile-ex\""));
     let north = f.read("units/north/index.html");
     assert!(
         tile_value(&north, "EX index")
@@ -408,12 +410,16 @@ fn a_three_person_team_cannot_be_recovered_from_any_page() {
                     }
                 }
             }
+            // A hidden team's customer charts are public; their titles name only the period.
             for title in elements(&text, "<title", "</title>")
                 .into_iter()
                 .filter(|t| t.contains(name))
             {
                 assert!(
-                    !title.chars().any(|c| c.is_ascii_digit()),
+                    !title[title.find('>').unwrap()..]
+                        .replace("Q1 2026", "")
+                        .chars()
+                        .any(|c| c.is_ascii_digit()),
                     "{path}: {title}"
                 );
             }
@@ -429,6 +435,91 @@ fn a_three_person_team_cannot_be_recovered_from_any_page() {
     assert!(
         period.contains("Big team (Q1 2026): hidden because fewer than 5 people answered here")
     );
+}
+
+/// Issue 8, part 5: a team hidden by the EX rule keeps its customer results (they are not
+/// protected) and shows its region's employee results, labelled as the region's, never its own.
+#[test]
+fn a_hidden_team_shows_its_cx_and_its_regions_ex() {
+    let units = "units:\n  - id: north\n    name: \"North\"\n    children:\n      - id: small\n        name: \"Small team\"\n      - id: big\n        name: \"Big team\"\n  - id: south\n    name: \"South\"\n    children:\n      - id: s1\n        name: \"South one\"\n      - id: s2\n        name: \"South two\"\n";
+    let f = Fixture::new("", units);
+    let mut survey = String::from("period: 2026-Q1\nex:\n");
+    // Small (3, hidden): nothing favourable, eNPS 3 detractors → index 0, eNPS −100.
+    survey += &ex_team(
+        "small",
+        3,
+        [3, 0, 0, 0, 0],
+        [3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        None,
+    );
+    // Big (10, hidden with Small): all favourable, all promoters → index 100, eNPS +100.
+    survey += &ex_team(
+        "big",
+        12,
+        [0, 0, 0, 5, 5],
+        [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10],
+        None,
+    );
+    survey += &ex_team("s1", 12, likert(10, 2), spread11(10), None);
+    survey += &ex_team("s2", 12, likert(10, 3), spread11(10), None);
+    survey += "cx:\n";
+    // Small's 10 customers: 3 + 3 favourable of 10 on every item → CX index 60;
+    // NPS: 5 promoters (10), 2 passives (8), 3 detractors (0) → (5 − 3) / 10 = +20.
+    survey += &cx_team("small", [0, 0, 4, 3, 3], [3, 0, 0, 0, 0, 0, 0, 0, 2, 0, 5]);
+    f.write("content/surveys/2026-Q1.yaml", &survey);
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = f.read("units/small/index.html");
+    assert!(
+        page.contains("Hidden because fewer than 5 people answered here"),
+        "the reason is given: {page}"
+    );
+    let at = page
+        .find("<section class=\"parent-ex\"")
+        .expect("the region's employee results are shown");
+    let (own, parent) = page.split_at(at);
+    let parent = &parent[..parent.find("</section>").unwrap()];
+    // The team's own tiles are its customer results only.
+    assert_eq!(tile_value(own, "CX index"), "60");
+    assert_eq!(tile_value(own, "NPS"), "+20");
+    for ex_label in ["EX index", "eNPS", "Response rate", "Turnover"] {
+        assert!(
+            !own.contains(&format!("<span class=\"tile-label\">{ex_label}</span>")),
+            "the team's own {ex_label} is not on its page"
+        );
+    }
+    // North = Small + Big: 10 favourable of 13 → 76.9; eNPS (10 − 3) / 13 → +53.8.
+    assert!(parent.contains("Employee results of North"), "{parent}");
+    assert!(
+        parent.contains("Small team is part of North. These are the employee results of all of North, not of Small team alone."),
+        "{parent}"
+    );
+    assert!(
+        parent.contains("href=\"../../units/north/index.html\""),
+        "{parent}"
+    );
+    assert_eq!(tile_value(parent, "EX index"), "77");
+    assert_eq!(tile_value(parent, "eNPS"), "+54");
+    // Neither hidden team's own EX figures appear anywhere on the page.
+    for own_figure in ["−100", "-100", "n = 3", "3 / 3"] {
+        assert!(!page.contains(own_figure), "{own_figure} on Small's page");
+    }
+    // Big's page is built the same way: North's figures, not Big's 100 or +100.
+    let big = f.read("units/big/index.html");
+    let big = &big[big.find("<section class=\"parent-ex\"").unwrap()..];
+    assert_eq!(tile_value(big, "EX index"), "77");
+    assert_eq!(tile_value(big, "eNPS"), "+54");
+    // Below the CX minimum the CX tile is hidden too, with its own reason.
+    let g = Fixture::new("cx_threshold: 11\n", units);
+    g.write("content/surveys/2026-Q1.yaml", &survey);
+    assert!(g.run(&["build"]).status.success());
+    let page = g.read("units/small/index.html");
+    assert_eq!(tile_value(&page, "CX index"), "Hidden");
+    assert!(page.contains("fewer than 11 customers answered"), "{page}");
 }
 
 #[test]

@@ -583,51 +583,78 @@ fn finish(
                 }
                 continue;
             }
-            out.push_str(&clean_attributes(line, specials));
+            push_clean_attributes(&mut out, line, specials);
             out.push_str(content);
             out.push_str("</text>\n");
             continue;
         }
-        out.push_str(&clean_attributes(line, specials));
+        push_clean_attributes(&mut out, line, specials);
         out.push('\n');
     }
     out.push_str("</svg>");
     out
 }
 
-fn clean_attributes(line: &str, specials: &[Special]) -> String {
-    let mut s = line
-        .replace(" opacity=\"1\"", "")
-        .replace(" font-family=\"sans-serif\"", "")
-        .replace("fill=\"#000000\"", "fill=\"currentColor\"")
-        .replace("stroke=\"#000000\"", "stroke=\"currentColor\"");
-    for (i, sp) in specials.iter().enumerate() {
-        let sentinel = format!("#FE01{i:02X}\"");
-        s = s.replace(&format!("fill=\"{sentinel}"), &sp.fill);
-        s = s.replace(&format!("stroke=\"{sentinel}"), &sp.stroke);
+/// Copies one element line of plotters' output into `out` in a single pass over its attributes:
+/// drops `opacity="1"` and the font family (the `<svg>` sets it), draws black as `currentColor`,
+/// turns sentinel colours into their attributes and rounds font sizes to 0.1.
+fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
+    // Attribute values never contain `"` (plotters escapes them), so the line alternates:
+    // text up to ` key="`, the value, text up to the next ` key="`, ...
+    let mut rest = line;
+    while let Some(open) = rest.find("=\"") {
+        let before = &rest[..open];
+        let after = &rest[open + 2..];
+        let Some(close) = after.find('"') else {
+            break;
+        };
+        let value = &after[..close];
+        let key_start = before.rfind(' ').map(|i| i + 1).unwrap_or(0);
+        let key = &before[key_start..];
+        rest = &after[close + 1..];
+        let head = &before[..key_start];
+        match (key, value) {
+            ("opacity", "1") | ("font-family", "sans-serif") => {
+                // Drop the attribute and the space before it.
+                out.push_str(head.strip_suffix(' ').unwrap_or(head));
+            }
+            ("fill" | "stroke", "#000000") => {
+                out.push_str(head);
+                out.push_str(key);
+                out.push_str("=\"currentColor\"");
+            }
+            ("fill" | "stroke", v) if v.len() == 7 && v.starts_with("#FE01") => {
+                out.push_str(head);
+                match u8::from_str_radix(&v[5..], 16)
+                    .ok()
+                    .and_then(|i| specials.get(i as usize))
+                {
+                    Some(sp) if key == "fill" => out.push_str(&sp.fill),
+                    Some(sp) => out.push_str(&sp.stroke),
+                    None => {
+                        out.push_str(key);
+                        out.push_str("=\"");
+                        out.push_str(v);
+                        out.push('"');
+                    }
+                }
+            }
+            ("font-size", v) => {
+                let rounded = (v.parse().unwrap_or(SMALL) * 10.0).round() / 10.0;
+                out.push_str(head);
+                out.push_str("font-size=\"");
+                out.push_str(&rounded.to_string());
+                out.push('"');
+            }
+            _ => {
+                out.push_str(before);
+                out.push_str("=\"");
+                out.push_str(value);
+                out.push('"');
+            }
+        }
     }
-    round_font_size(&s)
-}
-
-fn round_font_size(line: &str) -> String {
-    const KEY: &str = "font-size=\"";
-    let Some(start) = line.find(KEY) else {
-        return line.to_string();
-    };
-    let value_start = start + KEY.len();
-    let Some(len) = line[value_start..].find('"') else {
-        return line.to_string();
-    };
-    let value: f64 = line[value_start..value_start + len]
-        .parse()
-        .unwrap_or(SMALL);
-    let rounded = (value * 10.0).round() / 10.0;
-    format!(
-        "{}{}{}",
-        &line[..value_start],
-        rounded,
-        &line[value_start + len..]
-    )
+    out.push_str(rest);
 }
 
 /// Lays out legend items (swatch width + text) in rows within `max_width`; returns each item's

@@ -278,7 +278,7 @@ pub fn render_scatter(
     });
 
     let mut sorted: Vec<&&ScatterPoint> = points.iter().collect();
-    sorted.sort_by_key(|p| clean(&p.label));
+    sorted.sort_by_cached_key(|p| clean(&p.label));
     let rows: Vec<Vec<String>> = sorted
         .iter()
         .map(|p| vec![clean(&p.label), fmt.number(p.x, 1), fmt.number(p.y, 1)])

@@ -12,6 +12,7 @@ mod survey;
 mod units;
 mod yaml;
 
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -98,17 +99,33 @@ pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnos
                 .with_help("create it and add a file such as content/surveys/2026-Q1.yaml (see docs/format.md; `kolikko new example` writes a site with two)"),
             );
         }
-        for path in reader.list(&surveys, &["yaml", "yml"], &mut diagnostics) {
-            match reader.read_text(&path) {
-                Ok(text) => {
-                    let mut read = (&reader, &mut responses, &mut warnings);
-                    let (period, survey) =
-                        parse_survey(&path, &text, framework, units, &mut read, &mut diagnostics);
-                    named.extend(period.map(|p| (p, path.clone())));
-                    periods.extend(survey);
-                }
-                Err(d) => diagnostics.push(d),
-            }
+        // Survey files are independent: parsed in parallel, their results, warnings and errors
+        // gathered back in file-name order so nothing depends on the threads.
+        let paths = reader.list(&surveys, &["yaml", "yml"], &mut diagnostics);
+        let parsed: Vec<_> = paths
+            .par_iter()
+            .map(|path| {
+                let (mut files, mut found_warnings) = (Vec::new(), Vec::new());
+                let mut found = Diagnostics::default();
+                let result = match reader.read_text(path) {
+                    Ok(text) => {
+                        let mut read = (&reader, &mut files, &mut found_warnings);
+                        parse_survey(path, &text, framework, units, &mut read, &mut found)
+                    }
+                    Err(d) => {
+                        found.push(d);
+                        (None, None)
+                    }
+                };
+                (path, result, files, found_warnings, found)
+            })
+            .collect();
+        for (path, (period, survey), files, found_warnings, found) in parsed {
+            diagnostics.0.extend(found.0);
+            responses.extend(files);
+            warnings.extend(found_warnings);
+            named.extend(period.map(|p| (p, path.clone())));
+            periods.extend(survey);
         }
         check_periods(&mut named, &mut diagnostics);
         periods.sort_by_key(|p| p.period);

@@ -42,17 +42,15 @@ pub(super) fn parse_units(
         }
     };
     let before = diagnostics.len();
-    let mut tree = UnitTree {
-        units: vec![Unit {
-            id: String::new(),
-            name: String::new(),
-            supervisor: None,
-            parent: None,
-            children: Vec::new(),
-            depth: 0,
-            report_with: None,
-        }],
-    };
+    let mut units = vec![Unit {
+        id: String::new(),
+        name: String::new(),
+        supervisor: None,
+        parent: None,
+        children: Vec::new(),
+        depth: 0,
+        report_with: None,
+    }];
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut merges: Vec<(usize, Spanned<String>)> = Vec::new();
     // Iterative pre-order walk: parents get smaller indices than their children.
@@ -76,23 +74,23 @@ pub(super) fn parse_units(
                 ),
             ));
         }
-        let index = tree.units.len();
+        let index = units.len();
         if let Some(target) = unit.report_with {
             merges.push((index, target));
         }
-        tree.units.push(Unit {
+        units.push(Unit {
             id: unit.id.value,
             name: unit.name,
             supervisor: unit.supervisor,
             parent: Some(parent),
             children: Vec::new(),
-            depth: tree.units[parent].depth + 1,
+            depth: units[parent].depth + 1,
             report_with: None,
         });
-        tree.units[parent].children.push(index);
+        units[parent].children.push(index);
         stack.extend(unit.children.into_iter().rev().map(|child| (child, index)));
     }
-    if tree.units.len() == 1 {
+    if units.len() == 1 {
         diagnostics.push(Diagnostic::new(
             path,
             1,
@@ -100,6 +98,10 @@ pub(super) fn parse_units(
             "no units: list at least one team under `units`",
         ));
     }
+    if diagnostics.len() != before {
+        return None;
+    }
+    let mut tree = UnitTree::new(units);
     resolve_report_with(path, &mut tree, merges, diagnostics);
     (diagnostics.len() == before).then_some(tree)
 }

@@ -10,6 +10,13 @@ use crate::model::{Site, UnitTree};
 use crate::privacy::Visibility;
 use crate::stats::Correlation;
 
+/// Above this many linked teams the scatter plots units a level up instead.
+pub const SCATTER_MAX_POINTS: usize = 400;
+
+/// Above this many teams a heatmap or bar chart shows the level below its unit instead of every
+/// team, each row a link to that unit's own chart.
+pub const FIGURE_MAX_ROWS: usize = 40;
+
 /// Everything a figure builder needs; `root` prefixes links from the current page.
 pub struct FigureMaker<'a> {
     pub site: &'a Site,
@@ -112,8 +119,9 @@ impl<'a> FigureMaker<'a> {
     }
 
     pub fn scatter(&self, period: usize, highlight: Option<usize>) -> Figure {
-        let link = &self.period(period).linkage;
-        let points: Vec<charts::ScatterPoint> = link
+        let p = self.period(period);
+        let link = &p.linkage;
+        let mut points: Vec<charts::ScatterPoint> = link
             .units
             .iter()
             .zip(link.ex.iter().zip(&link.cx))
@@ -126,12 +134,50 @@ impl<'a> FigureMaker<'a> {
             })
             .collect();
         // A fitted line is drawn only when the data support a reading.
-        let fit = match link.verdict {
+        let mut fit = match link.verdict {
             Verdict::Positive | Verdict::Negative => {
                 link.fit.as_ref().map(|f| (f.intercept, f.slope))
             }
             _ => None,
         };
+        let mut level_note = None;
+        if points.len() > SCATTER_MAX_POINTS {
+            // Too many teams to draw one by one: the units a level up, as often as needed, each
+            // with its own (shown) indices. The team-level fit would not describe these points.
+            let units = &self.site.units;
+            let mut level: Vec<usize> = link.units.clone();
+            while level.len() > SCATTER_MAX_POINTS {
+                let mut up: Vec<usize> = level
+                    .iter()
+                    .filter_map(|&u| units.units[u].parent)
+                    .filter(|&u| u != UnitTree::ROOT)
+                    .collect();
+                up.sort_unstable();
+                up.dedup();
+                if up.is_empty() || up.len() == level.len() {
+                    break;
+                }
+                level = up;
+            }
+            points = level
+                .into_iter()
+                .filter_map(|u| {
+                    let r = &p.units[u];
+                    Some(charts::ScatterPoint {
+                        label: self.unit_name(u),
+                        href: Some(self.unit_href(u)),
+                        x: r.ex.as_ref()?.index?,
+                        y: r.cx.as_ref()?.index?,
+                        highlight: false,
+                    })
+                })
+                .collect();
+            fit = None;
+            level_note = Some(self.tr(
+                "scatter_level_note",
+                &[("teams", self.fmt.number(link.units.len() as f64, 0).into())],
+            ));
+        }
         let labels = charts::ScatterLabels {
             x_axis: self.t("ex_index"),
             y_axis: self.t("cx_index"),
@@ -145,7 +191,10 @@ impl<'a> FigureMaker<'a> {
             self.t("chart_scatter"),
             self.tr.period(self.period(period).period)
         );
-        let (_, desc) = self.linkage_sentence(period);
+        let (_, mut desc) = self.linkage_sentence(period);
+        if let Some(note) = level_note {
+            desc = format!("{desc} {note}");
+        }
         charts::render_scatter(
             &self.next_id("scatter"),
             &points,
@@ -536,7 +585,12 @@ impl<'a> FigureMaker<'a> {
     pub fn heatmap(&self, period: usize, within: usize) -> Figure {
         let p = self.period(period);
         let units = &self.site.units;
-        let teams: Vec<usize> = units.teams_in(within).collect();
+        // A heatmap stays readable and its page light: every team when there are few, otherwise
+        // one level (the units directly below), each a link to its own heatmap.
+        let mut teams: Vec<usize> = units.teams_in(within).collect();
+        if teams.len() > FIGURE_MAX_ROWS {
+            teams = units.units[within].children.clone();
+        }
         let mut row_labels = Vec::new();
         let mut row_hrefs = Vec::new();
         let mut cells = Vec::new();
@@ -699,8 +753,12 @@ impl<'a> FigureMaker<'a> {
     pub fn response_rates(&self, period: usize, within: usize) -> Option<Figure> {
         let p = self.period(period);
         let units = &self.site.units;
-        let rows: Vec<charts::BarRow> = units
-            .teams_in(within)
+        let mut shown: Vec<usize> = units.teams_in(within).collect();
+        if shown.len() > FIGURE_MAX_ROWS {
+            shown = units.units[within].children.clone();
+        }
+        let rows: Vec<charts::BarRow> = shown
+            .into_iter()
             .filter_map(|u| {
                 let r = &p.units[u];
                 // A team nobody answered has a response rate too: 0 of those invited.

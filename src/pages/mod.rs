@@ -9,9 +9,13 @@ mod budget;
 mod figures;
 mod languages;
 mod method;
+mod scale;
 mod shortcodes;
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -24,7 +28,7 @@ use crate::i18n::{self, Arg};
 use crate::load::slugify;
 use crate::markdown;
 use crate::model::{Post, Site, UnitTree};
-use crate::output::OutputFile;
+use crate::output::{OutputError, OutputFile};
 use crate::privacy::Visibility;
 use crate::stats;
 
@@ -37,6 +41,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("figure.html", include_str!("../../templates/figure.html")),
     ("tiles.html", include_str!("../../templates/tiles.html")),
     ("linkage.html", include_str!("../../templates/linkage.html")),
+    (
+        "attention.html",
+        include_str!("../../templates/attention.html"),
+    ),
     (
         "post-list.html",
         include_str!("../../templates/post-list.html"),
@@ -63,75 +71,183 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("feed.xml", include_str!("../../templates/feed.xml")),
 ];
 
-/// Renders every page of the site. Template and commentary errors are collected, not thrown.
-/// A site built in several languages (`languages: [fi, sv]`) gets the whole site once per
-/// language under `fi/`, `sv/`, … and a root page linking to each; a single-language site keeps
-/// its pages at the top.
+/// Renders every page of the site into memory, sorted by path (for tests and small sites).
 pub fn render_site(site: &Site, analysis: &Analysis) -> Result<Vec<OutputFile>, Diagnostics> {
-    let languages = &site.config.languages;
-    if languages.len() <= 1 {
-        return render_language(site, analysis, site.config.language, &[]);
+    let files = Mutex::new(Vec::new());
+    let sink = |file: OutputFile| {
+        files.lock().expect("no thread panicked").push(file);
+        Ok(())
+    };
+    match render_into(site, analysis, Scope::All, &sink) {
+        Ok(_) => {}
+        Err(RenderError::Input(d)) => return Err(d),
+        Err(RenderError::Output(e)) => unreachable!("the in-memory sink never fails: {e}"),
     }
-    let mut files = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    for &language in languages {
-        match render_language(site, analysis, language, languages) {
-            Ok(pages) => files.extend(pages.into_iter().map(|f| OutputFile {
-                path: format!("{}/{}", language.code(), f.path),
-                contents: f.contents,
-            })),
-            Err(d) => diagnostics.0.extend(d.0),
-        }
-    }
-    if diagnostics.is_empty() {
-        match languages::root_page(site) {
-            Ok(file) => files.push(file),
-            Err(d) => diagnostics.push(d),
-        }
-    }
-    diagnostics.into_result(files).map_err(once_per_place)
+    let mut files = files.into_inner().expect("no thread panicked");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
 }
 
-/// Every page of the site in one language; `switcher` lists the site's languages when there
-/// are several, so each page links to itself in the others.
+/// Which pages a run renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole site.
+    All,
+    /// What `kolikko check` needs to find everything a build would reject: every post (their
+    /// shortcodes) and one page of each kind and state, not every page.
+    Check,
+    /// `kolikko build --only UNIT`: the pages of one unit's subtree.
+    Only(usize),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("{0}")]
+    Input(Diagnostics),
+    #[error("{0}")]
+    Output(#[from] OutputError),
+}
+
+/// What a run rendered: files, bytes and charts handed to the sink.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderStats {
+    pub files: usize,
+    pub bytes: usize,
+    /// Figures drawn (SVG charts on all pages).
+    pub charts: usize,
+}
+
+/// The charts in a rendered file: each is one `<figure class="chart">` (templates/figure.html).
+pub fn charts_in(file: &OutputFile) -> usize {
+    const NEEDLE: &[u8] = b"<figure class=\"chart\"";
+    if !file.path.ends_with(".html") {
+        return 0;
+    }
+    file.contents
+        .windows(NEEDLE.len())
+        .filter(|w| *w == NEEDLE)
+        .count()
+}
+
+/// One page (or, for tags, one set of pages) to render; the list is built first so the pages
+/// can be rendered in parallel.
+#[derive(Clone, Copy, Debug)]
+enum Page {
+    Overview,
+    PeriodsIndex,
+    Period(usize),
+    UnitsIndex,
+    Unit(usize),
+    FactorsIndex,
+    Factor(usize),
+    PostsIndex,
+    Tags,
+    Method,
+    Feed,
+    /// The start page of a `--only` build: the unit's subtree as a list.
+    OnlyIndex(usize),
+}
+
+/// Renders the pages of `scope` in parallel and hands each to `sink` as soon as it is finished,
+/// so the site is never held in memory. Every page is a pure function of the site and the
+/// analysis: the bytes do not depend on the order or the number of threads.
+pub fn render_into(
+    site: &Site,
+    analysis: &Analysis,
+    scope: Scope,
+    sink: &(dyn Fn(OutputFile) -> Result<(), OutputError> + Sync),
+) -> Result<RenderStats, RenderError> {
+    let languages = &site.config.languages;
+    if languages.len() <= 1 {
+        return render_language(site, analysis, site.config.language, &[], scope, sink);
+    }
+    // A site in several languages: the whole site once per language under `fi/`, `sv/`, …
+    // and a root page that links to each.
+    let mut stats = RenderStats::default();
+    for &language in languages {
+        let prefixed = |file: OutputFile| {
+            sink(OutputFile {
+                path: format!("{}/{}", language.code(), file.path),
+                contents: file.contents,
+            })
+        };
+        let one = render_language(site, analysis, language, languages, scope, &prefixed)?;
+        stats.files += one.files;
+        stats.bytes += one.bytes;
+        stats.charts += one.charts;
+    }
+    let root = languages::root_page(site).map_err(|d| RenderError::Input(Diagnostics(vec![d])))?;
+    stats.files += 1;
+    stats.bytes += root.contents.len();
+    sink(root)?;
+    Ok(stats)
+}
+
+/// Every page of `scope` in one language; `switcher` lists the site's languages when there are
+/// several, so each page links to itself in the others.
 fn render_language(
     site: &Site,
     analysis: &Analysis,
     language: Language,
     switcher: &[Language],
-) -> Result<Vec<OutputFile>, Diagnostics> {
-    let renderer = Renderer::new(site, analysis, language, switcher)?;
-    let mut files = Vec::new();
-    let mut diagnostics = Diagnostics::default();
-    let posts = renderer.render_posts(&mut files, &mut diagnostics);
-    if !diagnostics.is_empty() {
-        return Err(once_per_place(diagnostics));
-    }
-    let mut emit = |result: Result<OutputFile, Diagnostic>| match result {
-        Ok(file) => files.push(file),
-        Err(d) => diagnostics.push(d),
+    scope: Scope,
+    sink: &(dyn Fn(OutputFile) -> Result<(), OutputError> + Sync),
+) -> Result<RenderStats, RenderError> {
+    let renderer =
+        Renderer::new(site, analysis, language, switcher, scope).map_err(RenderError::Input)?;
+    let rendered = Mutex::new(RenderStats::default());
+    let put = |file: OutputFile| -> Result<(), OutputError> {
+        let (bytes, charts) = (file.contents.len(), charts_in(&file));
+        sink(file)?;
+        let mut r = rendered.lock().expect("no thread panicked");
+        r.files += 1;
+        r.bytes += bytes;
+        r.charts += charts;
+        Ok(())
     };
-    emit(renderer.overview(&posts));
-    emit(renderer.periods_index());
-    for p in 0..analysis.periods.len() {
-        emit(renderer.period_page(p, &posts));
+    let mut diagnostics = Diagnostics::default();
+    let post_results: Vec<_> = match scope {
+        Scope::Only(_) => Vec::new(),
+        _ => renderer
+            .posts
+            .par_iter()
+            .map(|post| renderer.render_post(post))
+            .collect(),
+    };
+    let mut posts = Vec::new();
+    for result in post_results {
+        match result {
+            Ok((summary, file)) => {
+                put(file)?;
+                posts.push(summary);
+            }
+            Err(errors) => diagnostics.0.extend(errors),
+        }
     }
-    emit(renderer.units_index());
-    for unit in 1..site.units.len() {
-        emit(renderer.unit_page(unit));
+    if !diagnostics.is_empty() {
+        return Err(RenderError::Input(once_per_place(diagnostics)));
     }
-    emit(renderer.factors_index());
-    for f in 0..site.framework.factors.len() {
-        emit(renderer.factor_page(f));
+    let results: Vec<Result<Vec<Diagnostic>, OutputError>> = renderer
+        .pages(scope)
+        .into_par_iter()
+        .map(|page| {
+            let mut errors = Vec::new();
+            for result in renderer.render_page(page, &posts) {
+                match result {
+                    Ok(file) => put(file)?,
+                    Err(d) => errors.push(d),
+                }
+            }
+            Ok(errors)
+        })
+        .collect();
+    for result in results {
+        diagnostics.0.extend(result?);
     }
-    emit(renderer.posts_index(&posts));
-    for file in renderer.tag_pages(&posts) {
-        emit(file);
-    }
-    emit(renderer.method_page());
-    emit(renderer.feed(&posts));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    diagnostics.into_result(files).map_err(once_per_place)
+    diagnostics
+        .into_result(())
+        .map_err(|d| RenderError::Input(once_per_place(d)))?;
+    Ok(rendered.into_inner().expect("no thread panicked"))
 }
 
 /// A template mistake fails every page that uses the template: report it once.
@@ -142,11 +258,13 @@ fn once_per_place(diagnostics: Diagnostics) -> Diagnostics {
             .0
             .into_iter()
             .filter(|d| {
-                // Same place, same words up to the page-specific "(while rendering …)".
+                // Same place, same words up to the page-specific "(while rendering …)" or the
+                // list of the page's variables (pages rendered in parallel may differ there).
                 let what = d
                     .message
                     .split(" (while rendering")
                     .next()
+                    .and_then(|m| m.split(". Available variables").next())
                     .unwrap_or_default();
                 d.line == 0 && !d.message.starts_with("template error")
                     || seen.insert((d.file.clone(), d.line, d.column, what.to_string()))
@@ -169,6 +287,9 @@ struct Renderer<'a> {
     posts: Vec<&'a crate::model::Post>,
     /// The site's languages when it is built in several, for the language switcher.
     switcher: Vec<Language>,
+    scope: Scope,
+    /// The latest period's shown team indices, sorted once for every team page's rank.
+    ranking: Option<scale::Ranking>,
 }
 
 #[derive(Serialize)]
@@ -196,6 +317,15 @@ struct Tile {
     compare: Option<String>,
     note: Option<String>,
     spark: Option<String>,
+}
+
+/// A hidden unit's view of the employee results of the group it is part of.
+#[derive(Serialize)]
+struct ParentEx {
+    heading: String,
+    lead: String,
+    href: String,
+    tiles: Vec<Tile>,
 }
 
 #[derive(Serialize)]
@@ -261,6 +391,7 @@ impl<'a> Renderer<'a> {
         analysis: &'a Analysis,
         language: Language,
         switcher: &[Language],
+        scope: Scope,
     ) -> Result<Self, Diagnostics> {
         let mut tera = Tera::new();
         let mut diagnostics = Diagnostics::default();
@@ -286,6 +417,10 @@ impl<'a> Renderer<'a> {
                     ),
                 ));
             }
+        }
+        // The stylesheet is inlined in every page: minified once here, readable in the source.
+        if let Some((source, _)) = templates.get_mut("style.css") {
+            *source = minify_css(source);
         }
         if let Err(e) = tera.add_raw_templates(
             templates
@@ -322,7 +457,102 @@ impl<'a> Renderer<'a> {
             strings,
             posts: languages::posts_in(site, language),
             switcher: switcher.to_vec(),
+            scope,
+            ranking: analysis
+                .periods
+                .last()
+                .map(|p| scale::Ranking::of(&site.units, p)),
         })
+    }
+
+    /// The pages of `scope`, in a fixed order.
+    fn pages(&self, scope: Scope) -> Vec<Page> {
+        let units = &self.site.units;
+        let periods = self.analysis.periods.len();
+        let factors = self.site.framework.factors.len();
+        match scope {
+            Scope::All => {
+                let mut pages = vec![Page::Overview, Page::PeriodsIndex];
+                pages.extend((0..periods).map(Page::Period));
+                pages.push(Page::UnitsIndex);
+                pages.extend((1..units.len()).map(Page::Unit));
+                pages.push(Page::FactorsIndex);
+                pages.extend((0..factors).map(Page::Factor));
+                pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
+                pages
+            }
+            Scope::Check => {
+                let mut pages = vec![Page::Overview, Page::PeriodsIndex];
+                // The first and the latest period (the first has no previous one to compare).
+                pages.extend(
+                    (0..periods)
+                        .filter(|&p| p == 0 || p + 1 == periods)
+                        .map(Page::Period),
+                );
+                pages.push(Page::UnitsIndex);
+                // One unit page of each state the template distinguishes: a team, a unit with
+                // sub-units, a unit hidden in every period.
+                let hidden_everywhere = |u: usize| {
+                    !self
+                        .analysis
+                        .periods
+                        .iter()
+                        .any(|p| p.units[u].ex_visibility.is_shown())
+                };
+                let leaf = units.leaves().next();
+                let parent = (1..units.len()).find(|&u| !units.is_leaf(u));
+                let hidden = (1..units.len()).find(|&u| hidden_everywhere(u));
+                let mut chosen: Vec<usize> = [leaf, parent, hidden].into_iter().flatten().collect();
+                chosen.dedup();
+                pages.extend(chosen.into_iter().map(Page::Unit));
+                pages.push(Page::FactorsIndex);
+                pages.extend((0..factors.min(1)).map(Page::Factor));
+                pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
+                pages
+            }
+            Scope::Only(unit) => {
+                let mut pages = vec![Page::OnlyIndex(unit), Page::Method];
+                pages.extend(
+                    units
+                        .subtree(unit)
+                        .into_iter()
+                        .filter(|&u| u != UnitTree::ROOT)
+                        .map(Page::Unit),
+                );
+                pages
+            }
+        }
+    }
+
+    fn render_page(
+        &self,
+        page: Page,
+        posts: &[PostSummary],
+    ) -> Vec<Result<OutputFile, Diagnostic>> {
+        match page {
+            Page::Overview => vec![self.overview(posts)],
+            Page::PeriodsIndex => vec![self.periods_index()],
+            Page::Period(p) => vec![self.period_page(p, posts)],
+            Page::UnitsIndex => vec![self.units_index()],
+            Page::Unit(u) => vec![self.unit_page(u)],
+            Page::FactorsIndex => vec![self.factors_index()],
+            Page::Factor(f) => vec![self.factor_page(f)],
+            Page::PostsIndex => vec![self.posts_index(posts)],
+            Page::Tags => self.tag_pages(posts),
+            Page::Method => vec![self.method_page()],
+            Page::Feed => vec![self.feed(posts)],
+            Page::OnlyIndex(unit) => vec![self.only_index(unit)],
+        }
+    }
+
+    /// Whether `unit`'s page is part of this run (a `--only` build leaves the rest out).
+    fn has_unit_page(&self, unit: usize) -> bool {
+        match self.scope {
+            Scope::Only(top) => {
+                unit != UnitTree::ROOT && self.site.units.path_to(unit).contains(&top)
+            }
+            _ => true,
+        }
     }
 
     fn t(&self, key: &str) -> &'static str {
@@ -391,6 +621,10 @@ impl<'a> Renderer<'a> {
             ("method", "method/index.html"),
         ]
         .into_iter()
+        // A `--only` build has its own start page and the method, nothing else to link to.
+        .filter(|(key, _)| {
+            !matches!(self.scope, Scope::Only(_)) || *key == "overview" || *key == "method"
+        })
         .map(|(key, href)| NavItem {
             label: self.t(key),
             href,
@@ -418,6 +652,10 @@ impl<'a> Renderer<'a> {
         // on the list pages themselves that is the page's <h1>.
         context.insert("post_heading_level", &if active == "posts" { 2 } else { 3 });
         context.insert("hidden_notes", &Vec::<String>::new());
+        context.insert("unit_table_note", &None::<String>);
+        context.insert("table_script", &false);
+        context.insert("positions", &Vec::<String>::new());
+        context.insert("attention", &Vec::<scale::AttentionList>::new());
         context.insert(
             "privacy_note",
             &self.tr(
@@ -942,11 +1180,6 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
-    /// All units below `unit`, in tree (pre-order) order.
-    fn descendants(&self, unit: usize) -> Vec<usize> {
-        self.site.units.subtree(unit).split_off(1)
-    }
-
     // ------------------------------------------------------------------ pages
 
     fn overview(&self, posts: &[PostSummary]) -> Result<OutputFile, Diagnostic> {
@@ -983,10 +1216,10 @@ impl<'a> Renderer<'a> {
                 list.push(figures.lag());
                 let html: Vec<String> = list.iter().map(|f| self.figure_html(f)).collect();
                 context.insert("figures", &html);
-                context.insert(
-                    "hidden_notes",
-                    &self.hidden_notes(period, self.site.units.leaves()),
-                );
+                let (listed, _) =
+                    scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+                context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
+                context.insert("attention", &self.attention(p));
             }
             None => {
                 context.insert("heading", &self.site.config.title);
@@ -1001,6 +1234,7 @@ impl<'a> Renderer<'a> {
                     },
                 );
                 context.insert("figures", &Vec::<String>::new());
+                context.insert("attention", &Vec::<scale::AttentionList>::new());
             }
         }
         context.insert("posts", &posts.iter().take(3).collect::<Vec<_>>());
@@ -1086,9 +1320,13 @@ impl<'a> Renderer<'a> {
             "figures",
             &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
         );
-        let all: Vec<usize> = self.descendants(UnitTree::ROOT);
-        context.insert("unit_rows", &self.unit_rows(p, &all, 0));
+        let (listed, complete) =
+            scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+        context.insert("table_script", &(listed.len() > 20));
+        context.insert("unit_rows", &self.unit_rows(p, &listed, 0));
         context.insert("unit_table_heading", self.t("all_units"));
+        context.insert("unit_table_note", &self.table_note(complete));
+        context.insert("attention", &self.attention(p));
         let link = &period.linkage;
         // Strongest driver first, ranks from `aggregate::driver_ranks` ("=1" where intervals
         // overlap); factors without enough data last, in framework order.
@@ -1143,15 +1381,16 @@ impl<'a> Renderer<'a> {
             .filter(|s| s.period == Some(period.period))
             .collect();
         context.insert("posts", &period_posts);
-        context.insert("hidden_notes", &self.hidden_notes(period, all.into_iter()));
+        context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
         self.render("period.html", &path, &context)
     }
 
     fn units_index(&self) -> Result<OutputFile, Diagnostic> {
         let path = "units/index.html";
         let mut context = self.context(path, self.t("units"), "units");
-        let links: Vec<Link> = self
-            .descendants(UnitTree::ROOT)
+        let (listed, complete) =
+            scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+        let links: Vec<Link> = listed
             .into_iter()
             .map(|u| {
                 let unit = &self.site.units.units[u];
@@ -1167,10 +1406,78 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         context.insert("heading", self.t("all_units"));
+        context.insert(
+            "lead",
+            &Some(match self.table_note(complete) {
+                Some(note) => format!("{} · {note}", self.site.config.organisation),
+                None => self.site.config.organisation.clone(),
+            }),
+        );
+        context.insert("links", &links);
+        context.insert("posts", &Vec::<PostSummary>::new());
+        self.render("list.html", path, &context)
+    }
+
+    /// The start page of a `--only` build: the unit and everything below it, as a list.
+    fn only_index(&self, top: usize) -> Result<OutputFile, Diagnostic> {
+        let path = "index.html";
+        let mut context = self.context(path, &self.unit_name(top), "overview");
+        let base = self.site.units.units[top].depth;
+        let links: Vec<Link> = self
+            .site
+            .units
+            .subtree(top)
+            .into_iter()
+            .map(|u| {
+                let unit = &self.site.units.units[u];
+                Link {
+                    label: unit.name.clone(),
+                    href: self.unit_path(u),
+                    depth: unit.depth - base + 1,
+                    note: unit
+                        .supervisor
+                        .as_ref()
+                        .map(|s| format!("{}: {s}", self.t("supervisor"))),
+                }
+            })
+            .collect();
+        context.insert("heading", &self.unit_name(top));
         context.insert("lead", &Some(self.site.config.organisation.clone()));
         context.insert("links", &links);
         context.insert("posts", &Vec::<PostSummary>::new());
         self.render("list.html", path, &context)
+    }
+
+    /// The employee results of the nearest group above a hidden unit that is shown in period
+    /// `p`: already published on that group's page, and the closest a reader can get.
+    fn parent_ex(&self, figures: &FigureMaker, p: usize, unit: usize) -> Option<ParentEx> {
+        let units = &self.site.units;
+        if units.units[unit].report_with.is_some() {
+            return None;
+        }
+        let path = units.path_to(unit);
+        let &above = path[..path.len() - 1]
+            .iter()
+            .rev()
+            .find(|&&a| self.analysis.periods[p].units[a].ex_visibility.is_shown())?;
+        let tiles: Vec<Tile> = self
+            .tiles(figures, p, above)
+            .into_iter()
+            .filter(|tile| tile.side == Some("ex"))
+            .collect();
+        let name = self.unit_name(above);
+        Some(ParentEx {
+            heading: self.tr("parent_ex_heading", &[("unit", name.as_str().into())]),
+            lead: self.tr(
+                "parent_ex_lead",
+                &[
+                    ("unit", name.as_str().into()),
+                    ("team", self.unit_name(unit).into()),
+                ],
+            ),
+            href: self.unit_path(above),
+            tiles,
+        })
     }
 
     fn unit_page(&self, unit: usize) -> Result<OutputFile, Diagnostic> {
@@ -1180,19 +1487,24 @@ impl<'a> Renderer<'a> {
         let figures = self.figures(&path);
         let mut crumbs = vec![Crumb {
             label: self.t("units").into(),
-            href: Some("units/index.html".into()),
+            href: Some(match self.scope {
+                Scope::Only(_) => "index.html".into(),
+                _ => "units/index.html".into(),
+            }),
         }];
         for &ancestor in &self.site.units.path_to(unit)[1..] {
             crumbs.push(Crumb {
                 label: self.unit_name(ancestor),
-                href: (ancestor != unit).then(|| self.unit_path(ancestor)),
+                href: (ancestor != unit && self.has_unit_page(ancestor))
+                    .then(|| self.unit_path(ancestor)),
             });
         }
         context.insert("breadcrumbs", &crumbs);
         context.insert("heading", &info.name);
         context.insert("supervisor", &info.supervisor);
         let periods = &self.analysis.periods;
-        // A unit whose employee results are hidden in every period shows nothing but the reason.
+        // A unit whose employee results are hidden in every period says why, shows its customer
+        // results (they are not protected) and the employee results of the group it is part of.
         let ever_shown = periods
             .iter()
             .any(|p| p.units[unit].ex_visibility.is_shown());
@@ -1200,7 +1512,8 @@ impl<'a> Renderer<'a> {
             .iter()
             .filter_map(|p| self.hidden_reason(p.units[unit].ex_visibility))
             .collect();
-        if !ever_shown && !reasons.is_empty() {
+        let hidden_everywhere = !ever_shown && !reasons.is_empty();
+        let hidden_message = hidden_everywhere.then(|| {
             // Each distinct reason once, as a sentence, then the rule itself.
             let mut unique: Vec<String> = Vec::new();
             for reason in reasons {
@@ -1214,19 +1527,16 @@ impl<'a> Renderer<'a> {
                 .next()
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default();
-            context.insert(
-                "hidden_message",
-                &format!(
-                    "{sentence}. {}",
-                    self.tr(
-                        "privacy_note",
-                        &[("n", Arg::from(self.site.config.anonymity_threshold))],
-                    )
-                ),
-            );
-            return self.render("unit.html", &path, &context);
-        }
-        context.insert("hidden_message", &None::<String>);
+            format!(
+                "{sentence}. {}",
+                self.tr(
+                    "privacy_note",
+                    &[("n", Arg::from(self.site.config.anonymity_threshold))],
+                )
+            )
+        });
+        context.insert("hidden_message", &hidden_message);
+        context.insert("parent_ex", &None::<ParentEx>);
         let Some(p) = self.latest() else {
             context.insert("lead", self.t("no_data"));
             context.insert("tiles", &Vec::<Tile>::new());
@@ -1235,6 +1545,34 @@ impl<'a> Renderer<'a> {
             context.insert("unit_table_heading", self.t("sub_units"));
             return self.render("unit.html", &path, &context);
         };
+        if periods[p].units[unit].ex_visibility.is_hidden() {
+            context.insert("parent_ex", &self.parent_ex(&figures, p, unit));
+        }
+        if hidden_everywhere {
+            let period = &periods[p];
+            context.insert(
+                "lead",
+                &format!("{}: {}", self.t("latest_period"), period.period),
+            );
+            // Only the customer side is the unit's own: every employee figure here is hidden.
+            let tiles: Vec<Tile> = self
+                .tiles(&figures, p, unit)
+                .into_iter()
+                .filter(|tile| tile.side == Some("cx"))
+                .collect();
+            context.insert("tiles", &tiles);
+            let mut list = Vec::new();
+            list.extend(figures.likert(p, unit, Side::Cx, None));
+            list.extend(figures.net(p, unit));
+            context.insert(
+                "figures",
+                &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
+            );
+            context.insert("unit_rows", &Vec::<UnitRow>::new());
+            context.insert("unit_table_heading", self.t("sub_units"));
+            context.insert("hidden_notes", &Vec::<String>::new());
+            return self.render("unit.html", &path, &context);
+        }
         let period = &periods[p];
         context.insert(
             "lead",
@@ -1246,9 +1584,6 @@ impl<'a> Renderer<'a> {
         context.insert("tiles", &self.tiles(&figures, p, unit));
         let mut list = vec![figures.trend_index(unit), figures.trend_net(unit)];
         list.extend(figures.mirror(p, unit));
-        if self.site.units.is_leaf(unit) && period.linkage.units.contains(&unit) {
-            list.push(figures.scatter(p, Some(unit)));
-        }
         list.extend(figures.likert(p, unit, Side::Ex, None));
         list.extend(figures.likert(p, unit, Side::Cx, None));
         list.extend(figures.net(p, unit));
@@ -1259,9 +1594,12 @@ impl<'a> Renderer<'a> {
             "figures",
             &list.iter().map(|f| self.figure_html(f)).collect::<Vec<_>>(),
         );
-        let below = self.descendants(unit);
+        let (below, complete) = scale::listed_units(&self.site.units, unit, scale::TABLE_MAX_ROWS);
+        context.insert("table_script", &(below.len() > 20));
         context.insert("unit_rows", &self.unit_rows(p, &below, info.depth));
         context.insert("unit_table_heading", self.t("sub_units"));
+        context.insert("unit_table_note", &self.table_note(complete));
+        context.insert("positions", &self.position_sentences(p, unit));
         let mut notes = Vec::new();
         for q in periods {
             notes.extend(self.hidden_notes(q, std::iter::once(unit)));
@@ -1368,7 +1706,9 @@ impl<'a> Renderer<'a> {
             list.extend(figures.likert(p, UnitTree::ROOT, Side::Cx, Some(f)));
             list.push(self.factor_trend(&figures, f));
             ranked = self.ranked_rows(period, f);
-            notes = self.hidden_notes(period, self.site.units.leaves());
+            let (listed, _) =
+                scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
+            notes = self.bounded_hidden_notes(p, &listed);
         }
         context.insert("lead", &lead);
         context.insert(
@@ -1378,6 +1718,7 @@ impl<'a> Renderer<'a> {
                 .map(|fig| self.figure_html(fig))
                 .collect::<Vec<_>>(),
         );
+        context.insert("table_script", &(ranked.len() > 20));
         context.insert("ranked", &ranked);
         // On the factor page the table sits under its own heading, so it needs no caption.
         context.insert("caption", &None::<String>);
@@ -1409,8 +1750,19 @@ impl<'a> Renderer<'a> {
         // Ranked by the value as shown, so two teams showing the same number share a rank.
         let shown: Vec<String> = rows.iter().map(|r| self.fmt.number(r.1, 0)).collect();
         let ranks = aggregate::competition_ranks(&shown);
-        rows.into_iter()
-            .enumerate()
+        // A long ranking keeps its top and bottom; the middle is on each team's own page.
+        let total = rows.len();
+        let keep = scale::RANKED_MAX_ROWS / 2;
+        let ranked = rows.into_iter().enumerate();
+        let ranked: Vec<_> = if total > scale::RANKED_MAX_ROWS {
+            ranked
+                .filter(|(i, _)| *i < keep || *i >= total - keep)
+                .collect()
+        } else {
+            ranked.collect()
+        };
+        let mut out: Vec<BTreeMap<&'static str, String>> = ranked
+            .into_iter()
             .map(|(i, (u, ex, cx))| {
                 BTreeMap::from([
                     ("rank", aggregate::rank_label(&ranks, i)),
@@ -1423,7 +1775,34 @@ impl<'a> Renderer<'a> {
                     ),
                 ])
             })
-            .collect()
+            .collect();
+        if total > scale::RANKED_MAX_ROWS {
+            let gap = BTreeMap::from([(
+                "gap",
+                self.tr(
+                    "ranked_more",
+                    &[
+                        ("count", (total - 2 * keep).into()),
+                        ("n", self.fmt.number((total - 2 * keep) as f64, 0).into()),
+                    ],
+                ),
+            )]);
+            out.insert(keep, gap);
+        }
+        out
+    }
+
+    /// Under a table cut at a level: where the rest is.
+    fn table_note(&self, complete: bool) -> Option<String> {
+        (!complete).then(|| {
+            self.tr(
+                "table_level_note",
+                &[(
+                    "rows",
+                    self.fmt.number(scale::TABLE_MAX_ROWS as f64, 0).into(),
+                )],
+            )
+        })
     }
 
     /// The ranked table for `{{ table(factor=...) }}` in a post, with links relative to `root`.
@@ -1514,51 +1893,36 @@ impl<'a> Renderer<'a> {
 
     // ------------------------------------------------------------------ commentary
 
-    /// Renders each post page and returns the summaries lists and feeds use.
-    fn render_posts(
-        &self,
-        files: &mut Vec<OutputFile>,
-        diagnostics: &mut Diagnostics,
-    ) -> Vec<PostSummary> {
-        let mut summaries = Vec::new();
-        for &post in &self.posts {
-            let path = format!("posts/{}/index.html", post.slug);
-            let figures = self.figures(&path);
-            let rendered = match shortcodes::render_body(self, &figures, post) {
-                Ok(rendered) => rendered,
-                Err(errors) => {
-                    diagnostics.0.extend(errors.0);
-                    continue;
-                }
-            };
-            let summary = self.post_summary(post, &rendered);
-            let body = rendered.html;
-            let mut context = self.context(&path, &post.title, "posts");
-            context.insert(
-                "breadcrumbs",
-                &self.section_crumbs("posts", "posts/index.html", post.title.clone()),
-            );
-            context.insert("post", &summary);
-            context.insert(
-                "period",
-                &post
-                    .period
-                    .filter(|p| self.analysis.periods.iter().any(|q| q.period == *p))
-                    .map(|p| {
-                        BTreeMap::from([
-                            ("label", p.to_string()),
-                            ("href", format!("periods/{}/index.html", p.slug())),
-                        ])
-                    }),
-            );
-            context.insert("body", &body);
-            match self.render("post.html", &path, &context) {
-                Ok(file) => files.push(file),
-                Err(d) => diagnostics.push(d),
-            }
-            summaries.push(summary);
-        }
-        summaries
+    /// Renders one post page and returns it with the summary lists and feeds use.
+    fn render_post(&self, post: &Post) -> Result<(PostSummary, OutputFile), Vec<Diagnostic>> {
+        let path = format!("posts/{}/index.html", post.slug);
+        let figures = self.figures(&path);
+        let rendered = shortcodes::render_body(self, &figures, post).map_err(|e| e.0)?;
+        let summary = self.post_summary(post, &rendered);
+        let body = rendered.html;
+        let mut context = self.context(&path, &post.title, "posts");
+        context.insert(
+            "breadcrumbs",
+            &self.section_crumbs("posts", "posts/index.html", post.title.clone()),
+        );
+        context.insert("post", &summary);
+        context.insert(
+            "period",
+            &post
+                .period
+                .filter(|p| self.analysis.periods.iter().any(|q| q.period == *p))
+                .map(|p| {
+                    BTreeMap::from([
+                        ("label", p.to_string()),
+                        ("href", format!("periods/{}/index.html", p.slug())),
+                    ])
+                }),
+        );
+        context.insert("body", &body);
+        let file = self
+            .render("post.html", &path, &context)
+            .map_err(|d| vec![d])?;
+        Ok((summary, file))
     }
 
     /// A post's summary for lists, period pages and the feed: its own `summary:`, else its first
@@ -1733,4 +2097,102 @@ fn template_error(
         .and_then(|(_, (_, path))| path.clone())
         .unwrap_or_else(|| std::path::PathBuf::from("templates"));
     Diagnostic::whole_file(&path, format!("template error: {message}"))
+}
+
+/// Removes comments and the whitespace CSS does not need; quoted strings are kept as written.
+/// Tera tags (`{{ … }}`, `{% … %}`) in an overridden stylesheet keep their spaces too.
+fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                if pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                let mut escaped = false;
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if !escaped && d == c {
+                        break;
+                    }
+                    escaped = !escaped && d == '\\';
+                }
+            }
+            '{' | '%' if out.ends_with('{') && matches!(c, '{' | '%') => {
+                // A Tera tag: copy it whole.
+                let close = if c == '{' { '}' } else { '%' };
+                out.push(c);
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if last == close && d == '}' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = false;
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' | '>' | ':' => {
+                // No space before these; `:` keeps one before it (`a :hover` is a selector).
+                if c == ':' && pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                // The last declaration needs no `;`.
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                // ...and none after them, except after `:` where a value or selector follows.
+                while chars.peek().is_some_and(|d| d.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            c => {
+                if pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Whether a space that separated `last` from what follows must stay.
+fn needs_space(last: Option<char>) -> bool {
+    !matches!(last, None | Some('{' | '}' | ';' | ',' | '>' | ':'))
+}
+
+#[cfg(test)]
+mod minify_tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_loses_comments_and_spare_space_but_not_strings_or_selectors() {
+        let css = "/* theme */\nbody {\n  margin: 0 auto;\n  font: 1rem/1.5 sans-serif;\n}\n\
+                   a :hover, b > c { content: \" \\25B2  x\"; width: calc(100% - 2rem); }\n\
+                   @media (max-width: 600px) { .x { color: {{ accent }}; } }\n";
+        assert_eq!(
+            minify_css(css),
+            "body{margin:0 auto;font:1rem/1.5 sans-serif}a :hover,b>c{content:\" \\25B2  x\";width:calc(100% - 2rem)}@media (max-width:600px){.x{color:{{ accent }}}}"
+        );
+    }
 }
