@@ -331,6 +331,13 @@ mod tests {
             include_str!("pages/languages.rs"),
             include_str!("pages/method.rs"),
             include_str!("pages/scale.rs"),
+            include_str!("pages/tiles.rs"),
+            include_str!("pages/overview.rs"),
+            include_str!("pages/periods.rs"),
+            include_str!("pages/units.rs"),
+            include_str!("pages/factors.rs"),
+            include_str!("pages/posts.rs"),
+            include_str!("pages/theme.rs"),
         ];
         let keys = ids(Language::En);
         let mut used = std::collections::BTreeSet::new();

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use super::Renderer;
+use crate::diagnostics::Diagnostic;
 use crate::i18n::Arg;
+use crate::output::OutputFile;
 use crate::stats::Scale;
 
 /// One section of the page: a heading (with an anchor other pages link to) and paragraphs.
@@ -157,5 +159,14 @@ pub(super) fn view(r: &Renderer) -> MethodView {
             },
         ],
         formula_notes: vec![r.t("method_formula_test"), r.t("method_formula_linkage")],
+    }
+}
+
+impl Renderer<'_> {
+    pub(super) fn method_page(&self) -> Result<OutputFile, Diagnostic> {
+        let path = "method/index.html";
+        let mut context = self.context(path, self.t("method"), "method");
+        context.insert("method", &view(self));
+        self.render("method.html", path, &context)
     }
 }

@@ -1,0 +1,128 @@
+//! The theme's plumbing: template errors told as the user's file and line, and the CSS
+//! minifier that keeps the inline style small.
+
+use super::*;
+
+/// Tera errors nest their causes; a person needs all of them (file, line, column, what).
+pub(super) fn error_chain(error: &tera::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
+
+pub(super) fn template_error(
+    templates: &BTreeMap<String, (String, Option<std::path::PathBuf>)>,
+    error: &tera::Error,
+) -> Diagnostic {
+    let message = error_chain(error);
+    // Name the override file when the message mentions one.
+    let path = templates
+        .iter()
+        .find(|(name, (_, path))| path.is_some() && message.contains(name.as_str()))
+        .and_then(|(_, (_, path))| path.clone())
+        .unwrap_or_else(|| std::path::PathBuf::from("templates"));
+    Diagnostic::whole_file(&path, format!("template error: {message}"))
+}
+
+/// Removes comments and the whitespace CSS does not need; quoted strings are kept as written.
+/// Tera tags (`{{ … }}`, `{% … %}`) in an overridden stylesheet keep their spaces too.
+pub(super) fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    if last == '*' && d == '/' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = true;
+            }
+            '"' | '\'' => {
+                if pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+                let mut escaped = false;
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if !escaped && d == c {
+                        break;
+                    }
+                    escaped = !escaped && d == '\\';
+                }
+            }
+            '{' | '%' if out.ends_with('{') && matches!(c, '{' | '%') => {
+                // A Tera tag: copy it whole.
+                let close = if c == '{' { '}' } else { '%' };
+                out.push(c);
+                let mut last = ' ';
+                for d in chars.by_ref() {
+                    out.push(d);
+                    if last == close && d == '}' {
+                        break;
+                    }
+                    last = d;
+                }
+                pending_space = false;
+            }
+            c if c.is_whitespace() => pending_space = true,
+            '{' | '}' | ';' | ',' | '>' | ':' => {
+                // No space before these; `:` keeps one before it (`a :hover` is a selector).
+                if c == ':' && pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                // The last declaration needs no `;`.
+                if c == '}' && out.ends_with(';') {
+                    out.pop();
+                }
+                out.push(c);
+                // ...and none after them, except after `:` where a value or selector follows.
+                while chars.peek().is_some_and(|d| d.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            c => {
+                if pending_space && needs_space(out.chars().last()) {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push(c);
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Whether a space that separated `last` from what follows must stay.
+fn needs_space(last: Option<char>) -> bool {
+    !matches!(last, None | Some('{' | '}' | ';' | ',' | '>' | ':'))
+}
+
+#[cfg(test)]
+mod minify_tests {
+    use super::minify_css;
+
+    #[test]
+    fn css_loses_comments_and_spare_space_but_not_strings_or_selectors() {
+        let css = "/* theme */\nbody {\n  margin: 0 auto;\n  font: 1rem/1.5 sans-serif;\n}\n\
+                   a :hover, b > c { content: \" \\25B2  x\"; width: calc(100% - 2rem); }\n\
+                   @media (max-width: 600px) { .x { color: {{ accent }}; } }\n";
+        assert_eq!(
+            minify_css(css),
+            "body{margin:0 auto;font:1rem/1.5 sans-serif}a :hover,b>c{content:\" \\25B2  x\";width:calc(100% - 2rem)}@media (max-width:600px){.x{color:{{ accent }}}}"
+        );
+    }
+}
