@@ -21,15 +21,67 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// endless line (a broken or hostile file) would take all memory; real rows are a few KiB.
 pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
 
-/// A reader that fails once a line grows past `MAX_LINE_BYTES`.
+/// A reader that fails once a line grows past `MAX_LINE_BYTES`, and reads each CRLF as LF.
+///
+/// The csv crate counts a record's line one too low after a CRLF terminator
+/// (BurntSushi/rust-csv#395, open), so an error in a Windows export would name the line above
+/// the one at fault. With CRLF read as LF its line numbers are right; a CRLF inside a quoted
+/// field becomes LF, which is the same line break.
 struct LineCap<R> {
     inner: R,
     since_newline: usize,
+    /// A CR that ended the last read: it is dropped if the next byte is LF.
+    pending_cr: bool,
+}
+
+impl<R> LineCap<R> {
+    fn new(inner: R) -> Self {
+        LineCap {
+            inner,
+            since_newline: 0,
+            pending_cr: false,
+        }
+    }
 }
 
 impl<R: Read> Read for LineCap<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
+        if buf.len() < 2 {
+            // Too small to hold a pending CR and a byte after it.
+            let mut two = [0u8; 2];
+            let n = self.read(&mut two)?;
+            let k = n.min(buf.len());
+            buf[..k].copy_from_slice(&two[..k]);
+            return Ok(k);
+        }
+        let start = usize::from(self.pending_cr);
+        if self.pending_cr {
+            buf[0] = b'\r';
+            self.pending_cr = false;
+        }
+        let read = self.inner.read(&mut buf[start..])?;
+        let total = start + read;
+        let mut n = 0;
+        let mut i = 0;
+        while i < total {
+            let b = buf[i];
+            i += 1;
+            if b == b'\r' && read > 0 {
+                if i == total {
+                    self.pending_cr = true;
+                    continue;
+                }
+                if buf[i] == b'\n' {
+                    continue;
+                }
+            }
+            buf[n] = b;
+            n += 1;
+        }
+        if n == 0 && self.pending_cr {
+            // The read was a lone CR, held back: 0 would mean the end of the file.
+            return self.read(buf);
+        }
         match buf[..n].iter().rposition(|&b| b == b'\n') {
             Some(i) => self.since_newline = n - i - 1,
             None => self.since_newline += n,
@@ -100,10 +152,7 @@ impl CsvRecords {
             .delimiter(separator)
             .has_headers(false)
             .flexible(true)
-            .from_reader(LineCap {
-                inner: BufReader::with_capacity(256 * 1024, file),
-                since_newline: 0,
-            });
+            .from_reader(LineCap::new(BufReader::with_capacity(256 * 1024, file)));
         Ok(CsvRecords {
             path: path.to_path_buf(),
             reader,
@@ -297,18 +346,57 @@ mod tests {
     #[test]
     fn an_endless_line_is_refused_instead_of_filling_memory() {
         let endless = std::io::repeat(b'x').take(MAX_LINE_BYTES as u64 + 10);
-        let mut capped = LineCap {
-            inner: endless,
-            since_newline: 0,
-        };
+        let mut capped = LineCap::new(endless);
         let error = std::io::copy(&mut capped, &mut std::io::sink()).unwrap_err();
         assert!(error.to_string().contains("longer than 16 MiB"), "{error}");
         let lines = std::io::repeat(b'\n').take(MAX_LINE_BYTES as u64 * 2);
-        let mut capped = LineCap {
-            inner: lines,
-            since_newline: 0,
-        };
+        let mut capped = LineCap::new(lines);
         assert!(std::io::copy(&mut capped, &mut std::io::sink()).is_ok());
+    }
+
+    /// A reader that hands out one byte per call, so every CR falls at a buffer's end.
+    struct Trickle<'a>(&'a [u8]);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let Some((&first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            buf[0] = first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn crlf_is_read_as_lf_at_any_buffer_boundary_and_a_lone_cr_is_kept() {
+        let input = b"a;b\r\n1;\"x\r\ny\"\r\n2;z\rw\r";
+        let expected = b"a;b\n1;\"x\ny\"\n2;z\rw\r".to_vec();
+        let mut whole = Vec::new();
+        LineCap::new(&input[..]).read_to_end(&mut whole).unwrap();
+        assert_eq!(whole, expected);
+        let mut trickled = Vec::new();
+        LineCap::new(Trickle(input))
+            .read_to_end(&mut trickled)
+            .unwrap();
+        assert_eq!(trickled, expected);
+    }
+
+    #[test]
+    fn records_of_a_crlf_file_are_on_the_lines_an_editor_shows() {
+        let lines = |input: &'static [u8]| -> Vec<u64> {
+            let mut reader = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(LineCap::new(input));
+            let mut record = ::csv::ByteRecord::new();
+            let mut lines = Vec::new();
+            while reader.read_byte_record(&mut record).unwrap() {
+                lines.push(record.position().unwrap().line());
+            }
+            lines
+        };
+        // Header on line 1, a record with a line break in a quoted field on lines 2–3, then 4.
+        assert_eq!(lines(b"a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n"), [1, 2, 4]);
+        assert_eq!(lines(b"a,b\n1,\"x\ny\"\n2,z\n"), [1, 2, 4]);
     }
 
     #[test]
