@@ -5,7 +5,7 @@
 //! templates only place text. Links are relative and name their file, so the site works from a
 //! folder, a zip or any intranet path.
 
-mod budget;
+pub mod budget;
 mod figures;
 mod languages;
 mod method;
@@ -673,7 +673,7 @@ impl<'a> Renderer<'a> {
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
         // Rendered into a bounded buffer: a runaway custom template stops with its name.
-        let mut page = budget::PageBudget::new();
+        let mut page = budget::PageBudget::new(template, path);
         let rendered = self.tera.render_to(template, context, &mut page);
         rendered.map_err(|e| match page.exceeded.take() {
             Some(reason) => {
