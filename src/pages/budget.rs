@@ -30,19 +30,28 @@ const MAX_PAGE_TIME_SETTING: u64 = 3600;
 /// that is set to a whole number from 1 to 3600. Read once per process.
 pub fn page_time_limit() -> Duration {
     static LIMIT: OnceLock<Duration> = OnceLock::new();
-    *LIMIT.get_or_init(|| match std::env::var(PAGE_TIME_VAR) {
-        Err(_) => MAX_PAGE_TIME,
-        Ok(value) => match value.trim().parse::<u64>() {
-            Ok(secs @ 1..=MAX_PAGE_TIME_SETTING) => Duration::from_secs(secs),
-            _ => {
-                eprintln!(
-                    "warning: {PAGE_TIME_VAR}={value:?} is not a whole number of seconds from 1 to {MAX_PAGE_TIME_SETTING}; using {} s",
-                    MAX_PAGE_TIME.as_secs()
-                );
-                MAX_PAGE_TIME
-            }
-        },
+    *LIMIT.get_or_init(|| {
+        let value = std::env::var(PAGE_TIME_VAR).ok();
+        parse_limit(value.as_deref()).unwrap_or_else(|value| {
+            eprintln!(
+                "warning: {PAGE_TIME_VAR}={value:?} is not a whole number of seconds from 1 to {MAX_PAGE_TIME_SETTING}; using {} s",
+                MAX_PAGE_TIME.as_secs()
+            );
+            MAX_PAGE_TIME
+        })
     })
+}
+
+/// The limit [`PAGE_TIME_VAR`] sets: the default when unset, the value when it is a whole number
+/// of seconds in range, else the value back for the warning.
+fn parse_limit(value: Option<&str>) -> Result<Duration, String> {
+    let Some(value) = value else {
+        return Ok(MAX_PAGE_TIME);
+    };
+    match value.trim().parse::<u64>() {
+        Ok(secs @ 1..=MAX_PAGE_TIME_SETTING) => Ok(Duration::from_secs(secs)),
+        _ => Err(value.to_string()),
+    }
 }
 
 /// A page whose template is being rendered now.
@@ -198,6 +207,17 @@ mod tests {
         }
         assert_eq!(written, MAX_PAGE_BYTES);
         assert!(page.exceeded.unwrap().contains("64 MiB"));
+    }
+
+    #[test]
+    fn the_limit_is_the_default_or_a_whole_number_of_seconds_in_range() {
+        assert_eq!(parse_limit(None), Ok(MAX_PAGE_TIME));
+        assert_eq!(parse_limit(Some("1")), Ok(Duration::from_secs(1)));
+        assert_eq!(parse_limit(Some(" 60 ")), Ok(Duration::from_secs(60)));
+        assert_eq!(parse_limit(Some("3600")), Ok(Duration::from_secs(3600)));
+        for bad in ["0", "3601", "-5", "1.5", "20s", ""] {
+            assert_eq!(parse_limit(Some(bad)), Err(bad.to_string()), "{bad:?}");
+        }
     }
 
     #[test]
