@@ -705,6 +705,34 @@ fn a_template_that_loops_without_writing_is_stopped_at_the_time_limit() {
                 .any(|n| n.contains("kolikko-staging")),
         );
     }
+    // Exponential recursion within Tera's depth limit (20 components deep): 10^19 calls that
+    // write nothing, stopped the same way.
+    fs::write(
+        site.join("templates/list.html"),
+        "{% component boom(n) %}{% if n > 0 %}{% for i in range(end=10) %}{{<boom n={n - 1}/>}}{% endfor %}{% endif %}{% endcomponent boom %}{{<boom n={19}/>}}",
+    )
+    .unwrap();
+    let run = spawn(
+        site.parent().unwrap(),
+        &build_args(&site),
+        &[("KOLIKKO_PAGE_TIME_SECS", &limit.to_string())],
+        "",
+    );
+    let result = run.finish();
+    result.assert_code(1);
+    assert!(result.elapsed < Duration::from_secs(limit) + slack);
+    assert!(
+        result
+            .stderr
+            .contains("with the template list.html took more than 1 s"),
+        "{}",
+        result.stderr
+    );
+    assert_eq!(tree(&site.join("public")), before);
+    assert_eq!(
+        names(&site),
+        ["content", "kolikko.yaml", "public", "templates"]
+    );
     // With the loop gone the next build works (no lock or staging folder stands in its way).
     fs::remove_dir_all(site.join("templates")).unwrap();
     edit_post(&site, "After the runaway template.");
@@ -715,4 +743,35 @@ fn a_template_that_loops_without_writing_is_stopped_at_the_time_limit() {
             .unwrap()
             .contains("After the runaway template.")
     );
+}
+
+/// The moment with no output folder at all (between moving the old one away and the new one in)
+/// exists only where the exchange is missing. On Linux the swap is one `renameat2` exchange, so
+/// a build told to stop at that moment never reaches it: a reader of `index.html` always finds
+/// it. (A reader polling during 40 two-rename rebuilds found it missing 36 times.)
+#[cfg(target_os = "linux")]
+#[test]
+fn the_swap_has_no_moment_without_an_output_folder() {
+    let (_dir, site) = new_site();
+    build(&site).assert_code(0);
+    edit_post(&site, "A new paragraph.");
+    let run = spawn(
+        site.parent().unwrap(),
+        &build_args(&site),
+        &[("KOLIKKO_TEST_PAUSE_AT", "between-renames")],
+        "",
+    );
+    let outcome = run.finish();
+    assert!(
+        !outcome.stderr.contains("kolikko-test-paused-at"),
+        "the swap went through two renames: {}",
+        outcome.stderr
+    );
+    outcome.assert_code(0);
+    assert!(
+        fs::read_to_string(site.join("public/posts/welcome/index.html"))
+            .unwrap()
+            .contains("A new paragraph.")
+    );
+    assert_no_debris(&site);
 }

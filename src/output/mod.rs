@@ -351,6 +351,8 @@ impl Staging {
                             .replace(STAGING_TAG, OLD_TAG),
                     );
                     fs::rename(&self.target, &old).map_err(fail)?;
+                    // The one moment without an output folder, where there is no exchange.
+                    pause_at("between-renames");
                     if let Err(e) = fs::rename(&self.dir, &self.target) {
                         let _ = fs::rename(&old, &self.target);
                         return Err(fail(e));
