@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build::{self, BuildError, BuildOptions};
-use crate::pages::budget;
+use crate::pages::{overdue, overdue_diagnostic};
 
 /// The longest a reload poll waits before answering "nothing new"; the page then asks again.
 pub const POLL_WAIT: Duration = Duration::from_secs(20);
@@ -215,8 +215,8 @@ fn rebuild(options: &ServeOptions, state: &State, log: &dyn Fn(&str), stop: &Ato
                 });
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {
-                if let Some(overdue) = budget::overdue(Some(start)) {
-                    break Err(budget::overdue_diagnostic(
+                if let Some(overdue) = overdue(Some(start)) {
+                    break Err(overdue_diagnostic(
                         &options.site,
                         &overdue,
                         "the preview stopped waiting for it (the render keeps one processor busy until it ends or kolikko serve is restarted)",

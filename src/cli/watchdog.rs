@@ -12,7 +12,7 @@ use std::thread;
 use std::time::Duration;
 
 use kolikko::diagnostics::Diagnostics;
-use kolikko::pages::budget;
+use kolikko::pages::{overdue, overdue_diagnostic};
 
 use super::Output;
 
@@ -26,9 +26,9 @@ pub fn arm(site: &Path, out: Output, outcome: &'static str) {
     thread::spawn(move || {
         loop {
             thread::sleep(LOOK_EVERY);
-            if let Some(overdue) = budget::overdue(None) {
+            if let Some(overdue) = overdue(None) {
                 kolikko::output::abandon_unfinished();
-                let diagnostic = budget::overdue_diagnostic(&site, &overdue, outcome);
+                let diagnostic = overdue_diagnostic(&site, &overdue, outcome);
                 eprintln!("{}", Diagnostics::from(diagnostic).render(out.styled));
                 std::process::exit(1);
             }

@@ -5,7 +5,7 @@
 //! templates only place text. Links are relative and name their file, so the site works from a
 //! folder, a zip or any intranet path.
 
-pub mod budget;
+mod budget;
 mod figures;
 mod languages;
 mod method;
@@ -32,6 +32,7 @@ use crate::output::{OutputError, OutputFile};
 use crate::privacy::Visibility;
 use crate::stats;
 
+pub use budget::{Overdue, PAGE_TIME_VAR, overdue, overdue_diagnostic, page_time_limit};
 pub use figures::FigureMaker;
 
 /// The default theme, embedded so a site needs no templates of its own.
