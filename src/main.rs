@@ -160,6 +160,12 @@ fn main() -> ExitCode {
                 drafts,
                 deny_warnings,
             };
+            // A template that loops without end stops the build instead of hanging it.
+            cli::watchdog::arm(
+                &site,
+                out,
+                "the build was stopped and what it had written removed; the previous output is unchanged",
+            );
             let progress = cli::progress::Bar::new(out);
             let result = match &only {
                 Some(unit) => build::build_only_with(&site, &output, unit, options, &progress),
@@ -195,6 +201,7 @@ fn main() -> ExitCode {
                 drafts: false,
                 deny_warnings,
             };
+            cli::watchdog::arm(&site, out, "the check was stopped");
             let progress = cli::progress::Bar::new(out);
             let result = build::check_with(&site, &output, options, &progress);
             progress.finish();

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::build::{self, BuildError, BuildOptions};
+use crate::pages::{overdue, overdue_diagnostic};
 
 /// The longest a reload poll waits before answering "nothing new"; the page then asks again.
 pub const POLL_WAIT: Duration = Duration::from_secs(20);
@@ -98,7 +99,7 @@ impl Server {
             }),
             changed: Condvar::new(),
         });
-        rebuild(&options, &state, &*log);
+        rebuild(&options, &state, &*log, &stop);
 
         let (events_tx, events_rx) = mpsc::channel::<notify::Result<notify::Event>>();
         let mut watcher = notify::recommended_watcher(events_tx)
@@ -129,7 +130,7 @@ impl Server {
                             // Debounce: an editor's save is often several events; wait until
                             // the folder has been quiet for DEBOUNCE, then build once.
                             while events_rx.recv_timeout(DEBOUNCE).is_ok() {}
-                            rebuild(&options, &state, &*log);
+                            rebuild(&options, &state, &*log, &stop);
                         }
                         Ok(_) | Err(mpsc::RecvTimeoutError::Timeout) => {}
                         Err(mpsc::RecvTimeoutError::Disconnected) => break,
@@ -182,9 +183,55 @@ impl Server {
 
 /// Builds into memory and shows the result: new pages on success, the errors (over the last
 /// good pages) on failure.
-fn rebuild(options: &ServeOptions, state: &State, log: &dyn Fn(&str)) {
+///
+/// The build runs on a thread of its own, with its own rayon pool, while this one watches the
+/// pages it renders: a page past the time limit (a template looping without end, which Tera
+/// cannot be made to stop) is reported like any failed build and the last good build stays on
+/// show. The runaway render cannot be stopped inside the process; it is left to finish on its own
+/// threads (one processor stays busy until then, or until `kolikko serve` is restarted), and the
+/// next save starts a fresh build beside it.
+fn rebuild(options: &ServeOptions, state: &State, log: &dyn Fn(&str), stop: &AtomicBool) {
     let start = Instant::now();
-    let result = build::render_checked(&options.site, options.build, &build::Silent);
+    let (done_tx, done_rx) = mpsc::channel();
+    {
+        let options = options.clone();
+        thread::spawn(move || {
+            let render = || build::render_checked(&options.site, options.build, &build::Silent);
+            // A fresh pool, so that a render given up on earlier, still holding the threads of
+            // its pool, cannot keep this one from starting.
+            let result = match rayon::ThreadPoolBuilder::new().build() {
+                Ok(pool) => pool.install(render),
+                Err(_) => render(),
+            };
+            let _ = done_tx.send(result);
+        });
+    }
+    let result = loop {
+        match done_rx.recv_timeout(TICK) {
+            Ok(result) => {
+                break result.map_err(|e| match e {
+                    BuildError::Input(diagnostics) => diagnostics.to_string(),
+                    other => other.to_string(),
+                });
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if let Some(overdue) = overdue(Some(start)) {
+                    break Err(overdue_diagnostic(
+                        &options.site,
+                        &overdue,
+                        "the preview stopped waiting for it (the render keeps one processor busy until it ends or kolikko serve is restarted)",
+                    )
+                    .to_string());
+                }
+                if stop.load(Ordering::SeqCst) {
+                    return;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                break Err("the build stopped unexpectedly".to_string());
+            }
+        }
+    };
     let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
     shown.generation += 1;
     match result {
@@ -207,11 +254,7 @@ fn rebuild(options: &ServeOptions, state: &State, log: &dyn Fn(&str)) {
             );
             shown.error = None;
         }
-        Err(e) => {
-            let message = match e {
-                BuildError::Input(diagnostics) => diagnostics.to_string(),
-                other => other.to_string(),
-            };
+        Err(message) => {
             log(&format!(
                 "{message}\nthe preview keeps showing the last good build until this is fixed"
             ));

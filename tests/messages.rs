@@ -334,3 +334,81 @@ fn quiet_prints_nothing_on_success_and_verbose_prints_the_steps() {
     );
     assert!(stdout.contains("0 warnings"), "{stdout}");
 }
+
+#[test]
+fn a_control_character_written_into_a_unit_name_is_refused_at_its_place() {
+    let site = Site::new(&[]);
+    // A NUL pasted in from another program: invisible in most editors.
+    site.edit(
+        "content/units.yaml",
+        "name: \"Harbour team\"",
+        "name: \"Harbour\u{0}team\"",
+    );
+    let message = refused(&site);
+    assert!(
+        message.starts_with("./content/units.yaml:6:23: error: the control character U+0000"),
+        "{message}"
+    );
+    insta::assert_snapshot!(message);
+}
+
+#[test]
+fn control_characters_made_by_escapes_are_refused_in_every_yaml_file() {
+    let site = Site::new(&[]);
+    site.edit(
+        "kolikko.yaml",
+        "organisation: \"Example Oy\"",
+        "organisation: \"Example\\0 Oy\"",
+    );
+    site.edit(
+        "content/units.yaml",
+        "supervisor: \"Eero Korhonen\"",
+        "supervisor: \"Eero\\x1b[31m Korhonen\"",
+    );
+    // A framework of its own, with a bell in an item text.
+    site.edit(
+        "kolikko.yaml",
+        "framework: default",
+        "framework:\n  - id: communication\n    name: { en: \"Communication\" }\n    ex:\n      - id: ex_comm_info\n        text: { en: \"I get the information\\a I need.\" }\n    cx:\n      - id: cx_comm_speed\n        text: { en: \"We answered you quickly.\" }",
+    );
+    let message = refused(&site);
+    for needle in ["U+0000", "U+001B"] {
+        assert!(message.contains(needle), "{needle}:\n{message}");
+    }
+    insta::assert_snapshot!(message);
+    // The first control character of a file is reported: without the organisation's, the
+    // item text's.
+    site.edit(
+        "kolikko.yaml",
+        "organisation: \"Example\\0 Oy\"",
+        "organisation: \"Example Oy\"",
+    );
+    let message = refused(&site);
+    assert!(
+        message.contains("./kolikko.yaml:10:21: error: the text \"I get the information\\u{7} I need.\" holds the control character U+0007"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_control_character_in_a_site_title_is_refused_by_build_too() {
+    let site = Site::new(&[]);
+    site.edit(
+        "kolikko.yaml",
+        "title: \"People & customer report\"",
+        "title: \"People \\u0085 report\"",
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_kolikko"))
+        .arg("build")
+        .current_dir(&site.root)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("./kolikko.yaml:1:8: error: the text \"People \\u{85} report\" holds the control character U+0085"),
+        "{stderr}"
+    );
+    assert!(!site.path("public").exists());
+}

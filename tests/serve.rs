@@ -87,11 +87,16 @@ impl Drop for Serving {
 }
 
 fn start(site: &Path, extra: &[&str]) -> Serving {
+    start_with(site, extra, &[])
+}
+
+fn start_with(site: &Path, extra: &[&str], env: &[(&str, &str)]) -> Serving {
     let mut child = kolikko()
         .arg("serve")
         .arg(site)
         .args(["--port", "0"])
         .args(extra)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -244,4 +249,63 @@ fn drafts_are_left_out_unless_asked_for_and_then_marked() {
     assert!(index.contains("Half-written thoughts"));
     let published = std::fs::read_to_string(out.join("posts/welcome/index.html")).unwrap();
     assert!(!published.contains("class=\"draft\""));
+}
+
+#[test]
+fn a_rebuild_whose_template_loops_past_the_limit_is_reported_and_the_last_good_site_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    assert!(kolikko().arg("new").arg(&site).status().unwrap().success());
+    let mut serving = start_with(&site, &[], &[("KOLIKKO_PAGE_TIME_SECS", "1")]);
+    let address = serving.address;
+    let (status, good) = get(address, "/periods/");
+    assert_eq!(status, 200);
+
+    // A period list that loops for hours writing nothing: Tera cannot be stopped, so the
+    // preview gives up on that rebuild.
+    std::fs::create_dir_all(site.join("templates")).unwrap();
+    std::fs::write(
+        site.join("templates/list.html"),
+        "{% for a in range(end=100000) %}{% for b in range(end=100000) %}{% endfor %}{% endfor %}",
+    )
+    .unwrap();
+    let page = get_until(address, "/periods/", |p| p.contains("kolikko-build-error"));
+    assert!(
+        page.contains("templates/list.html") && page.contains("took more than 1 s"),
+        "the error names the template and the limit:\n{page}"
+    );
+    // The last good page, with the error over it (the added box and reload script aside).
+    let shown = |p: &str| {
+        p.split("<div id=\"kolikko-build-error\"")
+            .next()
+            .unwrap()
+            .split("<script>/* kolikko serve")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(shown(&page), shown(&good));
+
+    // The preview is not stuck: fixing the template rebuilds, while the runaway still runs.
+    std::fs::remove_file(site.join("templates/list.html")).unwrap();
+    get_until(address, "/periods/", |p| !p.contains("kolikko-build-error"));
+
+    // And Ctrl-C still stops it at once.
+    let pid = serving.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = serving.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop on SIGINT");
+        thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
 }

@@ -1,8 +1,9 @@
-//! The command line's own parts: how results are printed, the progress bar, the serve loop.
+//! The command line's own parts: how results are printed, the progress bar, the serve loop, the render watchdog.
 
 pub mod progress;
 pub mod report;
 pub mod serve;
+pub mod watchdog;
 
 /// How much to print, and whether in colour.
 #[derive(Clone, Copy)]

@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Date, Post};
 use crate::period::Period;
 
+use super::control::{control_char_message, first_control_char};
 use super::yaml::parse_yaml;
 
 #[derive(Deserialize)]
@@ -29,25 +30,6 @@ struct RawFrontMatter {
 /// The most tags one post may have, and the longest tag: each tag is a page and a file name.
 pub const MAX_TAGS_PER_POST: usize = 50;
 pub const MAX_TAG_CHARS: usize = 60;
-
-/// The first control character (other than tab and line ends) in `text`: (line, column, char).
-/// NUL and friends are not text, and they would make the Atom feed ill-formed XML.
-fn first_control_char(text: &str) -> Option<(u64, u64, char)> {
-    let (offset, c) = text
-        .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\n' | '\t' | '\r'))?;
-    let before = &text[..offset];
-    let line = before.matches('\n').count() as u64 + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() as u64 + 1;
-    Some((line, column, c))
-}
-
-fn control_char_message(c: char) -> String {
-    format!(
-        "the control character U+{:04X} is not text: remove it (it often comes from copying out of another program)",
-        c as u32
-    )
-}
 
 /// The post's tags, trimmed, without repeats (two tags are the same when they make the same
 /// page), within [`MAX_TAGS_PER_POST`] and [`MAX_TAG_CHARS`].

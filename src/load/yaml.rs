@@ -40,6 +40,7 @@ pub(super) fn parse_yaml<T: de::DeserializeOwned>(
             "the file is empty; see docs/format.md for what it should contain",
         ));
     }
+    super::control::check_yaml(path, text, line_offset)?;
     serde_saphyr::from_str_with_options(text, yaml_options()).map_err(|e| {
         let (line, column) = e
             .location()

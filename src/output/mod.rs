@@ -199,6 +199,13 @@ pub fn check_path(path: &str) -> Result<(), OutputError> {
     Ok(())
 }
 
+/// Gives up the run in progress before the process exits without unwinding (the render watchdog,
+/// when a template will not finish): no file is written after this, and the staging folder and
+/// the lock are removed, so the previous output stays as it was and nothing is left behind.
+pub fn abandon_unfinished() {
+    signals::abandon();
+}
+
 /// Writes `files` as the new contents of `output`, replacing the previous build only at the end.
 pub fn write_site(output: &Path, files: &[OutputFile]) -> Result<Committed, OutputError> {
     let staging = Staging::begin(output)?;
@@ -344,6 +351,8 @@ impl Staging {
                             .replace(STAGING_TAG, OLD_TAG),
                     );
                     fs::rename(&self.target, &old).map_err(fail)?;
+                    // The one moment without an output folder, where there is no exchange.
+                    pause_at("between-renames");
                     if let Err(e) = fs::rename(&self.dir, &self.target) {
                         let _ = fs::rename(&old, &self.target);
                         return Err(fail(e));

@@ -34,6 +34,16 @@ pub(super) fn install() {
 }
 
 fn on_signal() {
+    abandon();
+    eprintln!("kolikko: interrupted; removed the unfinished build");
+    std::process::exit(INTERRUPTED_EXIT);
+}
+
+/// Stops every write of this run and removes its folders and locks; the caller then exits. The
+/// exclusive guard waits for a write or swap in progress to finish first, and once it is taken
+/// nothing writes again. A folder registered after the exchange holds the previous build (the
+/// new one is live), so removing it is right there too.
+pub(super) fn abandon() {
     let mut state = STATE.write().unwrap_or_else(|e| e.into_inner());
     state.cancelled = true;
     for folder in &state.folders {
@@ -42,8 +52,6 @@ fn on_signal() {
     for lock in &state.locks {
         let _ = std::fs::remove_file(lock);
     }
-    eprintln!("kolikko: interrupted; removed the unfinished build");
-    std::process::exit(INTERRUPTED_EXIT);
 }
 
 /// Held while touching a registered folder; `None` once an interruption has begun.

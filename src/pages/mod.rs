@@ -40,6 +40,7 @@ use crate::privacy::Visibility;
 use crate::stats;
 use theme::{error_chain, minify_css, template_error};
 
+pub use budget::{Overdue, PAGE_TIME_VAR, overdue, overdue_diagnostic, page_time_limit};
 pub use figures::FigureMaker;
 
 /// The default theme, embedded so a site needs no templates of its own.
@@ -681,7 +682,7 @@ impl<'a> Renderer<'a> {
         context: &Context,
     ) -> Result<OutputFile, Diagnostic> {
         // Rendered into a bounded buffer: a runaway custom template stops with its name.
-        let mut page = budget::PageBudget::new();
+        let mut page = budget::PageBudget::new(template, path);
         let rendered = self.tera.render_to(template, context, &mut page);
         rendered.map_err(|e| match page.exceeded.take() {
             Some(reason) => {
