@@ -184,7 +184,15 @@ pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnos
     }
 
     match (config, framework, units) {
-        (Some(config), Some(framework), Some(units)) if diagnostics.is_empty() => Ok(Site {
+        (Some(config), Some(framework), Some(units)) if diagnostics.is_empty() => {
+            // Comment columns are read with the export (the settings and the surveys are
+            // parsed independently), and dropped here unless the site publishes comments.
+            if !config.comments.enabled {
+                for period in &mut periods {
+                    period.comments = None;
+                }
+            }
+            Ok(Site {
             config,
             framework,
             units,
@@ -197,7 +205,8 @@ pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnos
             translation_overrides,
             responses,
             warnings,
-        }),
+        })
+        }
         _ => Err(diagnostics),
     }
 }

@@ -6,6 +6,7 @@
 //! folder, a zip or any intranet path.
 
 mod budget;
+mod comments;
 mod figures;
 mod languages;
 mod method;
@@ -60,6 +61,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("period.html", include_str!("../../templates/period.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
+    ("comments.html", include_str!("../../templates/comments.html")),
     ("factor.html", include_str!("../../templates/factor.html")),
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
@@ -656,6 +658,7 @@ impl<'a> Renderer<'a> {
         context.insert("table_script", &false);
         context.insert("positions", &Vec::<String>::new());
         context.insert("attention", &Vec::<scale::AttentionList>::new());
+        context.insert("comments", &None::<comments::CommentsView>);
         context.insert(
             "privacy_note",
             &self.tr(
@@ -1220,6 +1223,7 @@ impl<'a> Renderer<'a> {
                     scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
                 context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
                 context.insert("attention", &self.attention(p));
+                context.insert("comments", &self.comments_view(p, UnitTree::ROOT));
             }
             None => {
                 context.insert("heading", &self.site.config.title);
@@ -1382,6 +1386,7 @@ impl<'a> Renderer<'a> {
             .collect();
         context.insert("posts", &period_posts);
         context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
+        context.insert("comments", &self.comments_view(p, UnitTree::ROOT));
         self.render("period.html", &path, &context)
     }
 
@@ -1606,6 +1611,7 @@ impl<'a> Renderer<'a> {
         }
         notes.extend(self.hidden_notes(period, below.into_iter()));
         context.insert("hidden_notes", &notes);
+        context.insert("comments", &self.comments_view(p, unit));
         self.render("unit.html", &path, &context)
     }
 
