@@ -216,7 +216,7 @@ pub fn shown_units(
 }
 
 /// The comments in the published order: by a hash of the seed (site, period, unit) and the
-/// text, then the text. The order is the same on every build and at any thread count, and says
+/// text (FNV-1a, then [`fmix64`]), then the text. The order is the same on every build and at any thread count, and says
 /// nothing about who answered when; the seed makes each unit's order its own, so the rank of a
 /// comment on one page does not carry over to another.
 fn in_order(seed: &str, comments: Vec<&String>) -> Vec<String> {
@@ -224,10 +224,20 @@ fn in_order(seed: &str, comments: Vec<&String>) -> Vec<String> {
     let start = fnv1a_from(start, &[0xff]);
     let mut keyed: Vec<(u64, &String)> = comments
         .into_iter()
-        .map(|c| (fnv1a_from(start, c.as_bytes()), c))
+        .map(|c| (fmix64(fnv1a_from(start, c.as_bytes())), c))
         .collect();
     keyed.sort();
     keyed.into_iter().map(|(_, c)| c.clone()).collect()
+}
+
+/// MurmurHash3's 64-bit finaliser: FNV-1a alone changes little but the low bits when only the
+/// last characters differ ("… 10", "… 11"), which would leave such texts in a visible pattern.
+fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
 }
 
 /// 64-bit FNV-1a: a fixed, portable hash (the standard library's may change between releases).
@@ -422,7 +432,7 @@ mod tests {
         assert_eq!(shown, in_order("s", b.iter().collect()));
         // By hand: FNV-1a over "s", 0xff, then the text; sorted by that hash.
         let mut by_hash = a.clone();
-        by_hash.sort_by_key(|t| fnv1a(&[b"s".as_slice(), &[0xff], t.as_bytes()].concat()));
+        by_hash.sort_by_key(|t| fmix64(fnv1a(&[b"s".as_slice(), &[0xff], t.as_bytes()].concat())));
         assert_eq!(shown, by_hash);
         // Another seed (another unit or period) orders the same texts its own way.
         let seeds: Vec<Vec<String>> = ["s", "t", "u", "v", "w"]
@@ -437,6 +447,10 @@ mod tests {
         // From the FNV reference (http://www.isthe.com/chongo/tech/comp/fnv/): "" and "a".
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        // MurmurHash3 fmix64, worked out in Python with the constants of the reference
+        // implementation (smhasher MurmurHash3.cpp).
+        assert_eq!(fmix64(1), 0xb456_bcfc_34c2_cb2c);
+        assert_eq!(fmix64(0xcbf2_9ce4_8422_2325), 0xefd0_1f60_ba99_2926);
     }
 
     #[test]
@@ -484,7 +498,14 @@ mod tests {
         let cut = masker.clean(&long).unwrap();
         assert_eq!(cut.chars().count(), MAX_COMMENT_CHARS + 1);
         assert!(cut.ends_with('…'));
-        assert_eq!(masker.clean(&"ä".repeat(MAX_COMMENT_CHARS)).unwrap().chars().count(), MAX_COMMENT_CHARS);
+        assert_eq!(
+            masker
+                .clean(&"ä".repeat(MAX_COMMENT_CHARS))
+                .unwrap()
+                .chars()
+                .count(),
+            MAX_COMMENT_CHARS
+        );
     }
 
     /// A tree from parent indices (pre-order: each parent before its children).

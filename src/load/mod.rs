@@ -193,19 +193,19 @@ pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnos
                 }
             }
             Ok(Site {
-            config,
-            framework,
-            units,
-            periods,
-            posts: posts
-                .into_iter()
-                .filter(|post| options.drafts || !post.draft)
-                .collect(),
-            template_overrides,
-            translation_overrides,
-            responses,
-            warnings,
-        })
+                config,
+                framework,
+                units,
+                periods,
+                posts: posts
+                    .into_iter()
+                    .filter(|post| options.drafts || !post.draft)
+                    .collect(),
+                template_overrides,
+                translation_overrides,
+                responses,
+                warnings,
+            })
         }
         _ => Err(diagnostics),
     }

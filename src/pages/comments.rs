@@ -58,10 +58,13 @@ impl Renderer<'_> {
                 },
                 comments: q.comments.clone(),
                 more: (q.comments.len() < q.total).then(|| {
-                    self.tr("comments_more", &[
+                    self.tr(
+                        "comments_more",
+                        &[
                             ("shown", Arg::from(q.comments.len())),
                             ("total", Arg::from(q.total)),
-                        ])
+                        ],
+                    )
                 }),
             })
             .collect();

@@ -61,7 +61,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("period.html", include_str!("../../templates/period.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
-    ("comments.html", include_str!("../../templates/comments.html")),
+    (
+        "comments.html",
+        include_str!("../../templates/comments.html"),
+    ),
     ("factor.html", include_str!("../../templates/factor.html")),
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
@@ -1576,6 +1579,7 @@ impl<'a> Renderer<'a> {
             context.insert("unit_rows", &Vec::<UnitRow>::new());
             context.insert("unit_table_heading", self.t("sub_units"));
             context.insert("hidden_notes", &Vec::<String>::new());
+            context.insert("comments", &self.comments_view(p, unit));
             return self.render("unit.html", &path, &context);
         }
         let period = &periods[p];

@@ -240,7 +240,9 @@ impl<'de> Deserialize<'de> for RawComment {
         impl<'de> Visitor<'de> for V {
             type Value = RawComment;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a column name, a column number, or a map with `column` (and `question`)")
+                f.write_str(
+                    "a column name, a column number, or a map with `column` (and `question`)",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawComment, E> {
                 ColumnVisitor.visit_str(v).map(RawComment::short)

@@ -349,7 +349,8 @@ pub(super) fn read_ex(
             format!("team `{}` has no respondents in {} and no `invited` count, so there is nothing to give its headcount or leavers for", id.value, file.file.display()),
         ));
     }
-    let comments = (!mapping.comments.is_empty()).then(|| comments_of(tally.teams, tally.comment_questions));
+    let comments =
+        (!mapping.comments.is_empty()).then(|| comments_of(tally.teams, tally.comment_questions));
     (diagnostics.len() == before).then_some(SideRead {
         results,
         file,
@@ -359,7 +360,10 @@ pub(super) fn read_ex(
 }
 
 /// The comments of an export's teams, with how many respondents each team had.
-fn comments_of(teams: Vec<Option<tally::TeamTally>>, questions: Vec<String>) -> crate::model::PeriodComments {
+fn comments_of(
+    teams: Vec<Option<tally::TeamTally>>,
+    questions: Vec<String>,
+) -> crate::model::PeriodComments {
     let mut respondents = vec![0; teams.len()];
     let mut texts = vec![Vec::new(); teams.len()];
     for (unit, team) in teams.into_iter().enumerate() {

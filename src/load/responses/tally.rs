@@ -132,7 +132,11 @@ pub fn count(
             .comments
             .iter()
             .zip(&layout.comments)
-            .map(|(c, &i)| c.question.clone().unwrap_or_else(|| layout.names[i].clone()))
+            .map(|(c, &i)| {
+                c.question
+                    .clone()
+                    .unwrap_or_else(|| layout.names[i].clone())
+            })
             .collect(),
         None => Vec::new(),
     };
@@ -309,7 +313,12 @@ impl Counter<'_> {
             claim(*index, format!("`{}`", q.name), &q.column, &mut errors);
         }
         for (c, index) in self.mapping.comments.iter().zip(&comments) {
-            claim(*index, "a comment column".to_string(), &c.column, &mut errors);
+            claim(
+                *index,
+                "a comment column".to_string(),
+                &c.column,
+                &mut errors,
+            );
         }
         for ignored in &self.mapping.ignore {
             let found = match &ignored.value {
