@@ -142,12 +142,12 @@ fn publish_period(
         .map(|u| {
             shown[u].then(|| {
                 let unit_seed = format!("{seed}\u{0}{}", units.units[u].id);
+                let subtree = units.subtree(u);
                 (0..raw.questions.len())
                     .map(|q| {
-                        let pool: Vec<&String> = units
-                            .subtree(u)
-                            .into_iter()
-                            .filter_map(|v| own[v].get(q))
+                        let pool: Vec<&String> = subtree
+                            .iter()
+                            .filter_map(|&v| own[v].get(q))
                             .flatten()
                             .collect();
                         let total = pool.len();
