@@ -311,3 +311,15 @@ ranked_more = { $count ->
 scatter_level_note = With { $teams } teams, each point is a unit one level up; the correlation is over the teams, and every team is in the tables.
 parent_ex_heading = Employee results of { $unit }
 parent_ex_lead = { $team } is part of { $unit }. These are the employee results of all of { $unit }, not of { $team } alone.
+
+## Open-text comments
+comments_heading = Open comments
+comments_note = Comments are shown for groups of at least { $n } respondents, never by background group, and in an order that says nothing about who answered when. E-mail addresses, phone numbers and names are replaced with […], and very long comments are shortened.
+comments_hidden = Comments are shown only for groups of at least { $n } respondents, and only where they cannot be told apart from a smaller group's comments by comparing pages. This group's comments are not shown on their own: they are part of the comments of the larger groups it belongs to, where those are shown.
+comments_hidden_org = Comments are shown only for groups of at least { $n } respondents whose results are shown; in this period the organisation's comments cannot be shown.
+comments_none = Nobody answered this question.
+comments_count = { $count ->
+    [one] One comment.
+   *[other] { $count } comments.
+}
+comments_more = { $shown } of the { $total } comments are shown.

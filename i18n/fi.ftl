@@ -301,3 +301,15 @@ ranked_more = { $count ->
 scatter_level_note = Tiimejä on { $teams }, joten kukin piste on ylemmän tason yksikkö; korrelaatio on laskettu tiimeistä, ja jokainen tiimi on taulukoissa.
 parent_ex_heading = Yksikön { $unit } henkilöstötulokset
 parent_ex_lead = { $team } kuuluu yksikköön { $unit }. Nämä ovat koko yksikön { $unit } henkilöstötulokset, eivät yksikön { $team } omat.
+
+## Avoimet vastaukset
+comments_heading = Avoimet vastaukset
+comments_note = Avoimet vastaukset näytetään ryhmille, joissa on vähintään { $n } vastaajaa. Niitä ei koskaan eritellä taustaryhmittäin, eikä niiden järjestyksestä voi päätellä, kuka vastasi milloinkin. Sähköpostiosoitteet, puhelinnumerot ja nimet on korvattu merkinnällä […], ja hyvin pitkiä vastauksia on lyhennetty.
+comments_hidden = Avoimet vastaukset näytetään vain ryhmille, joissa on vähintään { $n } vastaajaa, ja vain silloin, kun niitä ei voi sivuja vertaamalla erottaa pienemmän ryhmän vastauksista. Tämän ryhmän vastauksia ei näytetä erikseen: ne ovat mukana niiden laajempien ryhmien vastauksissa, joihin ryhmä kuuluu, silloin kun ne näytetään.
+comments_hidden_org = Avoimet vastaukset näytetään vain ryhmille, joissa on vähintään { $n } vastaajaa ja joiden tulokset näytetään. Tällä kaudella koko organisaation vastauksia ei voida näyttää.
+comments_none = Kukaan ei vastannut tähän kysymykseen.
+comments_count = { $count ->
+    [one] Yksi vastaus.
+   *[other] { $count } vastausta.
+}
+comments_more = { $total } vastauksesta näytetään { $shown }.

@@ -285,3 +285,15 @@ ranked_more = { $count ->
 scatter_level_note = Med { $teams } team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.
 parent_ex_heading = Medarbetarresultat för { $unit }
 parent_ex_lead = { $team } ingår i { $unit }. Det här är medarbetarresultaten för hela { $unit }, inte bara för { $team }.
+
+## Öppna svar
+comments_heading = Öppna svar
+comments_note = Öppna svar visas för grupper med minst { $n } svarande. De delas aldrig upp efter bakgrundsgrupp, och ordningen avslöjar inte vem som svarade när. E-postadresser, telefonnummer och namn har ersatts med […], och mycket långa svar har kortats.
+comments_hidden = Öppna svar visas bara för grupper med minst { $n } svarande, och bara där de inte kan skiljas från en mindre grupps svar genom att man jämför sidorna. Den här gruppens svar visas inte för sig: de ingår i svaren för de större grupper som den hör till, när de visas.
+comments_hidden_org = Öppna svar visas bara för grupper med minst { $n } svarande vars resultat visas. Den här perioden kan organisationens svar inte visas.
+comments_none = Ingen svarade på den här frågan.
+comments_count = { $count ->
+    [one] Ett svar.
+   *[other] { $count } svar.
+}
+comments_more = { $shown } av { $total } svar visas.

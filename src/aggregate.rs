@@ -22,6 +22,8 @@ pub struct Analysis {
     pub periods: Vec<PeriodAnalysis>,
     /// EX(t) against CX(t+k) and CX(t) against EX(t+k), averaged over period pairs.
     pub lags: Vec<LagLink>,
+    /// The open-text comments each unit may show, per period (see `crate::comments`).
+    pub comments: Vec<crate::comments::PeriodShown>,
 }
 
 #[derive(Clone, Debug)]
@@ -205,7 +207,12 @@ pub fn analyse(site: &Site) -> Analysis {
         .collect();
     compare_periods(site, &mut periods);
     let lags = lagged_links(site, &periods);
-    Analysis { periods, lags }
+    let comments = crate::comments::publish(site, &periods);
+    Analysis {
+        periods,
+        lags,
+        comments,
+    }
 }
 
 /// As [`analyse`], for a build that needs only the analysis afterwards: the periods are analysed
@@ -227,7 +234,12 @@ pub fn analyse_and_release(site: &mut Site) -> Analysis {
     site.periods = emptied;
     compare_periods(site, &mut periods);
     let lags = lagged_links(site, &periods);
-    Analysis { periods, lags }
+    let comments = crate::comments::publish(site, &periods);
+    Analysis {
+        periods,
+        lags,
+        comments,
+    }
 }
 
 /// Each unit's change from the previous period, and the false-discovery control over each

@@ -338,6 +338,7 @@ mod tests {
             include_str!("pages/factors.rs"),
             include_str!("pages/posts.rs"),
             include_str!("pages/theme.rs"),
+            include_str!("pages/comments.rs"),
         ];
         let keys = ids(Language::En);
         let mut used = std::collections::BTreeSet::new();

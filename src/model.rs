@@ -64,6 +64,8 @@ pub struct Config {
     /// that no single customer's ratings are published.
     pub cx_threshold: u64,
     pub allow_raw_html: bool,
+    /// `comments:` in kolikko.yaml: whether open-text comments are published, and how.
+    pub comments: crate::comments::CommentSettings,
 }
 
 /// The organisation as a tree. Index 0 is the organisation itself; every unit's parent has a
@@ -217,6 +219,20 @@ pub struct SurveyPeriod {
     pub source: PathBuf,
     pub ex: Vec<Option<ExResult>>,
     pub cx: Vec<Option<CxResult>>,
+    /// Open-text answers read from the EX export's comment columns; always `None` when the
+    /// site does not turn comments on (they are dropped on load).
+    pub comments: Option<PeriodComments>,
+}
+
+/// The open-text answers of one period, as read (not yet masked or ordered: see `comments`).
+#[derive(Clone, Debug, Default)]
+pub struct PeriodComments {
+    /// Per comment column: its question, from the mapping's `question:` or the export's header.
+    pub questions: Vec<String>,
+    /// Indexed by unit (teams only): respondents counted from the export, who could comment.
+    pub respondents: Vec<u64>,
+    /// Indexed by unit, then question: the non-blank answers, in no meaningful order.
+    pub texts: Vec<Vec<Vec<String>>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

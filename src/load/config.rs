@@ -31,6 +31,18 @@ struct RawConfig {
     #[serde(default)]
     scales: HashMap<Spanned<String>, Spanned<RawScale>>,
     framework: Option<Spanned<RawFramework>>,
+    comments: Option<RawComments>,
+}
+
+/// `comments:`: open-text comments from exports, off unless `show: true`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComments {
+    #[serde(default)]
+    show: bool,
+    threshold: Option<Spanned<u64>>,
+    #[serde(default)]
+    mask_names: Vec<String>,
 }
 
 /// An agreement scale: answers 1..=points, favourable from `favourable_from` up, unfavourable
@@ -242,6 +254,26 @@ pub(super) fn parse_config(
         Some(t) => t.value,
         None => 3,
     };
+    let comments = raw.comments.map_or_else(Default::default, |c| {
+        if let Some(t) = &c.threshold
+            && t.value < anonymity_threshold
+        {
+            diagnostics.push(at(
+                path,
+                t,
+                format!(
+                    "comments: threshold {} is below the anonymity_threshold {anonymity_threshold}: comments need at least as many respondents as any other figure; use {anonymity_threshold} or more ({} is the default)",
+                    t.value,
+                    crate::comments::DEFAULT_COMMENT_THRESHOLD
+                ),
+            ));
+        }
+        crate::comments::CommentSettings {
+            enabled: c.show,
+            threshold: c.threshold.map(|t| t.value),
+            names: c.mask_names,
+        }
+    });
     let config = Config {
         title: raw.title,
         organisation: raw.organisation,
@@ -251,6 +283,7 @@ pub(super) fn parse_config(
         cx_low_n: raw.cx_low_n.unwrap_or(30),
         cx_threshold,
         allow_raw_html: raw.allow_raw_html.unwrap_or(false),
+        comments,
     };
     let framework_ok = diagnostics.len() == before_framework;
     (

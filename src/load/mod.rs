@@ -185,20 +185,29 @@ pub fn load_site_with(root: &Path, options: LoadOptions) -> Result<Site, Diagnos
     }
 
     match (config, framework, units) {
-        (Some(config), Some(framework), Some(units)) if diagnostics.is_empty() => Ok(Site {
-            config,
-            framework,
-            units,
-            periods,
-            posts: posts
-                .into_iter()
-                .filter(|post| options.drafts || !post.draft)
-                .collect(),
-            template_overrides,
-            translation_overrides,
-            responses,
-            warnings,
-        }),
+        (Some(config), Some(framework), Some(units)) if diagnostics.is_empty() => {
+            // Comment columns are read with the export (the settings and the surveys are
+            // parsed independently), and dropped here unless the site publishes comments.
+            if !config.comments.enabled {
+                for period in &mut periods {
+                    period.comments = None;
+                }
+            }
+            Ok(Site {
+                config,
+                framework,
+                units,
+                periods,
+                posts: posts
+                    .into_iter()
+                    .filter(|post| options.drafts || !post.draft)
+                    .collect(),
+                template_overrides,
+                translation_overrides,
+                responses,
+                warnings,
+            })
+        }
         _ => Err(diagnostics),
     }
 }

@@ -6,6 +6,7 @@
 //! folder, a zip or any intranet path.
 
 mod budget;
+mod comments;
 mod factors;
 mod figures;
 mod languages;
@@ -69,6 +70,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../../templates/index.html")),
     ("period.html", include_str!("../../templates/period.html")),
     ("unit.html", include_str!("../../templates/unit.html")),
+    (
+        "comments.html",
+        include_str!("../../templates/comments.html"),
+    ),
     ("factor.html", include_str!("../../templates/factor.html")),
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
@@ -665,6 +670,7 @@ impl<'a> Renderer<'a> {
         context.insert("table_script", &false);
         context.insert("positions", &Vec::<String>::new());
         context.insert("attention", &Vec::<scale::AttentionList>::new());
+        context.insert("comments", &None::<comments::CommentsView>);
         context.insert(
             "privacy_note",
             &self.tr(

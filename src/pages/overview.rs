@@ -41,6 +41,7 @@ impl Renderer<'_> {
                     scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
                 context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
                 context.insert("attention", &self.attention(p));
+                context.insert("comments", &self.comments_view(p, UnitTree::ROOT));
             }
             None => {
                 context.insert("heading", &self.site.config.title);

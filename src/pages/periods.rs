@@ -193,6 +193,7 @@ impl Renderer<'_> {
             .collect();
         context.insert("posts", &period_posts);
         context.insert("hidden_notes", &self.bounded_hidden_notes(p, &listed));
+        context.insert("comments", &self.comments_view(p, UnitTree::ROOT));
         self.render("period.html", &path, &context)
     }
 }

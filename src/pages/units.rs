@@ -195,6 +195,7 @@ impl Renderer<'_> {
             context.insert("unit_rows", &Vec::<UnitRow>::new());
             context.insert("unit_table_heading", self.t("sub_units"));
             context.insert("hidden_notes", &Vec::<String>::new());
+            context.insert("comments", &self.comments_view(p, unit));
             return self.render("unit.html", &path, &context);
         }
         let period = &periods[p];
@@ -230,6 +231,7 @@ impl Renderer<'_> {
         }
         notes.extend(self.hidden_notes(period, below.into_iter()));
         context.insert("hidden_notes", &notes);
+        context.insert("comments", &self.comments_view(p, unit));
         self.render("unit.html", &path, &context)
     }
 }

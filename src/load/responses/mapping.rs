@@ -187,6 +187,15 @@ pub struct Mapping {
     /// The eNPS/NPS question first (if mapped), then the items in the order written.
     pub questions: Vec<Question>,
     pub ignore: Vec<Located<Column>>,
+    /// Open-text columns (EX only), read only for the comments (see `crate::comments`).
+    pub comments: Vec<CommentColumn>,
+}
+
+/// An open-text column and the question it answers (None: the export's header says it).
+#[derive(Clone, Debug)]
+pub struct CommentColumn {
+    pub column: Located<Column>,
+    pub question: Option<String>,
 }
 
 // ---------------------------------------------------------------- the YAML
@@ -209,6 +218,60 @@ struct RawMapping {
     na: Vec<Spanned<String>>,
     #[serde(default)]
     ignore: Vec<Spanned<RawColumn>>,
+    #[serde(default)]
+    comments: Vec<Spanned<RawComment>>,
+}
+
+/// `"Header"`, `7`, or `{ column: ..., question: "..." }`.
+struct RawComment {
+    column: Column,
+    question: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawComment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Long {
+            column: RawColumn,
+            question: Option<String>,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawComment;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a column name, a column number, or a map with `column` (and `question`)",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawComment, E> {
+                ColumnVisitor.visit_str(v).map(RawComment::short)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawComment, E> {
+                ColumnVisitor.visit_u64(v).map(RawComment::short)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawComment, E> {
+                ColumnVisitor.visit_i64(v).map(RawComment::short)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawComment, A::Error> {
+                let long = Long::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawComment {
+                    column: long.column.0,
+                    question: long.question,
+                })
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl RawComment {
+    fn short(column: Column) -> RawComment {
+        RawComment {
+            column,
+            question: None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -536,6 +599,27 @@ pub fn parse_mapping(
             None
         }
     });
+    if side == Side::Cx
+        && let Some(first) = raw.comments.first()
+    {
+        diagnostics.push(at(
+            path,
+            first,
+            "`comments` are read from employee survey exports (`side: ex`) only: list this column under `ignore`",
+        ));
+    }
+    let comments = raw
+        .comments
+        .into_iter()
+        .map(|c| CommentColumn {
+            column: Located {
+                line: c.referenced.line(),
+                column: c.referenced.column(),
+                value: c.value.column,
+            },
+            question: c.value.question,
+        })
+        .collect();
     (diagnostics.len() == before).then(|| Mapping {
         path: path.to_path_buf(),
         side,
@@ -559,6 +643,7 @@ pub fn parse_mapping(
                 value: c.value.0,
             })
             .collect(),
+        comments,
     })
 }
 

@@ -69,6 +69,8 @@ pub(super) struct SideRead<T> {
     pub results: Vec<Option<T>>,
     pub file: ResponsesFile,
     pub warnings: Vec<Diagnostic>,
+    /// EX only, when the mapping has comment columns.
+    pub comments: Option<crate::model::PeriodComments>,
 }
 
 /// Opens an export by its extension and counts it with `mapping`.
@@ -286,6 +288,7 @@ pub(super) fn read_ex(
             .iter()
             .map(|q| crate::model::Answers::zero(usize::from(q.highest - q.lowest) + 1))
             .collect(),
+        comments: Vec::new(),
     };
     for (unit, result) in results.iter_mut().enumerate() {
         let team = tally.teams[unit].as_ref();
@@ -346,11 +349,34 @@ pub(super) fn read_ex(
             format!("team `{}` has no respondents in {} and no `invited` count, so there is nothing to give its headcount or leavers for", id.value, file.file.display()),
         ));
     }
+    let comments =
+        (!mapping.comments.is_empty()).then(|| comments_of(tally.teams, tally.comment_questions));
     (diagnostics.len() == before).then_some(SideRead {
         results,
         file,
         warnings: tally.warnings,
+        comments,
     })
+}
+
+/// The comments of an export's teams, with how many respondents each team had.
+fn comments_of(
+    teams: Vec<Option<tally::TeamTally>>,
+    questions: Vec<String>,
+) -> crate::model::PeriodComments {
+    let mut respondents = vec![0; teams.len()];
+    let mut texts = vec![Vec::new(); teams.len()];
+    for (unit, team) in teams.into_iter().enumerate() {
+        if let Some(team) = team {
+            respondents[unit] = team.responses;
+            texts[unit] = team.comments;
+        }
+    }
+    crate::model::PeriodComments {
+        questions,
+        respondents,
+        texts,
+    }
 }
 
 /// `cx_responses`: the teams' CX results from an export.
@@ -398,6 +424,7 @@ pub(super) fn read_cx(
         results,
         file,
         warnings: tally.warnings,
+        comments: None,
     })
 }
 

@@ -20,6 +20,8 @@ pub struct TeamTally {
     pub responses: u64,
     /// One per mapping question, in the mapping's order.
     pub answers: Vec<Answers>,
+    /// One per comment column of the mapping: the non-blank cells of the rows counted.
+    pub comments: Vec<Vec<String>>,
 }
 
 /// Everything read from one export.
@@ -29,12 +31,15 @@ pub struct Tally {
     pub teams: Vec<Option<TeamTally>>,
     /// Accepted but probably not meant: an `ignore` entry the export does not have.
     pub warnings: Vec<Diagnostic>,
+    /// Per comment column of the mapping: its question (`question:`, or the column's header).
+    pub comment_questions: Vec<String>,
 }
 
 /// Where each mapped thing is in the export's rows (0-based).
 struct Layout {
     team: usize,
     questions: Vec<usize>,
+    comments: Vec<usize>,
     width: usize,
     names: Vec<String>,
 }
@@ -122,10 +127,24 @@ pub fn count(
             ),
         ));
     }
+    let comment_questions = match &counter.layout {
+        Some(layout) => mapping
+            .comments
+            .iter()
+            .zip(&layout.comments)
+            .map(|(c, &i)| {
+                c.question
+                    .clone()
+                    .unwrap_or_else(|| layout.names[i].clone())
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     ok.then_some(Tally {
         summary: counter.summary,
         teams: counter.teams,
         warnings: counter.warnings,
+        comment_questions,
     })
 }
 
@@ -258,6 +277,12 @@ impl Counter<'_> {
             .iter()
             .map(|q| find(&q.column, &mut errors))
             .collect();
+        let comments: Vec<Option<usize>> = self
+            .mapping
+            .comments
+            .iter()
+            .map(|c| find(&c.column, &mut errors))
+            .collect();
         let mut used: Vec<Option<String>> = vec![None; names.len()];
         let mut claim = |index: Option<usize>,
                          what: String,
@@ -286,6 +311,14 @@ impl Counter<'_> {
         );
         for (q, index) in self.mapping.questions.iter().zip(&questions) {
             claim(*index, format!("`{}`", q.name), &q.column, &mut errors);
+        }
+        for (c, index) in self.mapping.comments.iter().zip(&comments) {
+            claim(
+                *index,
+                "a comment column".to_string(),
+                &c.column,
+                &mut errors,
+            );
         }
         for ignored in &self.mapping.ignore {
             let found = match &ignored.value {
@@ -332,9 +365,11 @@ impl Counter<'_> {
             return None;
         }
         let questions: Vec<usize> = questions.into_iter().flatten().collect();
+        let comments: Vec<usize> = comments.into_iter().flatten().collect();
         let team = team?;
         Some(Layout {
             team,
+            comments,
             width: names.len(),
             questions,
             names,
@@ -454,8 +489,17 @@ impl Counter<'_> {
                 .iter()
                 .map(|q| Answers::zero(usize::from(q.highest - q.lowest) + 1))
                 .collect(),
+            comments: vec![Vec::new(); mapping.comments.len()],
         });
         team.responses += 1;
+        // A comment is kept only with a counted response, so that every comment's writer is
+        // among the respondents the comment threshold counts.
+        for (texts, &index) in team.comments.iter_mut().zip(&layout.comments) {
+            let cell = fields[index].trim();
+            if !cell.is_empty() {
+                texts.push(cell.to_string());
+            }
+        }
         for ((answers, answer), question) in team
             .answers
             .iter_mut()
