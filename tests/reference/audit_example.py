@@ -103,6 +103,18 @@ class Site:
             d = yaml.safe_load(open(f, encoding="utf-8-sig"))
             self.surveys[str(d["period"])] = d
         self.periods = sorted(self.surveys, key=period_key)
+        # Pages name a period as readers say it (i18n/*.ftl `period_quarter`): "Q2 2026" in
+        # English, "Q2/2026" in Finnish and Swedish; tables may also use the id "2026-Q2".
+        self.period_by_label = {p: p for p in self.periods}
+        for p in self.periods:
+            mt = re.fullmatch(r"(\d{4})-Q(\d)", p)
+            if mt:
+                y, q = mt.groups()
+                self.period_by_label[f"Q{q} {y}" if self.lang == "en" else f"Q{q}/{y}"] = p
+
+    def period_of(self, text):
+        """The period a label or id names, or None."""
+        return self.period_by_label.get(text.strip())
 
     def scale(self, item):
         return self.scale_of.get(item, LIKERT5)
@@ -679,7 +691,8 @@ def fmt(x):
 
 
 def split_title(title):
-    return [s.strip() for s in title.split("·")]
+    """A title's parts: "A · B · Q2 2026", or a caption "Units ranked: A, Q2 2026"."""
+    return [s.strip() for s in re.split(r"·|: |, ", title)]
 
 
 def context(site, title, default_unit, default_period):
@@ -687,8 +700,8 @@ def context(site, title, default_unit, default_period):
     for seg in split_title(title):
         if seg in site.by_name:
             unit = site.by_name[seg]
-        if seg in site.surveys:
-            period = seg
+        if site.period_of(seg):
+            period = site.period_of(seg)
     return unit, period
 
 
@@ -698,9 +711,9 @@ def check_trend(a, page, fig, title, rows, unit):
     head, body = rows[0], rows[1:]
     net = head[1] != site_label(a, "ex_index")
     for r in body:
-        p = r[0]
-        if p not in site.surveys:
-            a.fail("trend", page, fig, "period label", p, "a period")
+        p = site.period_of(r[0])
+        if p is None:
+            a.fail("trend", page, fig, "period label", r[0], "a period")
             continue
         hidden = not m.shown(p, unit)
         ex_v = m.net(p, unit, "ex")["score"] if net and m.net(p, unit, "ex") else (None if net else m.index(p, unit, "ex"))
@@ -898,18 +911,33 @@ def check_response(a, page, fig, title, rows, period):
 LAG_BOOT_TOL = 0.03  # see lag_row: the bootstrap can only be checked up to Monte Carlo error
 
 
-def lag_label(a, label):
-    """Row label -> (ex_first, k): "EX and CX in the same period…" is k = 0."""
-    mt = re.search(r"k = (\d+)", label)
-    k = int(mt.group(1)) if mt else 0
-    words = re.findall(r"\w+", label)
-    ex_abbr = re.findall(r"\w+", a.labels["ex_index"])[0]
-    return words[0] == ex_abbr, k
+def lag_labels(labels):
+    """Row labels -> [(ex_first, k)]. The same-period row (k = 0) has one number, the pairs; a
+    lagged row has two, k and the pairs. Its direction: whether the word for employees (the
+    first word of the same-period row, "Employees and customers in the same period…", compared
+    by its first six letters to allow Finnish and Swedish inflections) comes before the other
+    side's, i.e. earlier in the row than in the other row of the same k."""
+    ints = [[int(v) for v in re.findall(r"\d+", lab)] for lab in labels]
+    k_of = [n[0] if len(n) == 2 else 0 for n in ints]
+    same = [lab for lab, k in zip(labels, k_of) if k == 0]
+    stem = re.findall(r"\w+", same[0])[0].lower()[:6] if same else ""
+
+    def ex_pos(lab):
+        words = [w.lower() for w in re.findall(r"\w+", lab)]
+        return next((i for i, w in enumerate(words) if w.startswith(stem)), len(words))
+
+    out = []
+    for lab, k in zip(labels, k_of):
+        if k == 0:
+            out.append((True, 0))
+            continue
+        others = [ex_pos(o) for o, ko in zip(labels, k_of) if ko == k and o != lab]
+        out.append((all(ex_pos(lab) < p for p in others), k))
+    return out
 
 
 def check_lag(a, page, fig, title, rows):
-    for r in rows[1:]:
-        ex_first, k = lag_label(a, r[0])
+    for r, (ex_first, k) in zip(rows[1:], lag_labels([r[0] for r in rows[1:]])):
         res = lag_row(a.m, ex_first, k)
         what = r[0]
         if res is None:
@@ -1064,7 +1092,8 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
             fr = [x for x in site.factors if x[0] == f][0]
             items = fr[2] if side == "ex" else fr[3]
         favs = {i: m.item(period, unit, side, i)["fav"] for i in items if m.item(period, unit, side, i)}
-        quoted = re.findall(r"“(.+?)”", text)
+        # “…” in English, ”…” in Finnish and Swedish
+        quoted = re.findall(r"[“”„]([^“”„]+)[”“]", text)
         if len(quoted) == 2 and len(nums) >= 2:
             for q, got, best in ((quoted[0], nums[-2], max(favs.values())), (quoted[1], nums[-1], min(favs.values()))):
                 i = a.item_by_text.get(q)
@@ -1085,7 +1114,7 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
                     vals.append(v)
             if vals:
                 exp += [vals[0], vals[-1]]
-        got = [v for v in numbers(re.sub(r"\(\d{4}-[QW]?\d+\)", "", text), L)]
+        got = [v for v in numbers(re.sub(r"\([^)]*\d{4}[^)]*\)", "", text), L)]
         if len(got) != len(exp):
             a.fail(K, page, fig, "trend reading", text, exp)
         for g_, e in zip(got, exp):
@@ -1096,7 +1125,7 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
         gaps = [(m.factor(period, unit, "ex", f[0]) - m.factor(period, unit, "cx", f[0]), f[0]) for f in site.factors
                 if m.factor(period, unit, "ex", f[0]) is not None and m.factor(period, unit, "cx", f[0]) is not None]
         big = max(gaps, key=lambda g: abs(g[0]))
-        named = factor_in_title(site, text.split(":", 1)[-1].split(" −")[0].split(" +")[0].replace("largest gap in ", "").strip()) if L == "en" else None
+        named = factor_in_title(site, text.split(":", 1)[-1].split(" −")[0].split(" +")[0].replace("largest gap in ", "").strip(" ,")) if L == "en" else None
         ns = numbers(text.split(":", 1)[-1], L)
         if ns:
             a.num(K, page, fig, "mirror reading gap", fmt_n(ns[0]), big[0])
@@ -1291,7 +1320,7 @@ def tile_n(a, page, what, notes, n):
 
 CHANGE = "a clear change"
 DIFFERENCE = "a clear difference"
-NOISE = "within the noise"
+NOISE = "within chance variation"
 
 
 def verdict(a, page, what, node, v, clear_words):
@@ -1373,9 +1402,9 @@ def check_linkage(a, page, box, period):
         a.fail("linkage spearman", page, "linkage", what, text[:200], f"ρ = {s['r']:.2f} (p = {s['p']:.3g})")
     if a.lang == "en":
         if c["lo"] > 0:
-            exp = "Teams with better EX tend to have better CX"
+            exp = "Teams with better employee experience tend to have better customer experience"
         elif c["hi"] < 0:
-            exp = "Teams with better EX tend to have worse CX"
+            exp = "Teams with better employee experience tend to have worse customer experience"
         else:
             exp = "no clear association"
         a.eq("linkage verdict", page, "linkage", what + " headline", exp if exp.lower() in text.lower() else text[:90], exp)
@@ -1500,7 +1529,7 @@ def check_post_kpis(a, page, root, kpis):
                (" change" if k.get("change") else "")
         text = " ".join(sp.text().split())
         check_kpi_value(a, page, what, text, kpi_expected(a, k))
-        segs = [x for x in split_title(sp.attrs.get("title", "")) if x in a.site.surveys]
+        segs = [a.site.period_of(x) for x in split_title(sp.attrs.get("title", "")) if a.site.period_of(x)]
         a.eq("inline kpi", page, "kpi", what + " title period", segs[-1] if segs else sp.attrs.get("title", ""), k["period"])
         a.rendered.setdefault((sp.attrs.get("title", ""), text), True)
 
@@ -1727,7 +1756,7 @@ def check_privacy_list(a, page, root, period):
     items = [" ".join(li.text().split()) for li in aside[0].find(by_tag("li"))] if aside else []
     got_groups, got_questions = {}, {}
     for t in items:
-        mt = re.match(r"(.+?) \((\S+)\): (.+)$", t)
+        mt = re.match(r"(.+?) \(([^()]+)\): (.+)$", t)
         if not mt or mt.group(1) not in site.by_name:
             a.fail("hidden list", page, "privacy", "entry", t, "unit (period): reason")
             continue
