@@ -135,7 +135,8 @@ mod tests {
             NumberFormat::ENGLISH.number(-62.49999999999999, 0),
             "\u{2212}63"
         );
-        assert_eq!(NumberFormat::ENGLISH.number(0.28499999999999998, 2), "0.29");
+        // 0.285 is stored as 0.28499999999999998, and times 100 is 28.499999999999996.
+        assert_eq!(NumberFormat::ENGLISH.number(0.285, 2), "0.29");
         // Further below the half is below it.
         assert_eq!(NumberFormat::ENGLISH.number(62.4999, 0), "62");
         assert_eq!(NumberFormat::ENGLISH.number(1e300, 0).len(), 301);
