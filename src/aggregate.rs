@@ -436,7 +436,8 @@ fn unadjusted(change: Change) -> Comparison {
     Comparison {
         change,
         q_value: change.p_value,
-        clear: change.significant,
+        // Before the control of its period, q is the test's own p-value.
+        clear: change.p_value < stats::SIGNIFICANCE,
     }
 }
 
@@ -979,7 +980,10 @@ const LAG_SEED: u64 = 0x006b_6f6c_696b_6b6f;
 /// The index is treated as a proportion of `responses` respondents: a two-proportion z-test, as
 /// described in docs/method.md.
 pub fn index_change(before: f64, before_n: u64, after: f64, after_n: u64) -> Option<Change> {
-    let successes = |index: f64, n: u64| ((index / 100.0) * n as f64).round() as u64;
+    // x = index/100 × respondents, rounded by the report's one rounding rule (halves away from
+    // zero, a half computed a hair low still a half), so the audit can repeat it exactly.
+    let successes =
+        |index: f64, n: u64| crate::format::round_half_away(index / 100.0 * n as f64, 0) as u64;
     stats::two_proportion_test(
         successes(before, before_n),
         before_n,
@@ -987,7 +991,9 @@ pub fn index_change(before: f64, before_n: u64, after: f64, after_n: u64) -> Opt
         after_n,
     )
     .map(|mut change| {
-        // Report the change in index points of the published values, not of rounded counts.
+        // Report the change in index points of the indices, not of rounded counts.
+        change.before = before;
+        change.after = after;
         change.difference = after - before;
         change
     })
@@ -1169,7 +1175,7 @@ mod tests {
             "{}",
             index.z
         );
-        assert!(index.significant);
+        assert!(index.p_value < 0.05);
         assert_eq!((cx_index, nps), (None, None), "no customers answered");
         // eNPS: unit +25 against the rest's (40 − 15)/80 = +31.25.
         let enps = enps.unwrap();
@@ -1190,7 +1196,8 @@ mod tests {
             difference: 1.0,
             z: 2.0,
             p_value: p,
-            significant: p < 0.05,
+            before: 0.0,
+            after: 1.0,
         };
         // Four verdicts: p = 0.01, 0.04, 0.03 and 0.5. BH: sorted 0.01, 0.03, 0.04, 0.5 →
         // 4·0.01/1 = 0.04, 4·0.03/2 = 0.06, 4·0.04/3 = 0.0533, 0.5 → running minimum from

@@ -28,10 +28,7 @@ impl NumberFormat {
         if !value.is_finite() {
             return "–".to_string();
         }
-        // Round half away from zero, as reports do (Rust's formatting would round 62.5 to 62).
-        let scale = 10f64.powi(decimals as i32);
-        let rounded = (value * scale).round() / scale;
-        let text = format!("{:.*}", decimals, rounded);
+        let text = format!("{:.*}", decimals, round_half_away(value, decimals));
         let negative = text.starts_with('-')
             && text
                 .trim_start_matches('-')
@@ -61,6 +58,16 @@ impl NumberFormat {
         }
     }
 
+    /// The change from `before` to `after` as a reader can check it on the page: the difference
+    /// of the two figures as shown (each rounded to `decimals`), signed. 73.6 → 73.4 is shown
+    /// 74 → 73 with a change of −1, not of −0.2 rounded to "0".
+    pub fn shown_change(&self, before: f64, after: f64, decimals: usize) -> String {
+        let scale = 10f64.powi(decimals as i32);
+        let steps =
+            round_half_away(after, decimals) * scale - round_half_away(before, decimals) * scale;
+        self.signed(steps.round() / scale, decimals)
+    }
+
     /// A percentage of a share in 0..=1: `percent(0.456, 0)` is `46%` or `46 %`.
     pub fn percent(&self, share: f64, decimals: usize) -> String {
         format!(
@@ -80,6 +87,27 @@ impl NumberFormat {
     }
 }
 
+/// How far below an exact half a value may be and still count as the half, in units of the last
+/// digit kept. Figures are ratios of counts computed in binary floating point, so a figure that
+/// is exactly 62.5 can come out as 62.49999999999999; its error is below 10⁻¹² of a digit.
+const HALF_TOLERANCE: f64 = 1e-9;
+
+/// `value` rounded to `decimals` digits, halves away from zero (62.5 → 63, −2.5 → −3,
+/// 0.125 → 0.13): `value`·10^decimals is rounded up in magnitude when its fraction is at least
+/// ½ − [`HALF_TOLERANCE`], so a half computed a hair low still counts as a half. Every figure a
+/// reader sees is rounded by this rule (docs/method.md, "Rounding").
+pub fn round_half_away(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    let y = (value * scale).abs();
+    let whole = y.floor();
+    let magnitude = if y - whole >= 0.5 - HALF_TOLERANCE {
+        whole + 1.0
+    } else {
+        whole
+    };
+    (magnitude / scale).copysign(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +125,34 @@ mod tests {
         assert_eq!(NumberFormat::ENGLISH.number(62.5, 0), "63");
         assert_eq!(NumberFormat::ENGLISH.number(-2.5, 0), "\u{2212}3");
         assert_eq!(NumberFormat::ENGLISH.number(0.25, 1), "0.3");
+    }
+
+    #[test]
+    fn a_half_computed_a_hair_low_still_rounds_up() {
+        // 0.6 and 0.65 average to 0.625 exactly; other float sums of an exact half land just below.
+        assert_eq!(NumberFormat::ENGLISH.number(62.49999999999999, 0), "63");
+        assert_eq!(
+            NumberFormat::ENGLISH.number(-62.49999999999999, 0),
+            "\u{2212}63"
+        );
+        // 0.285 is stored as 0.28499999999999998, and times 100 is 28.499999999999996.
+        assert_eq!(NumberFormat::ENGLISH.number(0.285, 2), "0.29");
+        // Further below the half is below it.
+        assert_eq!(NumberFormat::ENGLISH.number(62.4999, 0), "62");
+        assert_eq!(NumberFormat::ENGLISH.number(1e300, 0).len(), 301);
+        assert_eq!(round_half_away(-0.4, 0).to_bits(), (-0.0f64).to_bits());
+        assert_eq!(NumberFormat::ENGLISH.number(-0.4, 0), "0");
+    }
+
+    #[test]
+    fn a_shown_change_is_the_difference_of_the_shown_figures() {
+        let f = NumberFormat::ENGLISH;
+        assert_eq!(f.shown_change(73.6, 73.4, 0), "\u{2212}1");
+        assert_eq!(f.shown_change(73.4, 73.6, 0), "+1");
+        assert_eq!(f.shown_change(73.1, 73.4, 0), "0");
+        assert_eq!(f.shown_change(-12.5, 12.5, 0), "+26");
+        assert_eq!(f.shown_change(45.24, 45.26, 1), "+0.1");
+        assert_eq!(f.shown_change(45.25, 45.34, 1), "0.0");
     }
 
     #[test]

@@ -14,7 +14,8 @@ use statrs::function::gamma::checked_gamma_ur;
 /// Two-sided 95% quantile of the standard normal distribution (`norm.ppf(0.975)`).
 pub const Z95: f64 = 1.959963984540054;
 
-/// A change is called real ("significant") when its two-sided p-value is below this.
+/// The level of every test: a change is called clear when its false-discovery-adjusted p-value
+/// is below this (`aggregate::control_false_discoveries`).
 pub const SIGNIFICANCE: f64 = 0.05;
 
 /// A confidence interval, `low <= high`.
@@ -301,8 +302,9 @@ pub type PanelObservation = (usize, f64, f64);
 /// independent; resampling teams keeps each team's observations together, which
 /// is what makes the interval valid for teams observed repeatedly (the cluster
 /// bootstrap, Davison & Hinkley 1997, §3.8). `by_team[t]` lists team t's
-/// observations. Each of `replicates` replicates draws as many teams as there
-/// are, with replacement, from a SplitMix64 stream started at `seed`, and
+/// observations. Each of `replicates` replicates draws as many teams as have an
+/// observation, with replacement, from a SplitMix64 stream started at `seed`
+/// (draw i of a replicate is team `observed[below(len)]`), and
 /// recomputes the same mean; replicates in which no pair is defined are
 /// skipped. The interval is the 2.5th and 97.5th percentile of the replicates
 /// (linear interpolation, as `numpy.percentile`). The computation is
@@ -340,6 +342,11 @@ pub fn team_bootstrap_correlation(
         .iter()
         .filter(|obs| obs.iter().any(|&(p, _, _)| defined[p]))
         .count();
+    // The teams drawn from: those with at least one observation, in storage order. A team
+    // without any (hidden, or reported with another) would only change the resample's size.
+    let observed: Vec<usize> = (0..by_team.len())
+        .filter(|&t| !by_team[t].is_empty())
+        .collect();
     let mut rng = SplitMix64(seed);
     // How often each team is drawn in a replicate: the same resample as a list of draws, but
     // summed team by team in storage order, which is several times faster for large sites.
@@ -347,8 +354,8 @@ pub fn team_bootstrap_correlation(
     let mut replicate_values = Vec::with_capacity(replicates);
     for _ in 0..replicates {
         weights.fill(0);
-        for _ in 0..by_team.len() {
-            weights[rng.below(by_team.len())] += 1;
+        for _ in 0..observed.len() {
+            weights[observed[rng.below(observed.len())]] += 1;
         }
         if let Some((value, _)) = mean_pair_correlation(by_team, &weights, &centre, &mut sums) {
             replicate_values.push(value);
@@ -480,13 +487,27 @@ pub fn spearman(x: &[f64], y: &[f64]) -> Option<Correlation> {
     if !paired_and_varying(x, y, 3) {
         return None;
     }
-    let r = correlation_coefficient(&average_ranks(x), &average_ranks(y))?;
+    let r = correlation_coefficient(&average_ranks(&tie_keys(x)), &average_ranks(&tie_keys(y)))?;
     Some(Correlation {
         n: x.len(),
         r,
         interval: spearman_interval(r, x.len(), Z95),
         p_value: correlation_p_value(r, x.len())?,
     })
+}
+
+/// The values Spearman ranks: each rounded to 9 decimals (halves away from zero), so that two
+/// values equal in exact arithmetic tie even when floating point leaves them a last binary digit
+/// apart (an index of 62.5 computed as 62.49999999999999). Values too large to scale stay as
+/// they are.
+fn tie_keys(values: &[f64]) -> Vec<f64> {
+    values
+        .iter()
+        .map(|&v| {
+            let key = crate::format::round_half_away(v, 9);
+            if key.is_finite() { key } else { v }
+        })
+        .collect()
 }
 
 /// 1-based ranks; tied values all get the mean of the ranks they occupy
@@ -579,31 +600,37 @@ pub fn least_squares(x: &[f64], y: &[f64]) -> Option<LinearFit> {
 /// The change between two independent estimates and whether it is larger than the noise.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Change {
-    /// Later minus earlier (shares for proportions, points for net scores).
+    /// The first group's figure (the earlier period, or the rest of the organisation).
+    pub before: f64,
+    /// The second group's figure (the later period, or the unit).
+    pub after: f64,
+    /// `after − before` (shares for proportions, points for net scores).
     pub difference: f64,
     pub z: f64,
-    /// Two-sided, from the standard normal distribution.
+    /// Two-sided, from the standard normal distribution. Whether a change is called clear is
+    /// decided after the false-discovery control of its period (`aggregate::Comparison`).
     pub p_value: f64,
-    /// p_value < [`SIGNIFICANCE`].
-    pub significant: bool,
 }
 
 impl Change {
     /// Both estimates are identical and have no spread: nothing changed.
-    const UNCHANGED: Change = Change {
-        difference: 0.0,
-        z: 0.0,
-        p_value: 1.0,
-        significant: false,
-    };
+    fn unchanged(before: f64, after: f64) -> Change {
+        Change {
+            before,
+            after,
+            difference: 0.0,
+            z: 0.0,
+            p_value: 1.0,
+        }
+    }
 
-    fn from_z(difference: f64, z: f64) -> Option<Change> {
-        let p_value = two_sided_normal_p(z);
+    fn from_z(before: f64, after: f64, z: f64) -> Option<Change> {
         Some(Change {
-            difference: finite(difference)?,
+            before: finite(before)?,
+            after: finite(after)?,
+            difference: finite(after - before)?,
             z: finite(z)?,
-            p_value,
-            significant: p_value < SIGNIFICANCE,
+            p_value: two_sided_normal_p(z),
         })
     }
 }
@@ -614,7 +641,7 @@ impl Change {
 /// None if n1 == 0, n2 == 0 or a count of successes exceeds its n. When the
 /// pooled share is 0 or 1 (everyone answered the same way in both samples) the
 /// difference is necessarily 0 and the result is "no change": difference 0,
-/// z 0, p 1, not significant.
+/// z 0, p 1.
 pub fn two_proportion_test(successes1: u64, n1: u64, successes2: u64, n2: u64) -> Option<Change> {
     if n1 == 0 || n2 == 0 || successes1 > n1 || successes2 > n2 {
         return None;
@@ -624,9 +651,9 @@ pub fn two_proportion_test(successes1: u64, n1: u64, successes2: u64, n2: u64) -
     let pooled = (k1 + k2) / (n1 + n2);
     let standard_error = (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt();
     if standard_error == 0.0 {
-        return Some(Change::UNCHANGED);
+        return Some(Change::unchanged(p1, p2));
     }
-    Change::from_z(p2 - p1, (p2 - p1) / standard_error)
+    Change::from_z(p1, p2, (p2 - p1) / standard_error)
 }
 
 /// Difference of two independent net scores (b − a, in score points) with
@@ -643,9 +670,9 @@ pub fn net_score_change(a: &NetScore, b: &NetScore) -> Option<Change> {
     let difference = b.score - a.score;
     let standard_error = a.standard_error().hypot(b.standard_error());
     if standard_error == 0.0 {
-        return (difference == 0.0).then_some(Change::UNCHANGED);
+        return (difference == 0.0).then(|| Change::unchanged(a.score, b.score));
     }
-    Change::from_z(difference, difference / standard_error)
+    Change::from_z(a.score, b.score, difference / standard_error)
 }
 
 // ---------------------------------------------------------------- helpers
@@ -1179,6 +1206,16 @@ mod tests {
     }
 
     #[test]
+    fn spearman_ties_values_a_last_digit_apart() {
+        // 0.1 + 0.2 is 0.30000000000000004: equal to 0.3 in exact arithmetic, so they tie.
+        let x = [0.1 + 0.2, 0.3, 0.5, 0.9];
+        let y = [1.0, 2.0, 3.0, 4.0];
+        assert_ne!(x[0], x[1]);
+        // ref: scipy.stats.spearmanr([0.3, 0.3, 0.5, 0.9], [1, 2, 3, 4]).statistic
+        close(spearman(&x, &y).unwrap().r, 0.9486832980505139);
+    }
+
+    #[test]
     fn spearman_edge_cases() {
         assert!(
             spearman(&[2.0, 2.0, 2.0, 2.0], &[1.0, 2.0, 3.0, 4.0]).is_none(),
@@ -1254,19 +1291,19 @@ mod tests {
         close(c.difference, 0.13095238095238093);
         close(c.z, 1.76453276113782);
         rel(c.p_value, 0.07764232464648332);
-        assert!(!c.significant);
+        assert!(c.p_value >= SIGNIFICANCE);
 
         let c = two_proportion_test(9, 12, 7, 14).unwrap();
         close(c.difference, -0.25);
         close(c.z, -1.3062350477613132);
         rel(c.p_value, 0.19147263759134625);
-        assert!(!c.significant);
+        assert!(c.p_value >= SIGNIFICANCE);
 
         let c = two_proportion_test(500, 1000, 560, 1000).unwrap();
         close(c.difference, 0.06000000000000005);
         close(c.z, 2.6881245598254755);
         rel(c.p_value, 0.007185458758132356);
-        assert!(c.significant);
+        assert!(c.p_value < SIGNIFICANCE);
     }
 
     #[test]
@@ -1275,12 +1312,19 @@ mod tests {
         assert!(two_proportion_test(1, 2, 0, 0).is_none());
         assert!(two_proportion_test(3, 2, 1, 2).is_none(), "successes > n");
         // Pooled share 0 or 1: nothing changed.
-        assert_eq!(two_proportion_test(0, 10, 0, 12), Some(Change::UNCHANGED));
-        assert_eq!(two_proportion_test(10, 10, 12, 12), Some(Change::UNCHANGED));
+        assert_eq!(
+            two_proportion_test(0, 10, 0, 12),
+            Some(Change::unchanged(0.0, 0.0))
+        );
+        assert_eq!(
+            two_proportion_test(10, 10, 12, 12),
+            Some(Change::unchanged(1.0, 1.0))
+        );
         // All-or-nothing but different: the pooled variance is positive.
         let c = two_proportion_test(0, 10, 10, 10).unwrap();
         assert_eq!(c.difference, 1.0);
-        assert!(c.significant && c.p_value.is_finite());
+        assert!(c.p_value < SIGNIFICANCE && c.p_value.is_finite());
+        assert_eq!((c.before, c.after), (0.0, 1.0));
     }
 
     #[test]
@@ -1292,7 +1336,7 @@ mod tests {
         close(c.difference, 13.968253968253968);
         close(c.z, 1.2328793840201497);
         rel(c.p_value, 0.2176207681227471);
-        assert!(!c.significant);
+        assert!(c.p_value >= SIGNIFICANCE);
         // Reversed order flips the sign only.
         let back = net_score_change(&b, &a).unwrap();
         assert_eq!(
@@ -1312,7 +1356,7 @@ mod tests {
         // No spread anywhere and identical: no change.
         assert_eq!(
             net_score_change(&all_promoters, &all_promoters),
-            Some(Change::UNCHANGED)
+            Some(Change::unchanged(100.0, 100.0))
         );
         // No spread but different: undefined.
         assert_eq!(net_score_change(&all_passives, &all_promoters), None);
@@ -1477,7 +1521,7 @@ mod tests {
         fn change_tests_are_finite(k1 in 0u64..500, n1 in 1u64..500, k2 in 0u64..500, n2 in 1u64..500) {
             let c = two_proportion_test(k1 % (n1 + 1), n1, k2 % (n2 + 1), n2).unwrap();
             prop_assert!(c.z.is_finite() && (0.0..=1.0).contains(&c.p_value));
-            prop_assert_eq!(c.significant, c.p_value < SIGNIFICANCE);
+            prop_assert_eq!(c.difference, c.after - c.before);
         }
     }
 }

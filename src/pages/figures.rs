@@ -238,18 +238,29 @@ impl<'a> FigureMaker<'a> {
                 },
             })
             .collect();
-        let gaps: Vec<(String, f64)> = rows
+        let gaps: Vec<(String, f64, f64)> = rows
             .iter()
-            .filter_map(|r| Some((r.label.clone(), r.ex? - r.cx?)))
+            .filter_map(|r| Some((r.label.clone(), r.ex?, r.cx?)))
             .collect();
-        let desc = match gaps.iter().max_by(|a, b| a.1.abs().total_cmp(&b.1.abs())) {
-            Some((label, gap)) => self.tr(
+        // The largest gap by the unrounded scores; its size as the chart's table shows them.
+        let desc = match gaps
+            .iter()
+            .max_by(|a, b| (a.1 - a.2).abs().total_cmp(&(b.1 - b.2).abs()))
+        {
+            Some((label, ex, cx)) => self.tr(
                 "largest_gap_sentence",
                 &[
                     ("unit", self.unit_name(unit).into()),
                     ("factor", label.as_str().into()),
-                    ("gap", Arg::from(gap.abs().round())),
-                    ("points", self.fmt.signed(*gap, 0).into()),
+                    (
+                        "gap",
+                        Arg::from(
+                            (crate::format::round_half_away(*ex, 0)
+                                - crate::format::round_half_away(*cx, 0))
+                            .abs(),
+                        ),
+                    ),
+                    ("points", self.fmt.shown_change(*cx, *ex, 0).into()),
                 ],
             ),
             None => format!("{}: {}", self.unit_name(unit), self.t("chart_mirror")),

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Renderer, unit_path};
 use crate::aggregate::{self, PeriodAnalysis};
+use crate::format::round_half_away;
 use crate::model::UnitTree;
 
 /// Organisation-wide unit tables and lists stop at the deepest level that keeps them this short.
@@ -129,26 +130,29 @@ impl Renderer<'_> {
             let Some(ex) = ex_index(&periods[p], team) else {
                 continue;
             };
-            lowest.push((ex, team));
+            // Each list is sorted by the unrounded values; the value shown is what a reader can
+            // check on the team's page: a fall or a gap is the difference of the shown indices.
+            let fmt = self.fmt;
+            lowest.push((ex, team, fmt.number(ex, 0)));
             if let Some(before) = p.checked_sub(1).and_then(|q| ex_index(&periods[q], team))
                 && ex < before
             {
-                drops.push((ex - before, team));
+                drops.push((ex - before, team, fmt.shown_change(before, ex, 0)));
             }
             if let Some(cx) = cx_index(&periods[p], team) {
-                gaps.push((-(ex - cx).abs(), team));
+                let shown_gap = round_half_away(ex, 0) - round_half_away(cx, 0);
+                gaps.push((-(ex - cx).abs(), team, fmt.number(shown_gap.abs(), 0)));
             }
         }
-        let fmt = self.fmt;
         let lists = [
-            ("attention_lowest", lowest, false),
-            ("attention_drop", drops, true),
-            ("attention_gap", gaps, false),
+            ("attention_lowest", lowest),
+            ("attention_drop", drops),
+            ("attention_gap", gaps),
         ];
         lists
             .into_iter()
-            .filter(|(_, list, _)| !list.is_empty())
-            .map(|(key, mut list, signed)| {
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(key, mut list)| {
                 // Smallest first; ties in unit order, so the lists never depend on threads.
                 list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 list.truncate(ATTENTION_ROWS);
@@ -156,16 +160,10 @@ impl Renderer<'_> {
                     heading: self.t(key),
                     rows: list
                         .into_iter()
-                        .map(|(v, team)| AttentionRow {
+                        .map(|(_, team, value)| AttentionRow {
                             name: self.unit_name(team),
                             href: unit_path(self.site, team),
-                            value: if signed {
-                                fmt.signed(v, 0)
-                            } else if key == "attention_gap" {
-                                fmt.number(-v, 0)
-                            } else {
-                                fmt.number(v, 0)
-                            },
+                            value,
                         })
                         .collect(),
                 }

@@ -505,12 +505,14 @@ fn kpi_value(renderer: &Renderer, p: usize, q: &KpiQuestion) -> KpiValue {
 }
 
 /// The change between two figures, in the metric's points: index and score points, and
-/// percentage points for shares.
+/// percentage points for shares. It is the difference of the two figures as `kpi_text` shows
+/// them, at their precision, so a reader can check it by subtraction.
 fn kpi_change(renderer: &Renderer, before: KpiValue, after: KpiValue) -> String {
     match (before, after) {
         (KpiValue::Number(a, style), KpiValue::Number(b, _)) => match style {
-            Style::Percent | Style::Percent1 => renderer.fmt.signed(100.0 * (b - a), 0),
-            _ => renderer.fmt.signed(b - a, 0),
+            Style::Percent => renderer.fmt.shown_change(100.0 * a, 100.0 * b, 0),
+            Style::Percent1 => renderer.fmt.shown_change(100.0 * a, 100.0 * b, 1),
+            _ => renderer.fmt.shown_change(a, b, 0),
         },
         (KpiValue::Number(..), other) | (other, _) => kpi_text(renderer, other),
     }

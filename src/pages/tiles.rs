@@ -118,7 +118,7 @@ impl Renderer<'_> {
                         &[("period", prev_label.clone().unwrap_or_default().into())],
                     );
                     (
-                        Some(fmt.signed(c.change.difference, decimals)),
+                        Some(fmt.shown_change(c.change.before, c.change.after, decimals)),
                         class,
                         Some(note),
                     )

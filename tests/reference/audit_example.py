@@ -13,8 +13,9 @@ ranked tables, the linkage box and inline KPIs) and compares.
 Prints each mismatch (page, figure, what, published, recomputed), a count per kind, and the line
 "audit: N passed, M failed"; exits 1 on any mismatch. Needs python3 with pyyaml, numpy, scipy.
 
-A published number with d decimals agrees when it is within half a unit of its last digit of the
-recomputed value (so both round-half-even and round-half-up are accepted, nothing looser).
+A published number with d decimals agrees when it is the recomputed value rounded to d decimals by
+method.md's rule ("Rounding": halves away from zero, a half computed a hair low still a half):
+exactly, digit for digit.
 """
 
 import glob
@@ -103,6 +104,18 @@ class Site:
             d = yaml.safe_load(open(f, encoding="utf-8-sig"))
             self.surveys[str(d["period"])] = d
         self.periods = sorted(self.surveys, key=period_key)
+        # Pages name a period as readers say it (i18n/*.ftl `period_quarter`): "Q2 2026" in
+        # English, "Q2/2026" in Finnish and Swedish; tables may also use the id "2026-Q2".
+        self.period_by_label = {p: p for p in self.periods}
+        for p in self.periods:
+            mt = re.fullmatch(r"(\d{4})-Q(\d)", p)
+            if mt:
+                y, q = mt.groups()
+                self.period_by_label[f"Q{q} {y}" if self.lang == "en" else f"Q{q}/{y}"] = p
+
+    def period_of(self, text):
+        """The period a label or id names, or None."""
+        return self.period_by_label.get(text.strip())
 
     def scale(self, item):
         return self.scale_of.get(item, LIKERT5)
@@ -121,6 +134,24 @@ def period_key(p):
 def counts_of(v):
     """An item's answer counts: a list, or {counts, na} (format.md)."""
     return list(v["counts"]) if isinstance(v, dict) else list(v)
+
+
+# ================================================================ rounding (method.md "Rounding")
+HALF_TOLERANCE = 1e-9
+
+
+def display_units(x, d):
+    """x rounded to d decimals, as a whole number of last-digit units (62.5 -> 63 at d = 0):
+    halves away from zero, and a fraction within 1e-9 of a digit below one half counts as one."""
+    y = abs(x * 10.0 ** d)
+    whole = math.floor(y)
+    mag = whole + 1 if y - whole >= 0.5 - HALF_TOLERANCE else whole
+    return int(math.copysign(mag, x)) if mag else 0
+
+
+def display(x, d):
+    """The value a page shows for x at d decimals."""
+    return display_units(x, d) / 10.0 ** d
 
 
 # ================================================================ statistics (method.md), one rule each
@@ -187,7 +218,7 @@ def net_p(a, b):
     """Net-score difference test (method.md); None when undefined."""
     var = 100 ** 2 * a["v"] / a["n"] + 100 ** 2 * b["v"] / b["n"]
     if var <= 0:
-        return 1.0 if abs(a["score"] - b["score"]) < 1e-12 else None
+        return 1.0 if a["score"] == b["score"] else None  # method.md: identical groups without spread
     z = (b["score"] - a["score"]) / math.sqrt(var)
     return 2 * st.norm.sf(abs(z))
 
@@ -198,9 +229,9 @@ def index_p(i1, n1, i2, n2):
 
 
 def index_test(i1, n1, i2, n2):
-    """An index as x = round(index/100 x respondents) favourable of n = respondents (method.md).
-    "round" is read as half away from zero (the document does not say)."""
-    r = lambda v: math.floor(v + 0.5)
+    """An index as x = round(index/100 x respondents) favourable of n = respondents (method.md),
+    rounded by the rule of "Rounding"."""
+    r = lambda v: display_units(v, 0)
     return two_prop_p(r(i1 / 100 * n1), n1, r(i2 / 100 * n2), n2)
 
 
@@ -233,7 +264,8 @@ def spearman(xs, ys):
     n = len(xs)
     if n < 3 or len(set(xs)) < 2 or len(set(ys)) < 2:
         return None
-    rho, p = st.spearmanr(xs, ys)
+    # method.md: ties are values equal after rounding to 9 decimals
+    rho, p = st.spearmanr([display(x, 9) for x in xs], [display(y, 9) for y in ys])
     out = {"r": float(rho), "p": float(p), "n": n, "lo": None, "hi": None}
     if n >= 4:
         h = Z95 * math.sqrt((1 + rho * rho / 2) / (n - 3))
@@ -307,6 +339,7 @@ class Model:
         self.cx = {}
         self.status = {}  # (period, group) -> status
         self._verdicts = {}
+        self._compared = {}
         self.withheld = {}
         groups = [""] + site.order
         self.hidden_count = {}  # (period, group, count) -> hidden in that count's own table
@@ -475,11 +508,11 @@ class Model:
                         na, nb = self.respondents(prev, g, side), self.respondents(p, g, side)
                         same_questions = self.qset[prev, side] == self.qset[p, side]
                         if same_questions and a_ is not None and b_ is not None and na and nb:
-                            out[g, measure, "prev"] = (b_ - a_, index_test(a_, na, b_, nb))
+                            out[g, measure, "prev"] = (b_ - a_, index_test(a_, na, b_, nb), a_, b_)
                     else:
                         a_, b_ = self.net(prev, g, side), self.net(p, g, side)
                         if a_ and b_:
-                            out[g, measure, "prev"] = (b_["score"] - a_["score"], net_p(a_, b_))
+                            out[g, measure, "prev"] = (b_["score"] - a_["score"], net_p(a_, b_), a_["score"], b_["score"])
                 # against the rest of the organisation
                 if g:
                     rest = self.rest_counts(p, g, side)
@@ -489,11 +522,11 @@ class Model:
                         a_ = self.index_from(rest, side, items)
                         na, nb = rest["responses"], self.respondents(p, g, side)
                         if a_ is not None and b_ is not None and na > 0 and nb > 0:
-                            out[g, measure, "rest"] = (b_ - a_, index_test(a_, na, b_, nb))
+                            out[g, measure, "rest"] = (b_ - a_, index_test(a_, na, b_, nb), a_, b_)
                     else:
                         a_, b_ = net_score(rest["net"]), self.net(p, g, side)
                         if a_ and b_:
-                            out[g, measure, "rest"] = (b_["score"] - a_["score"], net_p(a_, b_))
+                            out[g, measure, "rest"] = (b_["score"] - a_["score"], net_p(a_, b_), a_["score"], b_["score"])
         return out
 
     def verdicts(self, p):
@@ -502,9 +535,16 @@ class Model:
             keys = [k for k, v in tests.items() if v[1] is not None]
             qs = bh([tests[k][1] for k in keys])
             self._verdicts[p] = {k: (tests[k][0], tests[k][1], None) for k in tests}
+            # The two figures compared (before, after), for the change a page shows.
+            self._compared[p] = {k: tests[k][2:] for k in tests}
             for k, q in zip(keys, qs):
                 self._verdicts[p][k] = (tests[k][0], tests[k][1], q)
         return self._verdicts[p]
+
+    def shown_change(self, p, key, d=0):
+        """method.md "Rounding": a change is shown as the difference of the two figures as shown."""
+        before, after = self._compared[p][key]
+        return display(after, d) - display(before, d)
 
     def prev(self, p):
         i = self.site.periods.index(p)
@@ -655,8 +695,7 @@ class Audit:
             return
         val, dec = v
         published = fmt(v) if isinstance(published, tuple) else published
-        tol = 0.5 * 10 ** -dec + 1e-9
-        if abs(val - expected * scale) <= tol:
+        if round(val * 10 ** dec) == display_units(expected * scale, dec):
             self.passed[kind] += 1
         else:
             self.fail(kind, page, fig, what, published, fmt(expected * scale))
@@ -679,7 +718,8 @@ def fmt(x):
 
 
 def split_title(title):
-    return [s.strip() for s in title.split("·")]
+    """A title's parts: "A · B · Q2 2026", or a caption "Units ranked: A, Q2 2026"."""
+    return [s.strip() for s in re.split(r"·|: |, ", title)]
 
 
 def context(site, title, default_unit, default_period):
@@ -687,8 +727,8 @@ def context(site, title, default_unit, default_period):
     for seg in split_title(title):
         if seg in site.by_name:
             unit = site.by_name[seg]
-        if seg in site.surveys:
-            period = seg
+        if site.period_of(seg):
+            period = site.period_of(seg)
     return unit, period
 
 
@@ -698,9 +738,9 @@ def check_trend(a, page, fig, title, rows, unit):
     head, body = rows[0], rows[1:]
     net = head[1] != site_label(a, "ex_index")
     for r in body:
-        p = r[0]
-        if p not in site.surveys:
-            a.fail("trend", page, fig, "period label", p, "a period")
+        p = site.period_of(r[0])
+        if p is None:
+            a.fail("trend", page, fig, "period label", r[0], "a period")
             continue
         hidden = not m.shown(p, unit)
         ex_v = m.net(p, unit, "ex")["score"] if net and m.net(p, unit, "ex") else (None if net else m.index(p, unit, "ex"))
@@ -895,21 +935,33 @@ def check_response(a, page, fig, title, rows, period):
             a.fail("response counts", page, fig, what, r[2], f"{d['responses']}/{d['invited']}")
 
 
-LAG_BOOT_TOL = 0.03  # see lag_row: the bootstrap can only be checked up to Monte Carlo error
+def lag_labels(labels):
+    """Row labels -> [(ex_first, k)]. The same-period row (k = 0) has one number, the pairs; a
+    lagged row has two, k and the pairs. Its direction: whether the word for employees (the
+    first word of the same-period row, "Employees and customers in the same period…", compared
+    by its first six letters to allow Finnish and Swedish inflections) comes before the other
+    side's, i.e. earlier in the row than in the other row of the same k."""
+    ints = [[int(v) for v in re.findall(r"\d+", lab)] for lab in labels]
+    k_of = [n[0] if len(n) == 2 else 0 for n in ints]
+    same = [lab for lab, k in zip(labels, k_of) if k == 0]
+    stem = re.findall(r"\w+", same[0])[0].lower()[:6] if same else ""
 
+    def ex_pos(lab):
+        words = [w.lower() for w in re.findall(r"\w+", lab)]
+        return next((i for i, w in enumerate(words) if w.startswith(stem)), len(words))
 
-def lag_label(a, label):
-    """Row label -> (ex_first, k): "EX and CX in the same period…" is k = 0."""
-    mt = re.search(r"k = (\d+)", label)
-    k = int(mt.group(1)) if mt else 0
-    words = re.findall(r"\w+", label)
-    ex_abbr = re.findall(r"\w+", a.labels["ex_index"])[0]
-    return words[0] == ex_abbr, k
+    out = []
+    for lab, k in zip(labels, k_of):
+        if k == 0:
+            out.append((True, 0))
+            continue
+        others = [ex_pos(o) for o, ko in zip(labels, k_of) if ko == k and o != lab]
+        out.append((all(ex_pos(lab) < p for p in others), k))
+    return out
 
 
 def check_lag(a, page, fig, title, rows):
-    for r in rows[1:]:
-        ex_first, k = lag_label(a, r[0])
+    for r, (ex_first, k) in zip(rows[1:], lag_labels([r[0] for r in rows[1:]])):
         res = lag_row(a.m, ex_first, k)
         what = r[0]
         if res is None:
@@ -921,11 +973,7 @@ def check_lag(a, page, fig, title, rows):
         pairs = [v for v, _ in numbers(r[0], a.lang)]
         a.eq("lag label", page, fig, what + " pairs averaged", str(int(pairs[-1])) if pairs else r[0], str(res["pairs"]))
         for col, key in ((2, "lo"), (3, "hi")):
-            v = number(r[col], a.lang)
-            if v is None or abs(v[0] - res[key]) > LAG_BOOT_TOL:
-                a.fail("lag bootstrap (±0.03)", page, fig, what + " " + key, r[col], fmt(res[key]))
-            else:
-                a.passed["lag bootstrap (±0.03)"] += 1
+            a.num("lag bootstrap", page, fig, what + " " + key, r[col], res[key])
 
 
 _LAG = {}
@@ -949,13 +997,70 @@ def lag_pairs(m, ex_first, k):
     return out
 
 
+MASK64 = (1 << 64) - 1
+LAG_SEED = 0x006B6F6C696B6B6F  # method.md "Over time (lags)": "kolikko" in ASCII
+
+
+class SplitMix64:
+    """Steele, Lea & Flood (2014), as method.md specifies it."""
+
+    def __init__(self, seed):
+        self.state = seed & MASK64
+
+    def next(self):
+        self.state = (self.state + 0x9E3779B97F4A7C15) & MASK64
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return z ^ (z >> 31)
+
+    def below(self, n):
+        return (self.next() * n) >> 64
+
+
+def boot_mean_r(pairs, centres, teams, weights):
+    """method.md's replicate: the mean over pairs of the weighted Pearson r, from sums about each
+    pair's centre accumulated team by team in units.yaml order; None when no pair is defined."""
+    total, count = 0.0, 0
+    for p, (cx_, cy_) in zip(pairs, centres):
+        n = 0
+        sx = sy = sxx = syy = sxy = 0.0
+        for u in teams:
+            c = weights.get(u, 0)
+            if c == 0 or u not in p:
+                continue
+            w = float(c)
+            dx, dy = p[u][0] - cx_, p[u][1] - cy_
+            n += c
+            sx += w * dx
+            sy += w * dy
+            sxx += w * dx * dx
+            syy += w * dy * dy
+            sxy += w * dx * dy
+        if n < 3:
+            continue
+        nf = float(n)
+        vx, vy, cxy = sxx - sx * sx / nf, syy - sy * sy / nf, sxy - sx * sy / nf
+        if vx <= 1e-12 * max(sxx, sys.float_info.min) or vy <= 1e-12 * max(syy, sys.float_info.min):
+            continue  # "no spread"
+        total += min(1.0, max(-1.0, cxy / math.sqrt(vx * vy)))
+        count += 1
+    return total / count if count else None
+
+
+def percentile(sorted_vals, q):
+    """Linear interpolation between order statistics (method.md; numpy.percentile's default)."""
+    pos = q / 100.0 * (len(sorted_vals) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(sorted_vals) - 1)
+    return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (pos - lo)
+
+
 def lag_row(m, ex_first, k, reps=1000):
     """method.md "Over time (lags)": the plain mean of the pair correlations over the period
     pairs with at least 8 teams; "teams" is the number of distinct teams in the pairs; the 95%
-    interval a team bootstrap (1,000 draws of all teams with their history, pairs with fewer than
-    3 drawn observations or no spread left out, 2.5/97.5 percentiles). method.md names the
-    generator (SplitMix64) but not its seed nor how a draw becomes a team, so the interval is
-    recomputed with NumPy's generator and compared within LAG_BOOT_TOL."""
+    interval the team bootstrap exactly as method.md specifies it (seed, SplitMix64, draw rule,
+    sums about each pair's centre, percentile rule), so it is compared digit for digit."""
     key = (ex_first, k)
     if key in _LAG:
         return _LAG[key]
@@ -964,32 +1069,25 @@ def lag_row(m, ex_first, k, reps=1000):
         _LAG[key] = None
         return None
     rs = [np.corrcoef([v[0] for v in p.values()], [v[1] for v in p.values()])[0, 1] for p in pairs]
-    teams = sorted(set(u for p in pairs for u in p))
-    rng = np.random.default_rng(20261201 + 10 * k + ex_first)
-    # A team drawn c times counts c times: a weighted correlation with the draw counts as weights.
-    W = np.stack([np.bincount(rng.integers(0, len(teams), len(teams)), minlength=len(teams))
-                  for _ in range(reps)]).astype(float)
-    pos = {u: t for t, u in enumerate(teams)}
-    sums, used = np.zeros(reps), np.zeros(reps)
+    teams = [u for u in m.site.leaves if any(u in p for p in pairs)]  # units.yaml order
+    centres = []
     for p in pairs:
-        idx = [pos[u] for u in p]
-        x = np.array([p[u][0] for u in p])
-        y = np.array([p[u][1] for u in p])
-        w = W[:, idx]
-        n_obs = w.sum(1)
-        ok = n_obs >= 3
-        S = np.where(ok, n_obs, 1)
-        mx, my = (w @ x) / S, (w @ y) / S
-        sxx = (w * (x[None, :] - mx[:, None]) ** 2).sum(1)
-        syy = (w * (y[None, :] - my[:, None]) ** 2).sum(1)
-        sxy = (w * (x[None, :] - mx[:, None]) * (y[None, :] - my[:, None])).sum(1)
-        ok &= (sxx > 1e-12) & (syy > 1e-12)
-        r = np.where(ok, sxy / np.sqrt(np.where(ok, sxx * syy, 1)), 0)
-        sums += r
-        used += ok
-    means = (sums / np.where(used > 0, used, 1))[used > 0]
-    lo, hi = np.percentile(means, [2.5, 97.5])
-    _LAG[key] = {"r": sum(rs) / len(rs), "lo": float(lo), "hi": float(hi), "teams": len(teams), "pairs": len(pairs)}
+        sx = sy = 0.0
+        for u in teams:
+            if u in p:
+                sx += p[u][0]
+                sy += p[u][1]
+        centres.append((sx / len(p), sy / len(p)))
+    rng = SplitMix64(LAG_SEED ^ ((0 if ex_first else 1) << 8 | k))
+    values = []
+    for _ in range(reps):
+        weights = Counter(teams[rng.below(len(teams))] for _ in range(len(teams)))
+        v = boot_mean_r(pairs, centres, teams, weights)
+        if v is not None:
+            values.append(v)
+    values.sort()
+    lo, hi = (percentile(values, 2.5), percentile(values, 97.5)) if len(values) >= 2 else (None, None)
+    _LAG[key] = {"r": sum(rs) / len(rs), "lo": lo, "hi": hi, "teams": len(teams), "pairs": len(pairs)}
     return _LAG[key]
 
 
@@ -1019,8 +1117,12 @@ def check_svg_titles(a, page, fid, fig, rows, period):
                 continue
             have = [vd for c in row[1:] for vd in numbers(c, a.lang)]
             for v, d in numbers(text[len(label):], a.lang):
-                # the same number at the title's or the table's precision (each within half a unit)
-                ok = any(abs(v - w) <= 0.5 * 10 ** -d + 0.5 * 10 ** -dw + 1e-9 for w, dw in have)
+                # The same figure as a cell of the row: digit for digit at the same precision. At a
+                # different precision the unrounded figure is not on the page, so the two shown
+                # values may differ by up to half a unit of each one's last digit (double rounding):
+                # the one tolerance left, and it compares two published numbers, not a recomputation.
+                ok = any(round(v * 10 ** d) == round(w * 10 ** dw) if d == dw else
+                         abs(v - w) <= 0.5 * 10 ** -d + 0.5 * 10 ** -dw + 1e-9 for w, dw in have)
                 a.eq("svg title vs table", page, fid, f"svg title '{text}'", "in table" if ok else f"{v} not in row {row}", "in table")
 
 
@@ -1048,7 +1150,7 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
             a.num(K, page, fig, "response reading lowest", nums[1], lo[0], 100)
             # the lowest unit named must have the lowest rate (ties: any of them)
             named = [u for u in site.leaves if f"({site.name[u]})" in text]
-            ok = bool(named) and abs(m.response_rate(period, named[0]) - lo[0]) < 1e-12
+            ok = bool(named) and m.response_rate(period, named[0]) == lo[0]
             a.eq(K, page, fig, "response reading lowest unit", named[0] if named else text, named[0] if ok else lo[1])
         else:
             a.fail(K, page, fig, "response reading", text, "two rates")
@@ -1064,7 +1166,8 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
             fr = [x for x in site.factors if x[0] == f][0]
             items = fr[2] if side == "ex" else fr[3]
         favs = {i: m.item(period, unit, side, i)["fav"] for i in items if m.item(period, unit, side, i)}
-        quoted = re.findall(r"“(.+?)”", text)
+        # “…” in English, ”…” in Finnish and Swedish
+        quoted = re.findall(r"[“”„]([^“”„]+)[”“]", text)
         if len(quoted) == 2 and len(nums) >= 2:
             for q, got, best in ((quoted[0], nums[-2], max(favs.values())), (quoted[1], nums[-1], min(favs.values()))):
                 i = a.item_by_text.get(q)
@@ -1085,7 +1188,7 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
                     vals.append(v)
             if vals:
                 exp += [vals[0], vals[-1]]
-        got = [v for v in numbers(re.sub(r"\(\d{4}-[QW]?\d+\)", "", text), L)]
+        got = [v for v in numbers(re.sub(r"\([^)]*\d{4}[^)]*\)", "", text), L)]
         if len(got) != len(exp):
             a.fail(K, page, fig, "trend reading", text, exp)
         for g_, e in zip(got, exp):
@@ -1096,10 +1199,12 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
         gaps = [(m.factor(period, unit, "ex", f[0]) - m.factor(period, unit, "cx", f[0]), f[0]) for f in site.factors
                 if m.factor(period, unit, "ex", f[0]) is not None and m.factor(period, unit, "cx", f[0]) is not None]
         big = max(gaps, key=lambda g: abs(g[0]))
-        named = factor_in_title(site, text.split(":", 1)[-1].split(" −")[0].split(" +")[0].replace("largest gap in ", "").strip()) if L == "en" else None
+        named = factor_in_title(site, text.split(":", 1)[-1].split(" −")[0].split(" +")[0].replace("largest gap in ", "").strip(" ,")) if L == "en" else None
         ns = numbers(text.split(":", 1)[-1], L)
         if ns:
-            a.num(K, page, fig, "mirror reading gap", fmt_n(ns[0]), big[0])
+            # the largest gap by unrounded scores, stated as the difference of the shown scores
+            fx, fc = m.factor(period, unit, "ex", big[1]), m.factor(period, unit, "cx", big[1])
+            a.num(K, page, fig, "mirror reading gap", fmt_n(ns[0]), display(fx, 0) - display(fc, 0))
         if L == "en":
             a.eq(K, page, fig, "mirror reading factor", named, big[1])
     elif kind == "scatter":
@@ -1164,7 +1269,7 @@ def check_ranked(a, page, rows, fid, period):
         # method.md "Ranks of teams": the same rounded value shares a rank, written "=5"
         shown_v = number(r[2], a.lang)
         dec = shown_v[1] if shown_v else 0
-        rv = lambda x: math.floor(x * 10 ** dec + 0.5)
+        rv = lambda x: display_units(x, dec)
         better = sum(1 for v in ordered if rv(v) > rv(vals[u]))
         tied = sum(1 for v in ordered if rv(v) == rv(vals[u])) > 1
         a.eq("rank", page, "ranked", what + " rank", r[0], ("=" if tied else "") + str(better + 1))
@@ -1244,7 +1349,7 @@ def check_tiles(a, page, tiles, unit, period):
             if ch and v is None:
                 a.fail("tile change", page, "tiles", what + " change", ch[0].text(), "no change computable (or hidden before)")
             elif ch:
-                a.num("tile change", page, "tiles", what + " change", first_text(ch[0]), v[0])
+                a.num("tile change", page, "tiles", what + " change", first_text(ch[0]), m.shown_change(period, (unit, key, "prev")))
                 verdict(a, page, what + " change", ch[0], v, CHANGE)
             elif v is not None:
                 a.fail("tile change", page, "tiles", what + " change", "(absent)", fmt(v[0]))
@@ -1291,7 +1396,7 @@ def tile_n(a, page, what, notes, n):
 
 CHANGE = "a clear change"
 DIFFERENCE = "a clear difference"
-NOISE = "within the noise"
+NOISE = "within chance variation"
 
 
 def verdict(a, page, what, node, v, clear_words):
@@ -1373,9 +1478,9 @@ def check_linkage(a, page, box, period):
         a.fail("linkage spearman", page, "linkage", what, text[:200], f"ρ = {s['r']:.2f} (p = {s['p']:.3g})")
     if a.lang == "en":
         if c["lo"] > 0:
-            exp = "Teams with better EX tend to have better CX"
+            exp = "Teams with better employee experience tend to have better customer experience"
         elif c["hi"] < 0:
-            exp = "Teams with better EX tend to have worse CX"
+            exp = "Teams with better employee experience tend to have worse customer experience"
         else:
             exp = "no clear association"
         a.eq("linkage verdict", page, "linkage", what + " headline", exp if exp.lower() in text.lower() else text[:90], exp)
@@ -1468,7 +1573,8 @@ def kpi_expected(a, k):
         raise KeyError(metric)
     if change:
         a_, b_ = val(prev), val(p)
-        return None if a_ is None or b_ is None else b_ - a_
+        d = 1 if metric == "turnover" else 0  # the figures' own precision (format.md `kpi`)
+        return None if a_ is None or b_ is None else display(b_, d) - display(a_, d)
     return val(p)
 
 
@@ -1500,7 +1606,7 @@ def check_post_kpis(a, page, root, kpis):
                (" change" if k.get("change") else "")
         text = " ".join(sp.text().split())
         check_kpi_value(a, page, what, text, kpi_expected(a, k))
-        segs = [x for x in split_title(sp.attrs.get("title", "")) if x in a.site.surveys]
+        segs = [a.site.period_of(x) for x in split_title(sp.attrs.get("title", "")) if a.site.period_of(x)]
         a.eq("inline kpi", page, "kpi", what + " title period", segs[-1] if segs else sp.attrs.get("title", ""), k["period"])
         a.rendered.setdefault((sp.attrs.get("title", ""), text), True)
 
@@ -1727,7 +1833,7 @@ def check_privacy_list(a, page, root, period):
     items = [" ".join(li.text().split()) for li in aside[0].find(by_tag("li"))] if aside else []
     got_groups, got_questions = {}, {}
     for t in items:
-        mt = re.match(r"(.+?) \((\S+)\): (.+)$", t)
+        mt = re.match(r"(.+?) \(([^()]+)\): (.+)$", t)
         if not mt or mt.group(1) not in site.by_name:
             a.fail("hidden list", page, "privacy", "entry", t, "unit (period): reason")
             continue
