@@ -256,9 +256,6 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
 /// because all its own teams are), at most `threshold − 1`. A total at either end of that range
 /// fixes every team inside it, however the teams are grouped into regions.
 pub fn at_team_bound(hidden: u64, teams: u64, bounded: bool, threshold: u64) -> bool {
-    if std::env::var_os("KOLIKKO_OLD_RULE").is_some() {
-        return false;
-    }
     hidden > 0 && (hidden == teams || (bounded && hidden == teams.saturating_mul(threshold - 1)))
 }
 
