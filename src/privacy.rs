@@ -165,16 +165,13 @@ pub fn suppress_measure(
                 vis[i] = Visibility::Complementary;
             }
         }
-        // Whether each unit, if hidden for its own reason, has fewer than `t` in every one of its
-        // teams: below the threshold itself, or hidden by rule 5 with only such children. A unit
-        // forced hidden by a larger one (in a measure's table) is not bounded.
+        // Whether each unit has fewer than `t` in every one of its teams: below the threshold
+        // itself, or hidden by rule 5 (in this table) with only such children. Any other unit
+        // of `t` or more (in a measure's table, one forced hidden) may be of any size.
         let mut capped = vec![true; n];
         let mut kids_capped = vec![true; n];
         for i in (0..n).rev() {
-            capped[i] = match vis[i] {
-                Visibility::BelowThreshold | Visibility::NoData | Visibility::Shown => true,
-                _ => upward[i] && kids_capped[i],
-            };
+            capped[i] = groups[i].responses < threshold || (upward[i] && kids_capped[i]);
             if let Some(p) = groups[i].parent
                 && groups[i].responses > 0
             {
@@ -767,9 +764,7 @@ pub(crate) mod tests {
                 let t = threshold;
                 // Teams with data below the hidden children, and whether all of them are below t.
                 let teams: u64 = own.iter().map(|&c| teams_below(groups, c)).sum();
-                let small = own
-                    .iter()
-                    .all(|&c| all_teams_small(groups, &vis, &upward, c));
+                let small = own.iter().all(|&c| all_teams_small(groups, t, &upward, c));
                 let pinned = h > 0
                     && (h < t
                         || k == 1
@@ -814,19 +809,12 @@ pub(crate) mod tests {
     }
 
     /// Whether hidden unit `u` is below the threshold, or hidden by rule 5 with only such children.
-    fn all_teams_small(
-        groups: &[GroupSize],
-        vis: &[Visibility],
-        upward: &[usize],
-        u: usize,
-    ) -> bool {
-        match vis[u] {
-            BelowThreshold => true,
-            _ if upward.contains(&u) => (0..groups.len())
-                .filter(|&c| groups[c].parent == Some(u) && groups[c].responses > 0)
-                .all(|c| all_teams_small(groups, vis, upward, c)),
-            _ => false,
-        }
+    fn all_teams_small(groups: &[GroupSize], t: u64, upward: &[usize], u: usize) -> bool {
+        groups[u].responses < t
+            || upward.contains(&u)
+                && (0..groups.len())
+                    .filter(|&c| groups[c].parent == Some(u) && groups[c].responses > 0)
+                    .all(|c| all_teams_small(groups, t, upward, c))
     }
 
     // ---- what a reader can work out about hidden sizes ----
@@ -912,6 +900,25 @@ pub(crate) mod tests {
             .into_iter()
             .map(|h| (h, std::mem::take(&mut sizes[h])))
             .collect()
+    }
+
+    /// The largest size the exhaustive reader needs to try for a hidden team: the most that the
+    /// hidden children of a shown unit add up to (a hidden team under it can be no larger), or `t`.
+    /// (Trying fewer sizes could only make the reader look stronger, never weaker.)
+    fn reader_bound(groups: &[GroupSize], t: u64, forced: &[Visibility]) -> u64 {
+        let vis = suppress_measure(groups, t, forced);
+        let mut hidden_below = vec![0u64; groups.len()];
+        for (c, g) in groups.iter().enumerate() {
+            if let Some(p) = g.parent
+                && vis[c].is_hidden()
+            {
+                hidden_below[p] += g.responses;
+            }
+        }
+        (0..groups.len())
+            .filter(|&p| vis[p].is_shown())
+            .map(|p| hidden_below[p])
+            .fold(t, u64::max)
     }
 
     /// The hidden units below `t` that the exhaustive reader pins to one size, except units
@@ -1099,7 +1106,7 @@ pub(crate) mod tests {
             }
             let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
-            let pinned = pinned_units(&g, t, 14, &[]);
+            let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), &[]);
             prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?})", pinned, g, vis);
         }
 
@@ -1156,7 +1163,7 @@ pub(crate) mod tests {
             let vis = suppress_measure(&m, t, &units);
             let hidden_leaves = (0..n).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
-            let pinned = pinned_units(&m, t, 12, &units);
+            let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), &units);
             prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?}; units {:?})", pinned, m, vis, units);
         }
     }
