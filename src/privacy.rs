@@ -17,8 +17,9 @@
 //! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
 //!    hidden children. For every shown unit, let `H` be its hidden children with data. If
 //!    [`needs_complement`] says their sizes could be worked out (sum below `t`, a single one, all of
-//!    size 1, all of size `t − 1`, or `t − 1` or more of them), the **last-listed** shown child is
-//!    hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
+//!    size 1, all of size `t − 1`, or `t − 1` or more of them), or [`at_team_bound`] says the teams
+//!    inside them could (all of size 1, or all of size `t − 1` when every one is below `t`), the
+//!    **last-listed** shown child is hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
 //!    the reader the hidden child was no larger than its shown siblings.
 //! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
 //!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
@@ -36,7 +37,12 @@
 //! under exactly one hidden top (rule 4; a NoData unit is a known zero and changes nothing). So the
 //! published totals determine, for each shown unit, the sum of its hidden tops — and nothing
 //! finer. That sum is 0 or covers at least `t` respondents in at least two hidden units (rule 3).
-//! Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
+//!
+//! For sizes, each hidden top lies in a range read off the tree: at least 1 per team with data in
+//! it, at most `t − 1` per team when all of them are below `t`. The published sum of several such
+//! ranges fixes one of them (and so the teams inside) only if the sum sits at an end of the summed
+//! range, or the others are fixed already (a single hidden top): rule 3 hides one more then. The
+//! test is one pass over the children, O(n) like the rest. Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
 //! and what no threshold rule can protect).
 
 /// One unit of the tree for one period.
@@ -941,8 +947,7 @@ pub(crate) mod tests {
     }
 
     /// Small flat trees (teams under the organisation, up to 7 units, at most 3 teams hidden) for
-    /// the exhaustive reader. Nested trees are not covered: there a hidden region's structure can
-    /// still fix a team's size (docs/method.md, Limits).
+    /// the exhaustive reader; [`arb_small_nested_tree`] adds regions.
     fn arb_small_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![1u64..12, 0u64..6]);
         prop::collection::vec(node, 1..7).prop_map(|nodes| tree_from(nodes, 1))
