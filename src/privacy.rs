@@ -807,11 +807,10 @@ pub(crate) mod tests {
             false
         };
         let kids = |x: usize| (0..groups.len()).filter(move |&c| groups[c].parent == Some(x));
-        let teams = (0..groups.len())
+        (0..groups.len())
             .filter(|&c| under(c) && groups[c].responses > 0)
             .filter(|&c| kids(c).all(|k| groups[k].responses == 0))
-            .count() as u64;
-        teams
+            .count() as u64
     }
 
     /// Whether hidden unit `u` is below the threshold, or hidden by rule 5 with only such children.
