@@ -17,8 +17,9 @@
 //! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
 //!    hidden children. For every shown unit, let `H` be its hidden children with data. If
 //!    [`needs_complement`] says their sizes could be worked out (sum below `t`, a single one, all of
-//!    size 1, all of size `t − 1`, or `t − 1` or more of them), the **last-listed** shown child is
-//!    hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
+//!    size 1, all of size `t − 1`, or `t − 1` or more of them), or [`at_team_bound`] says the teams
+//!    inside them could (all of size 1, or all of size `t − 1` when every one is below `t`), the
+//!    **last-listed** shown child is hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
 //!    the reader the hidden child was no larger than its shown siblings.
 //! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
 //!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
@@ -36,7 +37,12 @@
 //! under exactly one hidden top (rule 4; a NoData unit is a known zero and changes nothing). So the
 //! published totals determine, for each shown unit, the sum of its hidden tops — and nothing
 //! finer. That sum is 0 or covers at least `t` respondents in at least two hidden units (rule 3).
-//! Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
+//!
+//! For sizes, each hidden top lies in a range read off the tree: at least 1 per team with data in
+//! it, at most `t − 1` per team when all of them are below `t`. The published sum of several such
+//! ranges fixes one of them (and so the teams inside) only if the sum sits at an end of the summed
+//! range, or the others are fixed already (a single hidden top): rule 3 hides one more then. The
+//! test is one pass over the children, O(n) like the rest. Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
 //! and what no threshold rule can protect).
 
 /// One unit of the tree for one period.
@@ -145,12 +151,37 @@ pub fn suppress_measure(
     // Rule 5 can hide a shown unit whose children are all hidden; its parent must then be checked
     // again, so the pass repeats. Each repeat starts one level higher, so there are at most
     // depth + 1 passes.
+    // Each unit's teams with data (an inner unit whose children have none counts as one): a
+    // hidden unit has at least one respondent in each, a lower bound anyone can read off the tree.
+    let mut leaves = vec![0u64; n];
+    for i in (0..n).rev() {
+        if leaves[i] == 0 && groups[i].responses > 0 {
+            leaves[i] = 1;
+        }
+        if let Some(p) = groups[i].parent {
+            leaves[p] += leaves[i];
+        }
+    }
+
     let mut upward = vec![false; n];
     loop {
         let mut vis = own.clone();
         for i in 0..n {
             if upward[i] {
                 vis[i] = Visibility::Complementary;
+            }
+        }
+        // Whether each unit has fewer than `t` in every one of its teams: below the threshold
+        // itself, or hidden by rule 5 (in this table) with only such children. Any other unit
+        // of `t` or more (in a measure's table, one forced hidden) may be of any size.
+        let mut capped = vec![true; n];
+        let mut kids_capped = vec![true; n];
+        for i in (0..n).rev() {
+            capped[i] = groups[i].responses < threshold || (upward[i] && kids_capped[i]);
+            if let Some(p) = groups[i].parent
+                && groups[i].responses > 0
+            {
+                kids_capped[p] &= capped[i];
             }
         }
         let mut changed = false;
@@ -170,11 +201,13 @@ pub fn suppress_measure(
             // Rule 3. The children of a shown unit are Shown, NoData, BelowThreshold or forced
             // hidden here; every hidden one with data counts.
             let kids = &children[start[i]..start[i + 1]];
-            let (mut hidden, mut count) = (0u64, 0u64);
+            let (mut hidden, mut count, mut least, mut bounded) = (0u64, 0u64, 0u64, true);
             for &c in kids {
                 if vis[c].is_hidden() && groups[c].responses > 0 {
                     hidden = hidden.saturating_add(groups[c].responses);
                     count += 1;
+                    least += leaves[c];
+                    bounded &= capped[c];
                 }
             }
             let last_shown = kids.iter().rev().find(|&&c| vis[c] == Visibility::Shown);
@@ -182,7 +215,8 @@ pub fn suppress_measure(
             // is exactly theirs. (Hiding it only when their sizes would be pinned would say so.)
             // (A total above the children's sum, respondents without a team, publishes nothing
             // more than it.)
-            let needed = needs_complement(hidden, count, threshold);
+            let needed = needs_complement(hidden, count, threshold)
+                || at_team_bound(hidden, least, bounded, threshold);
             // In a measure's table, children all hidden by the units' own table (where this unit
             // stayed shown) are that table's decision, already protected there.
             let decided = !forced.is_empty()
@@ -217,6 +251,15 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
             || hidden == count
             || hidden == count.saturating_mul(threshold - 1)
             || count + 1 >= threshold)
+}
+
+/// Rule 3's test through the levels below the hidden children: `hidden` respondents in hidden
+/// children that hold `teams` teams with data between them. Each such team has at least 1
+/// respondent and, when `bounded` (every hidden child is below the threshold or hidden only
+/// because all its own teams are), at most `threshold − 1`. A total at either end of that range
+/// fixes every team inside it, however the teams are grouped into regions.
+pub fn at_team_bound(hidden: u64, teams: u64, bounded: bool, threshold: u64) -> bool {
+    hidden > 0 && (hidden == teams || (bounded && hidden == teams.saturating_mul(threshold - 1)))
 }
 
 #[cfg(test)]
@@ -405,6 +448,66 @@ pub(crate) mod tests {
         for (unit, sizes) in possible_sizes(&g, 5, 20) {
             assert!(sizes.len() >= 2, "unit {unit}: only {sizes:?} possible");
         }
+    }
+
+    /// The nested leak (N = 4): region 1 has teams of 3 and 3 (both hidden, so the region is
+    /// hidden by rule 5), region 4 one team of 3, and team 6 of 4 is shown. The organisation's 13
+    /// minus 4 leaves 9 for the two hidden regions, and with every hidden team between 1 and 3,
+    /// 9 = 3 + 3 + 3 fixes all three teams. A flat count of the hidden children (two, so at most
+    /// 2 × 3 = 6 if each were one small team) did not see it.
+    #[test]
+    fn hidden_regions_at_their_small_teams_bound_get_a_complement() {
+        let g = tree(&[
+            (None, 13),
+            (Some(0), 6),
+            (Some(1), 3),
+            (Some(1), 3),
+            (Some(0), 3),
+            (Some(4), 3),
+            (Some(0), 4),
+        ]);
+        let vis = suppress(&g, 4);
+        assert_eq!(vis[6], Complementary, "{vis:?}");
+        assert_eq!(pinned_units(&g, 4, 16, &[]), []);
+        // The lower bound (N = 5): regions of three and two teams of 1 each (both below N,
+        // hidden) beside a shown team: 5 hidden in five teams, each at least 1, fixes them all.
+        let g = tree(&[
+            (None, 15),
+            (Some(0), 3),
+            (Some(1), 1),
+            (Some(1), 1),
+            (Some(1), 1),
+            (Some(0), 2),
+            (Some(5), 1),
+            (Some(5), 1),
+            (Some(0), 10),
+        ]);
+        let vis = suppress(&g, 5);
+        assert_eq!(vis[8], Complementary, "{vis:?}");
+        assert_eq!(pinned_units(&g, 5, 8, &[]), []);
+    }
+
+    /// The same leak in an item's table: every team is shown, but only 3, 3, 3 and 4 of them
+    /// answered the item (the rest "not applicable"), in the shape above.
+    #[test]
+    fn the_nested_bound_holds_in_a_measure_table() {
+        let spec = |a, b, c, d| {
+            [
+                (None, a + b + c + d),
+                (Some(0), a + b),
+                (Some(1), a),
+                (Some(1), b),
+                (Some(0), c),
+                (Some(4), c),
+                (Some(0), d),
+            ]
+        };
+        let units = suppress(&tree(&spec(10, 10, 10, 10)), 4);
+        assert!(units.iter().all(|v| v.is_shown()));
+        let item = tree(&spec(3, 3, 3, 4));
+        let vis = suppress_measure(&item, 4, &units);
+        assert_eq!(vis[6], Complementary, "{vis:?}");
+        assert_eq!(pinned_units(&item, 4, 12, &units), []);
     }
 
     #[test]
@@ -665,7 +768,17 @@ pub(crate) mod tests {
                 let h: u64 = own.iter().map(|&c| groups[c].responses).sum();
                 let k = own.len() as u64;
                 let t = threshold;
-                let pinned = h > 0 && (h < t || k == 1 || h == k || h == k * (t - 1) || k + 1 >= t);
+                // Teams with data below the hidden children, and whether all of them are below t.
+                let teams: u64 = own.iter().map(|&c| teams_below(groups, c)).sum();
+                let small = own.iter().all(|&c| all_teams_small(groups, t, &upward, c));
+                let pinned = h > 0
+                    && (h < t
+                        || k == 1
+                        || h == k
+                        || h == k * (t - 1)
+                        || k + 1 >= t
+                        || h == teams
+                        || (small && h == teams * (t - 1)));
                 let last = kids.iter().rev().find(|&&c| vis[c] == Shown);
                 if last.is_none() && h > 0 && h == groups[p].responses {
                     upward.push(p);
@@ -678,6 +791,35 @@ pub(crate) mod tests {
                 return vis;
             }
         }
+    }
+
+    /// The teams with data at or below `u` (a unit with data and no such child counts as one),
+    /// found by walking every unit's ancestors.
+    fn teams_below(groups: &[GroupSize], u: usize) -> u64 {
+        let under = |c: usize| {
+            let mut a = Some(c);
+            while let Some(x) = a {
+                if x == u {
+                    return true;
+                }
+                a = groups[x].parent;
+            }
+            false
+        };
+        let kids = |x: usize| (0..groups.len()).filter(move |&c| groups[c].parent == Some(x));
+        (0..groups.len())
+            .filter(|&c| under(c) && groups[c].responses > 0)
+            .filter(|&c| kids(c).all(|k| groups[k].responses == 0))
+            .count() as u64
+    }
+
+    /// Whether hidden unit `u` is below the threshold, or hidden by rule 5 with only such children.
+    fn all_teams_small(groups: &[GroupSize], t: u64, upward: &[usize], u: usize) -> bool {
+        groups[u].responses < t
+            || upward.contains(&u)
+                && (0..groups.len())
+                    .filter(|&c| groups[c].parent == Some(u) && groups[c].responses > 0)
+                    .all(|c| all_teams_small(groups, t, upward, c))
     }
 
     // ---- what a reader can work out about hidden sizes ----
@@ -700,7 +842,18 @@ pub(crate) mod tests {
     /// published) whose published output, rules included, is the same as `groups`'s. For each
     /// hidden unit, the set of sizes it has across those assignments.
     fn possible_sizes(groups: &[GroupSize], t: u64, max: u64) -> Vec<(usize, Vec<u64>)> {
-        let vis = suppress(groups, t);
+        possible_sizes_in(groups, t, max, &[])
+    }
+
+    /// [`possible_sizes`] for one measure's table ([`suppress_measure`] with `forced`): a leaf
+    /// forced hidden may also have answered the measure 0 times, which the reader cannot see.
+    fn possible_sizes_in(
+        groups: &[GroupSize],
+        t: u64,
+        max: u64,
+        forced: &[Visibility],
+    ) -> Vec<(usize, Vec<u64>)> {
+        let vis = suppress_measure(groups, t, forced);
         let seen = public(groups, &vis);
         let n = groups.len();
         let mut has_child = vec![false; n];
@@ -712,9 +865,13 @@ pub(crate) mod tests {
         let unknown: Vec<usize> = (0..n)
             .filter(|&i| !has_child[i] && seen[i].is_none())
             .collect();
+        let least: Vec<u64> = unknown
+            .iter()
+            .map(|&i| u64::from(!forced.get(i).is_some_and(|v| v.is_hidden())))
+            .collect();
         let hidden: Vec<usize> = (0..n).filter(|&i| seen[i].is_none()).collect();
         let mut sizes: Vec<Vec<u64>> = vec![Vec::new(); n];
-        let mut guess = vec![1u64; unknown.len()];
+        let mut guess = least.clone();
         loop {
             let mut g: Vec<GroupSize> = groups.to_vec();
             for i in 0..n {
@@ -730,7 +887,7 @@ pub(crate) mod tests {
                     g[p].responses += g[i].responses;
                 }
             }
-            if public(&g, &suppress(&g, t)) == seen {
+            if public(&g, &suppress_measure(&g, t, forced)) == seen {
                 for &h in &hidden {
                     if !sizes[h].contains(&g[h].responses) {
                         sizes[h].push(g[h].responses);
@@ -742,7 +899,7 @@ pub(crate) mod tests {
                 break;
             };
             guess[k] += 1;
-            guess[..k].iter_mut().for_each(|x| *x = 1);
+            guess[..k].copy_from_slice(&least[..k]);
         }
         hidden
             .into_iter()
@@ -750,12 +907,58 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The largest size the exhaustive reader needs to try for a hidden team: the most that the
+    /// hidden children of a shown unit add up to (a hidden team under it can be no larger), or `t`.
+    /// (Trying fewer sizes could only make the reader look stronger, never weaker.)
+    fn reader_bound(groups: &[GroupSize], t: u64, forced: &[Visibility]) -> u64 {
+        let vis = suppress_measure(groups, t, forced);
+        let mut hidden_below = vec![0u64; groups.len()];
+        for (c, g) in groups.iter().enumerate() {
+            if let Some(p) = g.parent
+                && vis[c].is_hidden()
+            {
+                hidden_below[p] += g.responses;
+            }
+        }
+        (0..groups.len())
+            .filter(|&p| vis[p].is_shown())
+            .map(|p| hidden_below[p])
+            .fold(t, u64::max)
+    }
+
+    /// The hidden units below `t` that the exhaustive reader pins to one size, except units
+    /// whose teams have 1 respondent each: beside a complement of exactly `t` they are a known
+    /// open case (docs/method.md, Limits).
+    fn pinned_units(
+        groups: &[GroupSize],
+        t: u64,
+        max: u64,
+        forced: &[Visibility],
+    ) -> Vec<(usize, u64)> {
+        possible_sizes_in(groups, t, max, forced)
+            .into_iter()
+            .filter(|(u, sizes)| {
+                let r = groups[*u].responses;
+                sizes.len() < 2 && r > teams_below(groups, *u) && r < t
+            })
+            .map(|(u, _)| (u, groups[u].responses))
+            .collect()
+    }
+
     /// Small flat trees (teams under the organisation, up to 7 units, at most 3 teams hidden) for
-    /// the exhaustive reader. Nested trees are not covered: there a hidden region's structure can
-    /// still fix a team's size (docs/method.md, Limits).
+    /// the exhaustive reader; [`arb_small_nested_tree`] adds regions.
     fn arb_small_tree() -> impl Strategy<Value = Vec<GroupSize>> {
         let node = (any::<prop::sample::Index>(), prop_oneof![1u64..12, 0u64..6]);
         prop::collection::vec(node, 1..7).prop_map(|nodes| tree_from(nodes, 1))
+    }
+
+    /// Small trees two levels below the organisation (regions with teams, and teams directly
+    /// under the organisation), up to 8 units, for the exhaustive reader.
+    fn arb_small_nested_tree() -> impl Strategy<Value = Vec<GroupSize>> {
+        // Mostly small teams: the leaks sit where several hidden teams meet one shown total.
+        let size = prop_oneof![3 => 1u64..6, 2 => 4u64..10, 1 => Just(0u64)];
+        let node = (any::<prop::sample::Index>(), size);
+        prop::collection::vec(node, 3..8).prop_map(|nodes| tree_from(nodes, 2))
     }
 
     const MAX_DEPTH: usize = 4;
@@ -894,6 +1097,23 @@ pub(crate) mod tests {
             }
         }
 
+        /// The exhaustive reader on trees with regions: no hidden team or region with fewer
+        /// than `t` respondents has only one possible size.
+        #[test]
+        fn no_hidden_size_is_pinned_in_nested_trees(g in arb_small_nested_tree(), t in 4u64..=6) {
+            let vis = suppress(&g, t);
+            let mut has_child = vec![false; g.len()];
+            for x in &g {
+                if let Some(p) = x.parent {
+                    has_child[p] = true;
+                }
+            }
+            let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
+            prop_assume!(hidden_leaves <= 3);
+            let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), &[]);
+            prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?})", pinned, g, vis);
+        }
+
         #[test]
         fn deterministic_and_a_fixpoint_of_the_literal_rules(g in arb_tree(), t in 3u64..=7) {
             let vis = suppress(&g, t);
@@ -902,6 +1122,53 @@ pub(crate) mod tests {
                 v.iter().map(|v| (v.is_shown(), v.is_hidden())).collect()
             };
             prop_assert_eq!(class(&vis), class(&reference(&g, t)));
+        }
+    }
+
+    proptest! {
+        // Only trees with few hidden teams are read exhaustively; more are drawn than kept.
+        #![proptest_config(ProptestConfig { cases: 1000, max_global_rejects: 20_000, ..ProptestConfig::default() })]
+
+        /// The exhaustive reader on one measure's table beside the units' (an item's answers, the
+        /// eNPS answers, the people a turnover figure is about), suppressed with the units'
+        /// hidden set forced: no hidden group's count below `t` may be pinned. The counts are
+        /// either each team's responses less a few (an item some answered "not applicable") or
+        /// drawn on their own (a headcount is not bounded by the responses). A forced-hidden
+        /// team may have 0 in this measure, which the reader cannot see.
+        #[test]
+        fn no_hidden_count_is_pinned_in_a_measure_table(
+            g in arb_small_nested_tree(),
+            t in 4u64..=6,
+            own in any::<bool>(),
+            counts in prop::collection::vec(prop_oneof![2 => 1u64..6, 1 => 0u64..10], 8),
+            fewer in prop::collection::vec(prop_oneof![3 => Just(0u64), 1 => 0u64..3], 8),
+        ) {
+            let units = suppress(&g, t);
+            let n = g.len();
+            let mut has_child = vec![false; n];
+            for x in &g {
+                if let Some(p) = x.parent {
+                    has_child[p] = true;
+                }
+            }
+            let mut m: Vec<GroupSize> = g.iter().map(|x| GroupSize { parent: x.parent, responses: 0 }).collect();
+            for i in (0..n).rev() {
+                if !has_child[i] {
+                    m[i].responses = if own {
+                        counts[i % counts.len()]
+                    } else {
+                        g[i].responses.saturating_sub(fewer[i % fewer.len()])
+                    };
+                }
+                if let Some(p) = m[i].parent {
+                    m[p].responses += m[i].responses;
+                }
+            }
+            let vis = suppress_measure(&m, t, &units);
+            let hidden_leaves = (0..n).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
+            prop_assume!(hidden_leaves <= 3);
+            let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), &units);
+            prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?}; units {:?})", pinned, m, vis, units);
         }
     }
 }

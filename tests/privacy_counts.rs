@@ -134,3 +134,33 @@ fn report_with_merges_a_small_team_into_its_sibling() {
         );
     }
 }
+
+#[test]
+fn hidden_regions_cannot_pin_their_teams_sizes() {
+    // N = 4. Region One: teams A and B of 3 each (both hidden, so the region too); region Two:
+    // team C of 3; team D of 4 directly under the organisation. Before the fix the organisation's
+    // 13 and D's 4 were published: 9 hidden in three teams of at most 3 gave each of them as 3.
+    let units = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n  - id: r2\n    name: \"Region Two\"\n    children:\n      - id: c\n        name: \"Team C\"\n  - id: d\n    name: \"Team D\"\n";
+    let f = Fixture::new("anonymity_threshold: 4\n", units);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 5, likert(3, 2), spread11(3), None);
+    s += &ex_team("b", 5, likert(3, 1), spread11(3), None);
+    s += &ex_team("c", 5, likert(3, 3), spread11(3), None);
+    s += &ex_team("d", 6, likert(4, 2), spread11(4), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
+    let org = &a.periods[0].units[0];
+    assert_eq!(org.ex.as_ref().map(|e| e.responses), Some(13));
+    for id in ["r1", "a", "b", "r2", "c"] {
+        assert!(
+            unit(id).ex_visibility.is_hidden(),
+            "{id} is below 4 or all its teams are"
+        );
+    }
+    assert!(
+        unit("d").ex.is_none() && unit("d").ex_visibility.is_hidden(),
+        "13 − D's 4 would leave 9 = 3 + 3 + 3"
+    );
+}

@@ -303,6 +303,18 @@ def suppression(site, responses, before=None):
     for g in groups:
         if status[g] in HIDDEN:
             hide_below(g)
+    allsmall_here = set()  # hidden because every sub-group is too small, in this count's table
+
+    def teams(g):
+        """The teams with data at or below g; a group with data and no such sub-group is one."""
+        below = sum(teams(c) for c in site.children[g])
+        return below if below else (1 if responses.get(g, 0) > 0 else 0)
+
+    def small(g):
+        """Every team at or below g is below N (method.md "Differencing")."""
+        return responses.get(g, 0) < N or (g in allsmall_here and all(
+            small(c) for c in site.children[g] if responses.get(c, 0) > 0))
+
     changed = True
     while changed:
         changed = False
@@ -313,6 +325,7 @@ def suppression(site, responses, before=None):
             # "every sub-group too small on its own (or hidden above it)": the group goes too
             if kids and all(status[c] in (FEWER, ALLSMALL) for c in kids):
                 status[g] = ALLSMALL
+                allsmall_here.add(g)
                 hide_below(g)
                 changed = True
                 continue
@@ -322,6 +335,9 @@ def suppression(site, responses, before=None):
             T = sum(responses.get(c, 0) for c in hidden)
             k = len(hidden)
             pinned = T == k or T == k * (N - 1) or k >= N - 1
+            # through the levels: the teams inside the hidden sub-groups at 1 each, or at N - 1
+            m = sum(teams(c) for c in hidden)
+            pinned = pinned or T == m or (all(small(c) for c in hidden) and T == m * (N - 1))
             if T < N or k == 1 or pinned:
                 shown = [c for c in kids if status[c] == SHOWN]
                 if shown:
