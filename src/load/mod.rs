@@ -5,6 +5,7 @@
 //! against the rules of `docs/format.md`. Nothing here renders or writes.
 
 mod config;
+mod fast;
 mod post;
 mod reader;
 pub mod responses;
