@@ -233,7 +233,19 @@ pub(crate) fn wrap(
 /// (no-break spaces, as in Finnish `45 %`, are kept).
 pub(crate) fn clean(text: &str) -> String {
     let keep = |c: char| matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
-    text.split(|c: char| (c.is_whitespace() && !keep(c)) || c.is_control())
+    let breaking = |c: char| (c.is_whitespace() && !keep(c)) || c.is_control();
+    // Nearly every label is clean already (single spaces, none at either end): one pass to see
+    // that, and a copy, instead of splitting and joining on every call.
+    let mut after_space = true;
+    let already = text.chars().all(|c| {
+        let ok = if c == ' ' { !after_space } else { !breaking(c) };
+        after_space = c == ' ';
+        ok
+    });
+    if text.is_empty() || (already && !after_space) {
+        return text.to_string();
+    }
+    text.split(breaking)
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -602,7 +614,15 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
     // Attribute values never contain `"` (plotters escapes them), so the line alternates:
     // text up to ` key="`, the value, text up to the next ` key="`, ...
     let mut rest = line;
-    while let Some(open) = rest.find("=\"") {
+    // The next `="`, found byte by byte: a `str::find` of a two-byte pattern sets up a searcher
+    // on every call, which showed in profiles of large builds.
+    let open_quote = |s: &str| {
+        let bytes = s.as_bytes();
+        (1..bytes.len())
+            .find(|&i| bytes[i] == b'"' && bytes[i - 1] == b'=')
+            .map(|i| i - 1)
+    };
+    while let Some(open) = open_quote(rest) {
         let before = &rest[..open];
         let after = &rest[open + 2..];
         let Some(close) = after.find('"') else {

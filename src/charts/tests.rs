@@ -719,3 +719,34 @@ fn snapshots() {
         &sparkline(&[Some(60.0), None, Some(61.0), Some(64.0)], FI, "EX"),
     );
 }
+
+/// `clean`'s shortcut for labels that are clean already gives what splitting and joining gives.
+#[test]
+fn clean_shortcut_matches_split_and_join() {
+    let reference = |text: &str| {
+        let keep = |c: char| matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}');
+        text.split(|c: char| (c.is_whitespace() && !keep(c)) || c.is_control())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for text in [
+        "",
+        " ",
+        "a",
+        "Plain label",
+        " leading",
+        "trailing ",
+        "two  spaces",
+        "tab\there",
+        "line\nbreak",
+        "45\u{a0}%",
+        "thin\u{202f}space",
+        "ctrl\u{7}char",
+        "em\u{2003}space",
+        "Työkuorma on hallittavissa",
+        "\u{a0}",
+    ] {
+        assert_eq!(clean(text), reference(text), "{text:?}");
+    }
+}

@@ -6,6 +6,7 @@
 
 mod config;
 mod control;
+mod fast;
 mod post;
 mod reader;
 pub mod responses;

@@ -21,14 +21,14 @@ use crate::suggest::closest;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawSurvey {
-    period: Spanned<String>,
+pub(super) struct RawSurvey {
+    pub(super) period: Spanned<String>,
     #[serde(default)]
-    ex: HashMap<Spanned<String>, RawEx>,
+    pub(super) ex: HashMap<Spanned<String>, RawEx>,
     #[serde(default)]
-    cx: HashMap<Spanned<String>, RawCx>,
-    ex_responses: Option<Spanned<super::responses::RawResponses>>,
-    cx_responses: Option<Spanned<super::responses::RawResponses>>,
+    pub(super) cx: HashMap<Spanned<String>, RawCx>,
+    pub(super) ex_responses: Option<Spanned<super::responses::RawResponses>>,
+    pub(super) cx_responses: Option<Spanned<super::responses::RawResponses>>,
 }
 
 #[derive(Deserialize)]
@@ -86,22 +86,62 @@ impl<'de> Deserialize<'de> for RawAnswers {
     }
 }
 
+/// Where responses files are read from, and where what they give is gathered.
+type Gather<'a, 'b> = (
+    &'a SiteReader,
+    &'b mut Vec<ResponsesFile>,
+    &'b mut Vec<Diagnostic>,
+);
+
 /// The period the file names (if it parses) and the validated results (if all is well).
 pub(super) fn parse_survey(
     path: &Path,
     text: &str,
     framework: &Framework,
     units: &UnitTree,
-    (reader, files, warnings): &mut (&SiteReader, &mut Vec<ResponsesFile>, &mut Vec<Diagnostic>),
+    gather: &mut Gather,
     diagnostics: &mut Diagnostics,
 ) -> (Option<Period>, Option<SurveyPeriod>) {
-    let raw: RawSurvey = match parse_yaml(path, text, 0) {
-        Ok(raw) => raw,
+    // The fast reader first (see `fast.rs`). Its values carry no source locations, so when the
+    // checks find anything the file is read again with locations, and every message comes from
+    // that read. It never reads responses files, so `gather` stays untouched.
+    if let Some(raw) = super::fast::read(text) {
+        let mut found = Diagnostics::default();
+        let result = check_survey(path, raw, framework, units, gather, &mut found);
+        if found.is_empty() {
+            return result;
+        }
+    }
+    parse_survey_located(path, text, framework, units, gather, diagnostics)
+}
+
+/// [`parse_survey`] with serde-saphyr's located parse only.
+pub(super) fn parse_survey_located(
+    path: &Path,
+    text: &str,
+    framework: &Framework,
+    units: &UnitTree,
+    gather: &mut Gather,
+    diagnostics: &mut Diagnostics,
+) -> (Option<Period>, Option<SurveyPeriod>) {
+    match parse_yaml(path, text, 0) {
+        Ok(raw) => check_survey(path, raw, framework, units, gather, diagnostics),
         Err(d) => {
             diagnostics.push(d);
-            return (None, None);
+            (None, None)
         }
-    };
+    }
+}
+
+/// The checks of one parsed survey file.
+fn check_survey(
+    path: &Path,
+    raw: RawSurvey,
+    framework: &Framework,
+    units: &UnitTree,
+    (reader, files, warnings): &mut Gather,
+    diagnostics: &mut Diagnostics,
+) -> (Option<Period>, Option<SurveyPeriod>) {
     let before = diagnostics.len();
     let period = match Period::parse(&raw.period.value) {
         Ok(p) => Some(p),
