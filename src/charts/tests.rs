@@ -178,7 +178,16 @@ fn heatmap(label: &str, fmt: NumberFormat) -> Figure {
         missing: "No data",
     };
     render_heatmap(
-        "h", &rows, &hrefs, &cols, &cells, &labels, fmt, label, label,
+        "h",
+        &rows,
+        &hrefs,
+        &[],
+        &cols,
+        &cells,
+        &labels,
+        fmt,
+        label,
+        label,
     )
 }
 
@@ -434,12 +443,113 @@ fn heatmap_marks_hidden_and_missing_cells() {
 
 #[test]
 fn heatmap_text_contrasts_with_its_cell() {
-    assert_eq!(text_on(heatmap::ramp(0.0)), DARK_TEXT);
+    // Both ends of the diverging scale are dark (white text), the neutral middle pale.
+    assert_eq!(text_on(heatmap::ramp(0.0)), LIGHT_TEXT);
+    assert_eq!(text_on(heatmap::ramp(0.5)), DARK_TEXT);
     assert_eq!(text_on(heatmap::ramp(1.0)), LIGHT_TEXT);
     for t in 0..=20 {
         let bg = heatmap::ramp(f64::from(t) / 20.0);
         assert!(contrast(bg, text_on(bg)) >= 4.5, "{t}");
     }
+}
+
+/// The fill of the cell whose hover title ends in `: {value}`.
+fn cell_fill(svg: &str, value: &str) -> String {
+    let at = svg
+        .find(&format!(": {value}</title>"))
+        .unwrap_or_else(|| panic!("no cell {value}"));
+    let rect = &svg[at..];
+    let fill = &rect[rect.find("fill=\"").expect("a fill") + 6..];
+    fill[..7].to_string()
+}
+
+fn one_row_heatmap(values: &[f64]) -> Figure {
+    let cols: Vec<String> = (0..values.len()).map(|c| format!("F{c}")).collect();
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    render_heatmap(
+        "h",
+        &["A".to_string()],
+        &[None],
+        &[],
+        &cols,
+        &[values.iter().map(|&v| Cell::Value(v)).collect()],
+        &labels,
+        EN,
+        "T",
+        "D",
+    )
+}
+
+#[test]
+fn heatmap_colour_scale_is_the_same_on_every_chart() {
+    // 70 is the same colour beside 65 as beside 20 and 95: the scale is never refitted.
+    let narrow = one_row_heatmap(&[65.0, 70.0]);
+    let wide = one_row_heatmap(&[20.0, 70.0, 95.0]);
+    assert_eq!(cell_fill(&narrow.svg, "70"), cell_fill(&wide.svg, "70"));
+    // RdBu: the stops at 0, 50 and 100 are ColorBrewer's ends and its neutral middle.
+    assert_eq!(heatmap::ramp(0.0), RGBColor(0x67, 0x00, 0x1f));
+    assert_eq!(heatmap::ramp(0.5), RGBColor(0xf7, 0xf7, 0xf7));
+    assert_eq!(heatmap::ramp(1.0), RGBColor(0x05, 0x30, 0x61));
+    // 15 is halfway between the stops at 10 and 20 (b2182b, d6604d): (0xb2 + 0xd6) / 2 = 0xc4,
+    // (0x18 + 0x60) / 2 = 0x3c, (0x2b + 0x4d) / 2 = 0x3c.
+    assert_eq!(heatmap::ramp(0.15), RGBColor(0xc4, 0x3c, 0x3c));
+    // Legend ticks are the fixed ends, whatever the data.
+    for t in ["0", "25", "50", "75", "100"] {
+        assert!(narrow.svg.contains(&format!(">{t}</text>")), "{t}");
+    }
+}
+
+#[test]
+fn heatmap_rows_sit_under_their_region() {
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    let rows: Vec<String> = ["Kamppi", "Töölö", "Tikkurila"].map(String::from).to_vec();
+    let groups: Vec<String> = ["Helsinki", "Helsinki", "Vantaa"]
+        .map(String::from)
+        .to_vec();
+    let cells = vec![vec![Cell::Value(70.0)]; 3];
+    let cols = vec!["F".to_string()];
+    let f = render_heatmap(
+        "h",
+        &rows,
+        &[None, None, None],
+        &groups,
+        &cols,
+        &cells,
+        &labels,
+        EN,
+        "T",
+        "D",
+    );
+    let at = |s: &str| f.svg.find(&format!(">{s}</text>")).expect(s);
+    assert!(at("Helsinki") < at("Kamppi"));
+    assert!(at("Töölö") < at("Vantaa") && at("Vantaa") < at("Tikkurila"));
+    // One region only: no header.
+    let same = vec!["Helsinki".to_string(); 3];
+    let g = render_heatmap(
+        "h",
+        &rows,
+        &[None, None, None],
+        &same,
+        &cols,
+        &cells,
+        &labels,
+        EN,
+        "T",
+        "D",
+    );
+    assert!(!g.svg.contains(">Helsinki</text>"));
 }
 
 #[test]
@@ -599,7 +709,7 @@ fn empty_inputs_still_render() {
         hidden_short: "hidden",
         missing: "No data",
     };
-    let f = render_heatmap("e", &[], &[], &[], &[], &h, EN, "T", "D");
+    let f = render_heatmap("e", &[], &[], &[], &[], &[], &h, EN, "T", "D");
     assert!(f.svg.ends_with("</svg>"));
     let l = ScatterLabels {
         x_axis: "EX",
@@ -651,6 +761,7 @@ fn heatmap_numbers_long_headers_and_keeps_one_label_size() {
         "h",
         &rows,
         &[None, None],
+        &[],
         &cols,
         &cells,
         &labels,

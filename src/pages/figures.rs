@@ -593,6 +593,9 @@ impl<'a> FigureMaker<'a> {
         }
         let mut row_labels = Vec::new();
         let mut row_hrefs = Vec::new();
+        // Each row under the unit it belongs to (its region); the chart shows headers only when
+        // the rows come from more than one.
+        let mut row_groups = Vec::new();
         let mut cells = Vec::new();
         let mut hidden = 0;
         for &team in &teams {
@@ -602,6 +605,12 @@ impl<'a> FigureMaker<'a> {
             }
             row_labels.push(self.unit_name(team));
             row_hrefs.push(Some(self.unit_href(team)));
+            row_groups.push(
+                units.units[team]
+                    .parent
+                    .map(|parent| self.unit_name(parent))
+                    .unwrap_or_default(),
+            );
             cells.push(match &result.ex {
                 Some(e) => e
                     .factors
@@ -641,6 +650,7 @@ impl<'a> FigureMaker<'a> {
             &self.next_id("heatmap"),
             &row_labels,
             &row_hrefs,
+            &row_groups,
             &col_labels,
             &cells,
             &labels,
