@@ -379,10 +379,8 @@ fn trend_gaps_break_the_line() {
     let point_counts: Vec<usize> = lines
         .iter()
         .map(|l| {
-            l.split('"')
-                .rev()
-                .nth(1)
-                .unwrap()
+            let points = &l[l.find("points=\"").unwrap() + 8..];
+            points[..points.find('"').unwrap()]
                 .split_whitespace()
                 .count()
         })
@@ -550,6 +548,32 @@ fn heatmap_rows_sit_under_their_region() {
         "D",
     );
     assert!(!g.svg.contains(">Helsinki</text>"));
+}
+
+#[test]
+fn data_colours_carry_the_class_the_dark_theme_recolours() {
+    let f = bars("Töölö", EN);
+    assert!(
+        f.svg
+            .contains("fill=\"#2A64B8\" stroke=\"none\" class=\"k-ex\"/>")
+    );
+    // White text on a data bar turns dark with the bar; white on a heatmap cell does not.
+    assert!(
+        f.svg
+            .contains("fill=\"#FFFFFE\" font-weight=\"bold\" class=\"k-on\">")
+    );
+    let h = one_row_heatmap(&[5.0]);
+    assert!(
+        h.svg
+            .contains("fill=\"#FFFFFF\" font-weight=\"bold\">5</text>")
+    );
+    assert!(!h.svg.contains("k-on"));
+    // Every class the charts write is styled by the page, in light and dark.
+    let css = include_str!("../../templates/style.css");
+    for class in ["k-ex", "k-cx", "k-neg", "k-x1", "k-x2", "k-x3", "k-on"] {
+        assert!(css.contains(&format!("svg.chart .{class} {{ fill: var(--{class}); }}")));
+        assert_eq!(css.matches(&format!("--{class}: #")).count(), 2, "{class}");
+    }
 }
 
 #[test]
