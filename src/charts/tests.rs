@@ -586,6 +586,92 @@ fn data_colours_work_on_light_and_dark_pages() {
     }
 }
 
+/// The boxes of the scatter's point labels (text with `font-size` `size`), from the SVG.
+fn label_boxes(svg: &str, size: &str) -> Vec<(String, [f64; 4])> {
+    let attr = |l: &str, k: &str| -> f64 {
+        let at = l.find(&format!(" {k}=\"")).unwrap() + k.len() + 3;
+        l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+    };
+    svg.lines()
+        .filter(|l| {
+            l.starts_with("<text")
+                && l.contains(&format!("font-size=\"{size}\""))
+                && !l.contains("dy=\"0.76em\"")
+        })
+        .filter_map(|l| {
+            let name = l[l.find('>')? + 1..l.find("</text>")?].to_string();
+            let (x, y) = (attr(l, "x"), attr(l, "y"));
+            let w = text_width(&name, size.parse().unwrap(), false);
+            let x0 = if l.contains("text-anchor=\"end\"") {
+                x - w
+            } else {
+                x
+            };
+            Some((name, [x0, y - 9.0, x0 + w, y + 9.0]))
+        })
+        .collect()
+}
+
+#[test]
+fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
+    let labels = ScatterLabels {
+        x_axis: "EX index",
+        y_axis: "CX index",
+        x_short: "EX",
+        y_short: "CX",
+        point: "Unit",
+        fit: "Fitted line",
+    };
+    let point = |label: &str, x: f64, y: f64| ScatterPoint {
+        label: label.into(),
+        href: None,
+        x,
+        y,
+        highlight: false,
+    };
+    // Four lone extremes around a middle cluster: each has room, so each is labelled.
+    let mut points = vec![
+        point("Low", 40.0, 70.0),
+        point("High", 95.0, 72.0),
+        point("Down", 70.0, 45.0),
+        point("Up", 68.0, 96.0),
+    ];
+    points.extend((0..8).map(|i| point(&format!("m{i}"), 65.0 + f64::from(i), 70.0)));
+    let f = render_scatter("s", &points, None, &labels, EN, "T", "D");
+    let names: Vec<String> = label_boxes(&f.svg, "14").into_iter().map(|b| b.0).collect();
+    for n in ["Low", "High", "Down", "Up"] {
+        assert!(names.contains(&n.to_string()), "{n}: {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with('m')), "{names:?}");
+    // Crowded: the extremes sit on top of each other; whatever is labelled does not overlap.
+    let crowded: Vec<ScatterPoint> = (0..30)
+        .map(|i| {
+            let t = f64::from(i);
+            point(
+                &format!("Unit number {i}"),
+                60.0 + (t * 7.3) % 20.0,
+                62.0 + (t * 3.1) % 18.0,
+            )
+        })
+        .collect();
+    let mut with_own = crowded.clone();
+    with_own[5].highlight = true;
+    let f = render_scatter("s", &with_own, Some((10.0, 0.9)), &labels, EN, "T", "D");
+    let mut boxes = label_boxes(&f.svg, "14");
+    boxes.extend(
+        label_boxes(&f.svg, "15")
+            .into_iter()
+            .filter(|b| b.0 == "Unit number 5"),
+    );
+    assert!(boxes.iter().any(|b| b.0 == "Unit number 5"), "{boxes:?}");
+    for (i, (a, p)) in boxes.iter().enumerate() {
+        for (b, q) in &boxes[i + 1..] {
+            let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+            assert!(apart, "{a} overlaps {b}");
+        }
+    }
+}
+
 #[test]
 fn scatter_links_tooltips_and_fit() {
     let f = scatter("Töölö", EN);
