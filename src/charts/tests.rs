@@ -354,6 +354,37 @@ fn polylines_with(svg: &str, stroke: &str) -> Vec<String> {
 }
 
 #[test]
+fn trend_marks_every_year_boundary() {
+    let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        trend::year_boundaries(&p(&["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2026-Q1"])),
+        vec![2, 4]
+    );
+    assert_eq!(
+        trend::year_boundaries(&p(&["joulukuu 2025", "tammikuu 2026", "Q1/2026"])),
+        vec![1]
+    );
+    assert!(trend::year_boundaries(&p(&["P1", "P2"])).is_empty());
+    let periods = p(&["2024-Q4", "2025-Q1", "2025-Q2", "2026-Q1"]);
+    let series = vec![Series {
+        name: "EX".into(),
+        values: vec![Some(60.0); 4],
+    }];
+    let labels = TrendLabels {
+        y_axis: "Index",
+        period: "Period",
+        decimals: 0,
+    };
+    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
+    assert_eq!(
+        polylines_with(&f.svg, "opacity=\"0.3\"").len(),
+        2,
+        "{}",
+        f.svg
+    );
+}
+
+#[test]
 fn trend_gaps_break_the_line() {
     let periods: Vec<String> = (1..=6).map(|i| format!("P{i}")).collect();
     let series = vec![Series {
