@@ -311,3 +311,11 @@ ranked_more = { $count ->
 scatter_level_note = With { $teams } teams, each point is a unit one level up; the correlation is over the teams, and every team is in the tables.
 parent_ex_heading = Employee results of { $unit }
 parent_ex_lead = { $team } is part of { $unit }. These are the employee results of all of { $unit }, not of { $team } alone.
+
+## Charts that read at a glance (issue 10, section 4)
+turnover_per_period = { $granularity ->
+    [quarter] Turnover per quarter
+    [month] Turnover per month
+    [week] Turnover per week
+   *[other] Turnover per period
+}

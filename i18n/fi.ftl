@@ -301,3 +301,11 @@ ranked_more = { $count ->
 scatter_level_note = Tiimejä on { $teams }, joten kukin piste on ylemmän tason yksikkö; korrelaatio on laskettu tiimeistä, ja jokainen tiimi on taulukoissa.
 parent_ex_heading = Yksikön { $unit } henkilöstötulokset
 parent_ex_lead = { $team } kuuluu yksikköön { $unit }. Nämä ovat koko yksikön { $unit } henkilöstötulokset, eivät yksikön { $team } omat.
+
+## Charts that read at a glance (issue 10, section 4)
+turnover_per_period = { $granularity ->
+    [quarter] Vaihtuvuus neljänneksen aikana
+    [month] Vaihtuvuus kuukauden aikana
+    [week] Vaihtuvuus viikon aikana
+   *[other] Vaihtuvuus kauden aikana
+}

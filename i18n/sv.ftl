@@ -285,3 +285,11 @@ ranked_more = { $count ->
 scatter_level_note = Med { $teams } team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.
 parent_ex_heading = Medarbetarresultat för { $unit }
 parent_ex_lead = { $team } ingår i { $unit }. Det här är medarbetarresultaten för hela { $unit }, inte bara för { $team }.
+
+## Charts that read at a glance (issue 10, section 4)
+turnover_per_period = { $granularity ->
+    [quarter] Personalomsättning per kvartal
+    [month] Personalomsättning per månad
+    [week] Personalomsättning per vecka
+   *[other] Personalomsättning per period
+}
