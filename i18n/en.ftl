@@ -319,3 +319,6 @@ turnover_per_period = { $granularity ->
     [week] Turnover per week
    *[other] Turnover per period
 }
+scale_band = { $band } ({ $answers })
+mean_answer_on_scale = Mean answer on a scale of 1–{ $points }
+mean_of_points = { $mean } (scale 1–{ $points })

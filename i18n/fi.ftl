@@ -309,3 +309,6 @@ turnover_per_period = { $granularity ->
     [week] Vaihtuvuus viikon aikana
    *[other] Vaihtuvuus kauden aikana
 }
+scale_band = { $band } ({ $answers })
+mean_answer_on_scale = Keskiarvo asteikolla 1–{ $points }
+mean_of_points = { $mean } (asteikko 1–{ $points })

@@ -293,3 +293,6 @@ turnover_per_period = { $granularity ->
     [week] Personalomsättning per vecka
    *[other] Personalomsättning per period
 }
+scale_band = { $band } ({ $answers })
+mean_answer_on_scale = Medelvärde på skalan 1–{ $points }
+mean_of_points = { $mean } (skala 1–{ $points })
