@@ -323,3 +323,14 @@ comments_count = { $count ->
    *[other] { $count } comments.
 }
 comments_more = { $shown } of the { $total } comments are shown.
+
+## Charts that read at a glance (issue 10, section 4)
+turnover_per_period = { $granularity ->
+    [quarter] Turnover per quarter
+    [month] Turnover per month
+    [week] Turnover per week
+   *[other] Turnover per period
+}
+scale_band = { $band } ({ $answers })
+mean_answer_on_scale = Mean answer on a scale of 1–{ $points }
+mean_of_points = { $mean } (scale 1–{ $points })

@@ -313,3 +313,14 @@ comments_count = { $count ->
    *[other] { $count } vastausta.
 }
 comments_more = { $total } vastauksesta näytetään { $shown }.
+
+## Charts that read at a glance (issue 10, section 4)
+turnover_per_period = { $granularity ->
+    [quarter] Vaihtuvuus neljänneksen aikana
+    [month] Vaihtuvuus kuukauden aikana
+    [week] Vaihtuvuus viikon aikana
+   *[other] Vaihtuvuus kauden aikana
+}
+scale_band = { $band } ({ $answers })
+mean_answer_on_scale = Keskiarvo asteikolla 1–{ $points }
+mean_of_points = { $mean } (asteikko 1–{ $points })

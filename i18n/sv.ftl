@@ -297,3 +297,14 @@ comments_count = { $count ->
    *[other] { $count } svar.
 }
 comments_more = { $shown } av { $total } svar visas.
+
+## Charts that read at a glance (issue 10, section 4)
+turnover_per_period = { $granularity ->
+    [quarter] Personalomsättning per kvartal
+    [month] Personalomsättning per månad
+    [week] Personalomsättning per vecka
+   *[other] Personalomsättning per period
+}
+scale_band = { $band } ({ $answers })
+mean_answer_on_scale = Medelvärde på skalan 1–{ $points }
+mean_of_points = { $mean } (skala 1–{ $points })

@@ -65,6 +65,16 @@ fn parse(source: String, file: &str) -> Result<FluentResource, String> {
     })
 }
 
+/// Messages that take only `$granularity` (the site's period length), resolved once per site by
+/// [`Translations::strings_for`] so pages can look them up plainly.
+const GRANULARITY_KEYS: [&str; 5] = [
+    "periods",
+    "period",
+    "latest_period",
+    "all_periods",
+    "turnover_per_period",
+];
+
 impl Translations {
     fn build(language: Language, site_override: Option<(&str, &str)>) -> Result<Self, String> {
         let id: unic_langid::LanguageIdentifier = language
@@ -221,7 +231,7 @@ impl Translations {
         };
         self.by_granularity[slot].get_or_init(|| {
             let mut strings = self.plain.clone();
-            for key in ["periods", "period", "latest_period", "all_periods"] {
+            for key in GRANULARITY_KEYS {
                 let text = self.format(key, &[("granularity", Arg::from(kind))]);
                 strings.insert(key, Box::leak(text.into_boxed_str()));
             }
@@ -372,8 +382,7 @@ mod tests {
                     if pattern.ends_with("t(\"") {
                         assert!(
                             Translations::embedded(Language::En).plain.contains_key(key)
-                                || ["periods", "period", "latest_period", "all_periods"]
-                                    .contains(&key),
+                                || GRANULARITY_KEYS.contains(&key),
                             "UI string `{key}` needs arguments: use `tr`/`format`, not `t`"
                         );
                     }

@@ -3,7 +3,7 @@
 
 use super::{
     BLUE, FONT, Figure, GRID, MUTED, NumberFormat, PAD, SMALL, Table, Txt, WIDTH, clean, draw_svg,
-    solid, text_on, unit, wrap, x_grid,
+    solid, text_on_data, unit, wrap, x_grid,
 };
 
 /// One bar.
@@ -135,7 +135,7 @@ pub fn render_bars(
             pen.end_group();
             let mut after = bar_end + 6.0;
             if fits_inside(i, right) {
-                let t = val_t.right().color(solid(text_on(BLUE)));
+                let t = val_t.right().color(solid(text_on_data(BLUE)));
                 pen.text(&values[i], bar_end - 5.0, cy, &t);
             } else {
                 pen.text(&values[i], after, cy, &val_t);

@@ -1,11 +1,12 @@
-//! Units × factors heatmap: a single-hue blue scale, the value printed in every cell, hidden cells
-//! hatched, missing cells shown as "–".
+//! Units × factors heatmap: one fixed 0–100 diverging scale on every page (red below the
+//! midpoint 50, blue above, so weak cells are the saturated ones), the value printed in every cell,
+//! hidden cells hatched, missing cells shown as "–", rows grouped under their region.
 
 use plotters::prelude::*;
 
 use super::{
-    FONT, Figure, GRID, LINE, MUTED, NumberFormat, PAD, SMALL, Table, Txt, WIDTH, ceil_to, clean,
-    draw_svg, floor_to, legend_layout, legend_text, safe_id, solid, text_on, wrap,
+    FONT, Figure, GRID, LINE, MUTED, NumberFormat, PAD, SMALL, Table, Txt, WIDTH, clean, draw_svg,
+    legend_layout, legend_text, safe_id, solid, text_on, wrap,
 };
 
 /// One cell of the heatmap.
@@ -34,17 +35,28 @@ pub struct HeatmapLabels<'a> {
     pub missing: &'a str,
 }
 
-/// ColorBrewer Blues, from light to dark (lightness falls monotonically, so greyscale keeps order).
-const RAMP: [RGBColor; 8] = [
-    RGBColor(0xde, 0xeb, 0xf7),
-    RGBColor(0xc6, 0xdb, 0xef),
-    RGBColor(0x9e, 0xca, 0xe1),
-    RGBColor(0x6b, 0xae, 0xd6),
-    RGBColor(0x42, 0x92, 0xc6),
-    RGBColor(0x21, 0x71, 0xb5),
-    RGBColor(0x08, 0x51, 0x9c),
-    RGBColor(0x08, 0x30, 0x6b),
+/// ColorBrewer RdBu (11 classes, colour-blind safe), from 0 (dark red) through the pale neutral
+/// midpoint to 100 (dark blue): one stop every 10 index points. The index is the share of
+/// favourable answers, so the midpoint 50 is "as many favourable answers as not"; the further a
+/// cell is from it, the stronger its colour, and cells below it are red, as unfavourable answers
+/// are in the other charts.
+const RAMP: [RGBColor; 11] = [
+    RGBColor(0x67, 0x00, 0x1f),
+    RGBColor(0xb2, 0x18, 0x2b),
+    RGBColor(0xd6, 0x60, 0x4d),
+    RGBColor(0xf4, 0xa5, 0x82),
+    RGBColor(0xfd, 0xdb, 0xc7),
+    RGBColor(0xf7, 0xf7, 0xf7),
+    RGBColor(0xd1, 0xe5, 0xf0),
+    RGBColor(0x92, 0xc5, 0xde),
+    RGBColor(0x43, 0x93, 0xc3),
+    RGBColor(0x21, 0x66, 0xac),
+    RGBColor(0x05, 0x30, 0x61),
 ];
+
+/// The colour scale's ends: fixed, so one colour means the same score on every page.
+pub(crate) const SCALE_LO: f64 = 0.0;
+pub(crate) const SCALE_HI: f64 = 100.0;
 
 /// Colour for position `t` in 0..=1 on the ramp.
 pub(crate) fn ramp(t: f64) -> RGBColor {
@@ -62,10 +74,13 @@ pub(crate) fn ramp(t: f64) -> RGBColor {
 }
 
 const CELL_H: f64 = 38.0;
+/// Height of a region's header line above its rows.
+const GROUP_H: f64 = 24.0;
 /// Line height of wrapped row labels and header lines.
 const ROW_LINE: f64 = 16.0;
 
-/// A heatmap of units (rows) by factors (columns).
+/// A heatmap of units (rows) by factors (columns). `row_groups` names each row's region (empty:
+/// no grouping); when rows come from more than one region, each region's rows sit under a header.
 ///
 /// Column headers are written horizontally, wrapped, when every word fits a column; otherwise
 /// (long names, as most factor names on a phone-width chart) the columns are numbered and a key
@@ -75,6 +90,7 @@ pub fn render_heatmap(
     id: &str,
     row_labels: &[String],
     row_hrefs: &[Option<String>],
+    row_groups: &[String],
     col_labels: &[String],
     cells: &[Vec<Cell>],
     labels: &HeatmapLabels,
@@ -99,23 +115,7 @@ pub fn render_heatmap(
             _ => None,
         })
         .collect();
-    let (mut lo, mut hi) = (
-        floor_to(values.iter().copied().fold(f64::INFINITY, f64::min), 10.0),
-        ceil_to(
-            values.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            10.0,
-        ),
-    );
-    if !lo.is_finite() || !hi.is_finite() {
-        (lo, hi) = (0.0, 100.0);
-    }
-    while hi - lo < 20.0 {
-        if lo >= 10.0 {
-            lo -= 10.0;
-        } else {
-            hi += 10.0;
-        }
-    }
+    let (lo, hi) = (SCALE_LO, SCALE_HI);
     let color_of = |v: f64| ramp((v - lo) / (hi - lo));
     let num = |v: f64| fmt.number(v, 0);
 
@@ -176,8 +176,21 @@ pub fn render_heatmap(
     };
     let head_h = heads.iter().map(Vec::len).max().unwrap_or(1) as f64 * ROW_LINE + 8.0;
     let top = PAD + key_h + head_h;
-    let rows_n = row_labels.len();
-    let grid_bottom = top + CELL_H * rows_n as f64;
+    // Each row's top, with a header line before the first row of every region.
+    let grouped =
+        row_groups.len() == row_labels.len() && row_groups.windows(2).any(|w| w[0] != w[1]);
+    let mut row_y = Vec::with_capacity(row_labels.len());
+    let mut group_heads: Vec<(usize, f64, &str)> = Vec::new();
+    let mut y = top;
+    for r in 0..row_labels.len() {
+        if grouped && (r == 0 || row_groups[r] != row_groups[r - 1]) {
+            group_heads.push((r, y, row_groups[r].as_str()));
+            y += GROUP_H;
+        }
+        row_y.push(y);
+        y += CELL_H;
+    }
+    let grid_bottom = y;
 
     // Legend below the grid: the scale title, the colour scale, then hidden and missing.
     let scale_w = 200.0_f64.min(width - 2.0 * PAD - 8.0);
@@ -234,8 +247,23 @@ pub fn render_heatmap(
             }
         }
 
+        let mut heads_left = group_heads.iter().peekable();
         for (r, label) in row_labels.iter().enumerate() {
-            let y = top + CELL_H * r as f64;
+            if let Some(&(_, y, name)) = heads_left.next_if(|h| h.0 == r) {
+                pen.line(&[(PAD, y + 2.0), (width - PAD, y + 2.0)], MUTED, 1);
+                for (k, line) in wrap(name, SMALL, false, width - 2.0 * PAD, 1)
+                    .iter()
+                    .enumerate()
+                {
+                    pen.text(
+                        line,
+                        PAD,
+                        y + GROUP_H / 2.0 + 3.0 + ROW_LINE * k as f64,
+                        &Txt::new(SMALL).bold(),
+                    );
+                }
+            }
+            let y = row_y[r];
             let lines = &row_lines[r];
             let y0 = y + CELL_H / 2.0 - (lines.len() as f64 - 1.0) * ROW_LINE / 2.0;
             for (k, line) in lines.iter().enumerate() {
@@ -300,15 +328,19 @@ pub fn render_heatmap(
                 solid(ramp((f64::from(i) + 0.5) / f64::from(steps))),
             );
         }
+        // Ticks every 25 points; the middle one is the neutral answer.
         let tick = Txt::new(SMALL).top().color(MUTED);
-        pen.text(&num(lo), sx, sy + 21.0, &tick);
-        pen.text(
-            &num((lo + hi) / 2.0),
-            sx + scale_w / 2.0,
-            sy + 21.0,
-            &tick.center(),
-        );
-        pen.text(&num(hi), sx + scale_w, sy + 21.0, &tick.right());
+        for k in 0..=4 {
+            let v = lo + (hi - lo) * f64::from(k) / 4.0;
+            let x = sx + scale_w * f64::from(k) / 4.0;
+            pen.line(&[(x, sy + 18.0), (x, sy + 22.0)], MUTED, 1);
+            let t = match k {
+                0 => tick,
+                4 => tick.right(),
+                _ => tick.center(),
+            };
+            pen.text(&num(v), x, sy + 23.0, &t);
+        }
 
         let (pos, _) = legend_layout(&legend_items, PAD, items_top, width - 2.0 * PAD);
         let (hx, hy) = pos[0];

@@ -5,8 +5,8 @@ use plotters::prelude::*;
 
 use super::{
     BLUE, BarRows, FONT, Figure, GREY, GRID, INK, LINE, MUTED, NumberFormat, PAD, Pen, RED, SMALL,
-    Table, Txt, WIDTH, bar_rows, clean, draw_svg, legend_layout, solid, swatch_legend, text_on,
-    unit, x_tick_labels,
+    Table, Txt, WIDTH, bar_rows, clean, draw_svg, legend_layout, solid, swatch_legend,
+    text_on_data, unit, x_tick_labels,
 };
 
 /// One item; the three shares are of 0..=1 and are normalised by their sum.
@@ -74,7 +74,10 @@ pub(crate) fn segment(
     pen.begin_title(tooltip);
     pen.rect(x0, y, x1, y + BAR, solid(color));
     pen.end_group();
-    let t = Txt::new(SMALL).bold().center().color(solid(text_on(color)));
+    let t = Txt::new(SMALL)
+        .bold()
+        .center()
+        .color(solid(text_on_data(color)));
     let w = t.width(text);
     let cy = y + BAR / 2.0;
     if w + 6.0 <= x1 - x0 {

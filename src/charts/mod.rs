@@ -10,7 +10,10 @@
 //!   down (see [`WIDTH`]). On narrow charts row labels sit above their bars rather than beside
 //!   them, so both get the full width.
 //! - plotters' black is rewritten to `currentColor`, so text, axes and grid follow the page's
-//!   text colour (dark mode). Data colours are mid-tone and readable on white and on `#16181d`.
+//!   text colour (dark mode). Each data colour keeps its light-theme hex in the attribute (so the
+//!   SVG stands alone and prints) and gets a class (`k-ex`, `k-ex-s` for a stroke, … see
+//!   [`theme_class`]) that the page's CSS (`templates/style.css`, "Charts") recolours for a dark
+//!   screen; text on a data colour gets `k-on`, so it turns dark when the colour turns light.
 //! - What plotters cannot write (links, hover titles, dash patterns, hatch patterns) is placed by
 //!   drawing an invisible marker text or a sentinel colour and replacing it afterwards.
 //! - Everything from data is escaped: plotters escapes what it draws, [`escape`] the rest.
@@ -101,6 +104,35 @@ pub(crate) const EXTRA: [RGBColor; 3] = [
 /// Dark text on light data colours (not #000000, which becomes `currentColor`).
 pub(crate) const DARK_TEXT: RGBColor = RGBColor(0x01, 0x01, 0x01);
 pub(crate) const LIGHT_TEXT: RGBColor = RGBColor(0xff, 0xff, 0xff);
+/// White text on a data colour (one unit off white, so the post-processor can tell it from white
+/// text on a heatmap cell, whose colours do not change with the theme).
+pub(crate) const ON_DATA: RGBColor = RGBColor(0xff, 0xff, 0xfe);
+
+/// The class that lets the page's CSS recolour a data colour for the dark theme, by the colour's
+/// hex as the SVG writes it; `None` for colours that stay (heatmap cells, greys, text colours).
+pub(crate) fn theme_class(hex: &str) -> Option<&'static str> {
+    const CLASSES: [(RGBColor, &str); 7] = [
+        (BLUE, "k-ex"),
+        (ORANGE, "k-cx"),
+        (RED, "k-neg"),
+        (EXTRA[0], "k-x1"),
+        (EXTRA[1], "k-x2"),
+        (EXTRA[2], "k-x3"),
+        (ON_DATA, "k-on"),
+    ];
+    CLASSES
+        .iter()
+        .find(|(c, _)| self::hex(*c).eq_ignore_ascii_case(hex))
+        .map(|(_, class)| *class)
+}
+
+/// Text colour on a data colour: [`text_on`], with white drawn as [`ON_DATA`].
+pub(crate) fn text_on_data(background: RGBColor) -> RGBColor {
+    match text_on(background) {
+        LIGHT_TEXT => ON_DATA,
+        c => c,
+    }
+}
 
 /// The page's text colour (`currentColor`).
 pub(crate) const INK: RGBAColor = RGBAColor(0, 0, 0, 1.0);
@@ -502,9 +534,13 @@ impl Pen<'_, '_> {
     /// A stroke colour drawn dashed.
     pub fn dashed(&mut self, c: RGBColor, dash: &str) -> RGBAColor {
         let hex = hex(c);
+        let (fill_class, stroke_class) = match theme_class(&hex) {
+            Some(k) => (format!(" class=\"{k}\""), format!(" class=\"{k}-s\"")),
+            None => (String::new(), String::new()),
+        };
         self.special(
-            format!("fill=\"{hex}\""),
-            format!("stroke=\"{hex}\" stroke-dasharray=\"{dash}\""),
+            format!("fill=\"{hex}\"{fill_class}"),
+            format!("stroke=\"{hex}\" stroke-dasharray=\"{dash}\"{stroke_class}"),
         )
     }
 
@@ -622,6 +658,7 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
             .find(|&i| bytes[i] == b'"' && bytes[i - 1] == b'=')
             .map(|i| i - 1)
     };
+    let mut classes: Vec<String> = Vec::new();
     while let Some(open) = open_quote(rest) {
         let before = &rest[..open];
         let after = &rest[open + 2..];
@@ -659,6 +696,18 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
                     }
                 }
             }
+            ("fill" | "stroke", v) if theme_class(v).is_some() => {
+                let class = theme_class(v).unwrap_or_default();
+                classes.push(if key == "fill" {
+                    class.to_string()
+                } else {
+                    format!("{class}-s")
+                });
+                out.push_str(before);
+                out.push_str("=\"");
+                out.push_str(value);
+                out.push('"');
+            }
             ("font-size", v) => {
                 let rounded = (v.parse().unwrap_or(SMALL) * 10.0).round() / 10.0;
                 out.push_str(head);
@@ -673,6 +722,11 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
                 out.push('"');
             }
         }
+    }
+    if !classes.is_empty() {
+        out.push_str(" class=\"");
+        out.push_str(&classes.join(" "));
+        out.push('"');
     }
     out.push_str(rest);
 }

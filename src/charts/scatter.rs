@@ -132,8 +132,9 @@ pub fn render_scatter(
     let svg = draw_svg(id, "scatter", title, desc, height, |pen| {
         pen.text(labels.y_axis, PAD, PAD + 10.0, &Txt::new(FONT).bold());
         if fit.is_some() {
+            // One unit of slack: the legend's text must not wrap on a rounding difference.
             let (x, y) = if legend_same_line {
-                (width - PAD - legend_w, PAD)
+                (width - PAD - legend_w - 1.0, PAD)
             } else {
                 (PAD, PAD + 22.0)
             };
@@ -214,31 +215,47 @@ pub fn render_scatter(
                 pen.end_group();
             }
         }
-        // Labels of highlighted points: the first of four places (right or left, above or below)
-        // that stays inside the plot and clears the fitted line and the other points.
+        // Labels: the highlighted points' first, each at the best of four places (right or
+        // left, above or below) that stays inside the plot and clears the fitted line, the other
+        // points and the labels already placed; then the extremes (lowest and highest EX and CX),
+        // each only where such a place is entirely free, so no label ever overlaps another.
         let fit_px = fit
             .and_then(|f| clip_line(f, xr, yr))
             .map(|((x0, y0), (x1, y1))| (to_px(x0, y0), to_px(x1, y1)));
         let others: Vec<(f64, f64)> = points.iter().map(|q| to_px(q.x, q.y)).collect();
         let (top, bottom) = (f64::from(py.start), plot_bottom);
-        for p in points.iter().filter(|p| p.highlight) {
+        let mut placed: Vec<[f64; 4]> = Vec::new();
+        let mut place = |pen: &mut super::Pen, p: &ScatterPoint, t: Txt, must: bool| {
             let (x, y) = to_px(p.x, p.y);
-            let t = Txt::new(FONT).bold();
-            let w = t.width(&p.label);
-            let h = FONT * 1.2;
-            let candidates = [
+            let label = clean(&p.label);
+            let w = t.width(&label);
+            let h = t.size * 1.2;
+            let boxes = [
                 (x + 10.0, y - 14.0, false),
                 (x + 10.0, y + 16.0, false),
                 (x - 10.0, y - 14.0, true),
                 (x - 10.0, y + 16.0, true),
-            ];
-            let score = |&(lx, ly, to_left): &(f64, f64, bool)| {
-                let (x0, x1) = if to_left { (lx - w, lx) } else { (lx, lx + w) };
-                let (y0, y1) = (ly - h / 2.0, ly + h / 2.0);
+            ]
+            .map(|(lx, ly, to_left)| {
+                // Highlighted labels slide inside the plot rather than leave it.
+                let lx = match (to_left, must) {
+                    (true, true) => lx.max(left + w),
+                    (false, true) => lx.min(right - w),
+                    _ => lx,
+                };
+                let x0 = if to_left { lx - w } else { lx };
+                [x0, ly - h / 2.0, x0 + w, ly + h / 2.0]
+            });
+            let score = |&[x0, y0, x1, y1]: &[f64; 4]| {
                 let mut s = 0;
                 if x0 < left || x1 > right || y0 < top || y1 > bottom {
                     s += 100;
                 }
+                s += 50
+                    * placed
+                        .iter()
+                        .filter(|b| x0 < b[2] + 4.0 && b[0] < x1 + 4.0 && y0 < b[3] && b[1] < y1)
+                        .count();
                 s += 10
                     * others
                         .iter()
@@ -263,16 +280,22 @@ pub fn render_scatter(
                 }
                 s
             };
-            let best = candidates
-                .iter()
-                .min_by_key(|c| score(c))
-                .copied()
-                .unwrap_or(candidates[0]);
-            let (lx, ly, to_left) = best;
-            if to_left {
-                pen.text(&p.label, lx.max(left + w), ly, &t.right());
-            } else {
-                pen.text(&p.label, lx.min(right - w), ly, &t);
+            let Some((best, s)) = boxes.iter().map(|b| (*b, score(b))).min_by_key(|&(_, s)| s)
+            else {
+                return;
+            };
+            if !must && s > 0 {
+                return;
+            }
+            pen.text(&label, best[0], (best[1] + best[3]) / 2.0, &t);
+            placed.push(best);
+        };
+        for p in points.iter().filter(|p| p.highlight) {
+            place(pen, p, Txt::new(FONT).bold(), true);
+        }
+        for p in extremes(&points) {
+            if !p.highlight {
+                place(pen, p, Txt::new(SMALL).color(MUTED), false);
             }
         }
     });
@@ -299,6 +322,32 @@ pub fn render_scatter(
             links,
         },
     }
+}
+
+/// The points with the lowest and highest EX and CX index, each once, in that order (the first
+/// in input order where values tie).
+fn extremes<'a>(points: &[&'a ScatterPoint]) -> Vec<&'a ScatterPoint> {
+    let pick = |key: fn(&ScatterPoint) -> f64, high: bool| {
+        points.iter().copied().reduce(|best, p| {
+            let better = if high {
+                key(p) > key(best)
+            } else {
+                key(p) < key(best)
+            };
+            if better { p } else { best }
+        })
+    };
+    let mut out: Vec<&ScatterPoint> = Vec::new();
+    let ex: fn(&ScatterPoint) -> f64 = |p| p.x;
+    let cx: fn(&ScatterPoint) -> f64 = |p| p.y;
+    for (key, high) in [(ex, false), (ex, true), (cx, false), (cx, true)] {
+        if let Some(p) = pick(key, high)
+            && !out.iter().any(|q| std::ptr::eq(*q, p))
+        {
+            out.push(p);
+        }
+    }
+    out
 }
 
 fn fit_paint(pen: &mut super::Pen) -> RGBAColor {

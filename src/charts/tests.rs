@@ -178,7 +178,16 @@ fn heatmap(label: &str, fmt: NumberFormat) -> Figure {
         missing: "No data",
     };
     render_heatmap(
-        "h", &rows, &hrefs, &cols, &cells, &labels, fmt, label, label,
+        "h",
+        &rows,
+        &hrefs,
+        &[],
+        &cols,
+        &cells,
+        &labels,
+        fmt,
+        label,
+        label,
     )
 }
 
@@ -345,6 +354,37 @@ fn polylines_with(svg: &str, stroke: &str) -> Vec<String> {
 }
 
 #[test]
+fn trend_marks_every_year_boundary() {
+    let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        trend::year_boundaries(&p(&["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2026-Q1"])),
+        vec![2, 4]
+    );
+    assert_eq!(
+        trend::year_boundaries(&p(&["joulukuu 2025", "tammikuu 2026", "Q1/2026"])),
+        vec![1]
+    );
+    assert!(trend::year_boundaries(&p(&["P1", "P2"])).is_empty());
+    let periods = p(&["2024-Q4", "2025-Q1", "2025-Q2", "2026-Q1"]);
+    let series = vec![Series {
+        name: "EX".into(),
+        values: vec![Some(60.0); 4],
+    }];
+    let labels = TrendLabels {
+        y_axis: "Index",
+        period: "Period",
+        decimals: 0,
+    };
+    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
+    assert_eq!(
+        polylines_with(&f.svg, "opacity=\"0.3\"").len(),
+        2,
+        "{}",
+        f.svg
+    );
+}
+
+#[test]
 fn trend_gaps_break_the_line() {
     let periods: Vec<String> = (1..=6).map(|i| format!("P{i}")).collect();
     let series = vec![Series {
@@ -370,10 +410,8 @@ fn trend_gaps_break_the_line() {
     let point_counts: Vec<usize> = lines
         .iter()
         .map(|l| {
-            l.split('"')
-                .rev()
-                .nth(1)
-                .unwrap()
+            let points = &l[l.find("points=\"").unwrap() + 8..];
+            points[..points.find('"').unwrap()]
                 .split_whitespace()
                 .count()
         })
@@ -434,11 +472,138 @@ fn heatmap_marks_hidden_and_missing_cells() {
 
 #[test]
 fn heatmap_text_contrasts_with_its_cell() {
-    assert_eq!(text_on(heatmap::ramp(0.0)), DARK_TEXT);
+    // Both ends of the diverging scale are dark (white text), the neutral middle pale.
+    assert_eq!(text_on(heatmap::ramp(0.0)), LIGHT_TEXT);
+    assert_eq!(text_on(heatmap::ramp(0.5)), DARK_TEXT);
     assert_eq!(text_on(heatmap::ramp(1.0)), LIGHT_TEXT);
     for t in 0..=20 {
         let bg = heatmap::ramp(f64::from(t) / 20.0);
         assert!(contrast(bg, text_on(bg)) >= 4.5, "{t}");
+    }
+}
+
+/// The fill of the cell whose hover title ends in `: {value}`.
+fn cell_fill(svg: &str, value: &str) -> String {
+    let at = svg
+        .find(&format!(": {value}</title>"))
+        .unwrap_or_else(|| panic!("no cell {value}"));
+    let rect = &svg[at..];
+    let fill = &rect[rect.find("fill=\"").expect("a fill") + 6..];
+    fill[..7].to_string()
+}
+
+fn one_row_heatmap(values: &[f64]) -> Figure {
+    let cols: Vec<String> = (0..values.len()).map(|c| format!("F{c}")).collect();
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    render_heatmap(
+        "h",
+        &["A".to_string()],
+        &[None],
+        &[],
+        &cols,
+        &[values.iter().map(|&v| Cell::Value(v)).collect()],
+        &labels,
+        EN,
+        "T",
+        "D",
+    )
+}
+
+#[test]
+fn heatmap_colour_scale_is_the_same_on_every_chart() {
+    // 70 is the same colour beside 65 as beside 20 and 95: the scale is never refitted.
+    let narrow = one_row_heatmap(&[65.0, 70.0]);
+    let wide = one_row_heatmap(&[20.0, 70.0, 95.0]);
+    assert_eq!(cell_fill(&narrow.svg, "70"), cell_fill(&wide.svg, "70"));
+    // RdBu: the stops at 0, 50 and 100 are ColorBrewer's ends and its neutral middle.
+    assert_eq!(heatmap::ramp(0.0), RGBColor(0x67, 0x00, 0x1f));
+    assert_eq!(heatmap::ramp(0.5), RGBColor(0xf7, 0xf7, 0xf7));
+    assert_eq!(heatmap::ramp(1.0), RGBColor(0x05, 0x30, 0x61));
+    // 15 is halfway between the stops at 10 and 20 (b2182b, d6604d): (0xb2 + 0xd6) / 2 = 0xc4,
+    // (0x18 + 0x60) / 2 = 0x3c, (0x2b + 0x4d) / 2 = 0x3c.
+    assert_eq!(heatmap::ramp(0.15), RGBColor(0xc4, 0x3c, 0x3c));
+    // Legend ticks are the fixed ends, whatever the data.
+    for t in ["0", "25", "50", "75", "100"] {
+        assert!(narrow.svg.contains(&format!(">{t}</text>")), "{t}");
+    }
+}
+
+#[test]
+fn heatmap_rows_sit_under_their_region() {
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    let rows: Vec<String> = ["Kamppi", "Töölö", "Tikkurila"].map(String::from).to_vec();
+    let groups: Vec<String> = ["Helsinki", "Helsinki", "Vantaa"]
+        .map(String::from)
+        .to_vec();
+    let cells = vec![vec![Cell::Value(70.0)]; 3];
+    let cols = vec!["F".to_string()];
+    let f = render_heatmap(
+        "h",
+        &rows,
+        &[None, None, None],
+        &groups,
+        &cols,
+        &cells,
+        &labels,
+        EN,
+        "T",
+        "D",
+    );
+    let at = |s: &str| f.svg.find(&format!(">{s}</text>")).expect(s);
+    assert!(at("Helsinki") < at("Kamppi"));
+    assert!(at("Töölö") < at("Vantaa") && at("Vantaa") < at("Tikkurila"));
+    // One region only: no header.
+    let same = vec!["Helsinki".to_string(); 3];
+    let g = render_heatmap(
+        "h",
+        &rows,
+        &[None, None, None],
+        &same,
+        &cols,
+        &cells,
+        &labels,
+        EN,
+        "T",
+        "D",
+    );
+    assert!(!g.svg.contains(">Helsinki</text>"));
+}
+
+#[test]
+fn data_colours_carry_the_class_the_dark_theme_recolours() {
+    let f = bars("Töölö", EN);
+    assert!(
+        f.svg
+            .contains("fill=\"#2A64B8\" stroke=\"none\" class=\"k-ex\"/>")
+    );
+    // White text on a data bar turns dark with the bar; white on a heatmap cell does not.
+    assert!(
+        f.svg
+            .contains("fill=\"#FFFFFE\" font-weight=\"bold\" class=\"k-on\">")
+    );
+    let h = one_row_heatmap(&[5.0]);
+    assert!(
+        h.svg
+            .contains("fill=\"#FFFFFF\" font-weight=\"bold\">5</text>")
+    );
+    assert!(!h.svg.contains("k-on"));
+    // Every class the charts write is styled by the page, in light and dark.
+    let css = include_str!("../../templates/style.css");
+    for class in ["k-ex", "k-cx", "k-neg", "k-x1", "k-x2", "k-x3", "k-on"] {
+        assert!(css.contains(&format!("svg.chart .{class} {{ fill: var(--{class}); }}")));
+        assert_eq!(css.matches(&format!("--{class}: #")).count(), 2, "{class}");
     }
 }
 
@@ -449,6 +614,92 @@ fn data_colours_work_on_light_and_dark_pages() {
     for c in [BLUE, ORANGE, RED, EXTRA[0], EXTRA[1]] {
         assert!(contrast(c, white) >= 3.0, "{c:?} on white");
         assert!(contrast(c, dark) >= 2.9, "{c:?} on dark");
+    }
+}
+
+/// The boxes of the scatter's point labels (text with `font-size` `size`), from the SVG.
+fn label_boxes(svg: &str, size: &str) -> Vec<(String, [f64; 4])> {
+    let attr = |l: &str, k: &str| -> f64 {
+        let at = l.find(&format!(" {k}=\"")).unwrap() + k.len() + 3;
+        l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+    };
+    svg.lines()
+        .filter(|l| {
+            l.starts_with("<text")
+                && l.contains(&format!("font-size=\"{size}\""))
+                && !l.contains("dy=\"0.76em\"")
+        })
+        .filter_map(|l| {
+            let name = l[l.find('>')? + 1..l.find("</text>")?].to_string();
+            let (x, y) = (attr(l, "x"), attr(l, "y"));
+            let w = text_width(&name, size.parse().unwrap(), false);
+            let x0 = if l.contains("text-anchor=\"end\"") {
+                x - w
+            } else {
+                x
+            };
+            Some((name, [x0, y - 9.0, x0 + w, y + 9.0]))
+        })
+        .collect()
+}
+
+#[test]
+fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
+    let labels = ScatterLabels {
+        x_axis: "EX index",
+        y_axis: "CX index",
+        x_short: "EX",
+        y_short: "CX",
+        point: "Unit",
+        fit: "Fitted line",
+    };
+    let point = |label: &str, x: f64, y: f64| ScatterPoint {
+        label: label.into(),
+        href: None,
+        x,
+        y,
+        highlight: false,
+    };
+    // Four lone extremes around a middle cluster: each has room, so each is labelled.
+    let mut points = vec![
+        point("Low", 40.0, 70.0),
+        point("High", 95.0, 72.0),
+        point("Down", 70.0, 45.0),
+        point("Up", 68.0, 96.0),
+    ];
+    points.extend((0..8).map(|i| point(&format!("m{i}"), 65.0 + f64::from(i), 70.0)));
+    let f = render_scatter("s", &points, None, &labels, EN, "T", "D");
+    let names: Vec<String> = label_boxes(&f.svg, "14").into_iter().map(|b| b.0).collect();
+    for n in ["Low", "High", "Down", "Up"] {
+        assert!(names.contains(&n.to_string()), "{n}: {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with('m')), "{names:?}");
+    // Crowded: the extremes sit on top of each other; whatever is labelled does not overlap.
+    let crowded: Vec<ScatterPoint> = (0..30)
+        .map(|i| {
+            let t = f64::from(i);
+            point(
+                &format!("Unit number {i}"),
+                60.0 + (t * 7.3) % 20.0,
+                62.0 + (t * 3.1) % 18.0,
+            )
+        })
+        .collect();
+    let mut with_own = crowded.clone();
+    with_own[5].highlight = true;
+    let f = render_scatter("s", &with_own, Some((10.0, 0.9)), &labels, EN, "T", "D");
+    let mut boxes = label_boxes(&f.svg, "14");
+    boxes.extend(
+        label_boxes(&f.svg, "15")
+            .into_iter()
+            .filter(|b| b.0 == "Unit number 5"),
+    );
+    assert!(boxes.iter().any(|b| b.0 == "Unit number 5"), "{boxes:?}");
+    for (i, (a, p)) in boxes.iter().enumerate() {
+        for (b, q) in &boxes[i + 1..] {
+            let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+            assert!(apart, "{a} overlaps {b}");
+        }
     }
 }
 
@@ -599,7 +850,7 @@ fn empty_inputs_still_render() {
         hidden_short: "hidden",
         missing: "No data",
     };
-    let f = render_heatmap("e", &[], &[], &[], &[], &h, EN, "T", "D");
+    let f = render_heatmap("e", &[], &[], &[], &[], &[], &h, EN, "T", "D");
     assert!(f.svg.ends_with("</svg>"));
     let l = ScatterLabels {
         x_axis: "EX",
@@ -651,6 +902,7 @@ fn heatmap_numbers_long_headers_and_keeps_one_label_size() {
         "h",
         &rows,
         &[None, None],
+        &[],
         &cols,
         &cells,
         &labels,

@@ -99,6 +99,36 @@ fn split_period(p: &str) -> Option<(String, String)> {
         .then(|| (a.trim().to_string(), b.trim().to_string()))
 }
 
+/// The year in a period label: its first run of exactly four digits ("2026-Q3", "Q3/2026",
+/// "kesäkuu 2026"), if any.
+fn year_of(label: &str) -> Option<&str> {
+    let bytes = label.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                return Some(&label[start..i]);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Where the year changes: the positions between period `i - 1` and `i`, as `i`.
+pub(crate) fn year_boundaries(periods: &[String]) -> Vec<usize> {
+    (1..periods.len())
+        .filter(|&i| {
+            matches!((year_of(&periods[i - 1]), year_of(&periods[i])), (Some(a), Some(b)) if a != b)
+        })
+        .collect()
+}
+
 /// Every `step`-th index counted back from the last.
 fn thinned(n: usize, step: usize) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).rev().step_by(step.max(1)).collect();
@@ -263,6 +293,15 @@ pub fn render_trend(
             let xs: Vec<f64> = (0..n).map(|i| to_px(i, y0).0).collect();
             let (l, r) = (f64::from(px.start), f64::from(px.end));
             period_axis(pen, periods, &xs, (l, r), plot_bottom);
+            // Every year boundary as a faint line through the plot, whatever the labels show.
+            for i in year_boundaries(periods) {
+                let bx = (xs[i - 1] + xs[i]) / 2.0;
+                pen.line(
+                    &[(bx, f64::from(py.start)), (bx, plot_bottom)],
+                    RGBAColor(0, 0, 0, 0.3),
+                    1,
+                );
+            }
         }
 
         // Lines, then markers with tooltips.

@@ -484,11 +484,54 @@ impl<'a> FigureMaker<'a> {
                 ("worst_share", self.fmt.percent(worst.favourable, 0).into()),
             ],
         );
+        // The answers each band covers, when every question shown shares one scale: "Favourable
+        // (4–5)". Mixed scales: the bands alone (each question's scale is in the table).
+        let scales: Vec<crate::stats::Scale> = framework
+            .items(side)
+            .enumerate()
+            .filter(|(i, _)| shown.iter().any(|(j, _)| j == i))
+            .map(|(_, item)| item.scale)
+            .collect();
+        let common = scales
+            .first()
+            .copied()
+            .filter(|first| scales.iter().all(|s| s == first));
+        let band = |name: &'static str, from: u8, to: u8| -> String {
+            let answers = if from == to {
+                from.to_string()
+            } else {
+                format!("{from}–{to}")
+            };
+            self.tr(
+                "scale_band",
+                &[("band", Arg::from(name)), ("answers", Arg::from(answers))],
+            )
+        };
+        let (unfavourable, neutral, favourable) = match common {
+            Some(sc) => (
+                band(self.t("unfavourable"), 1, sc.unfavourable_to),
+                if sc.favourable_from > sc.unfavourable_to + 1 {
+                    band(
+                        self.t("neutral"),
+                        sc.unfavourable_to + 1,
+                        sc.favourable_from - 1,
+                    )
+                } else {
+                    self.t("neutral").to_string()
+                },
+                band(self.t("favourable"), sc.favourable_from, sc.points),
+            ),
+            None => (
+                self.t("unfavourable").to_string(),
+                self.t("neutral").to_string(),
+                self.t("favourable").to_string(),
+            ),
+        };
         let labels = charts::LikertLabels {
             item: self.t("item"),
-            unfavourable: self.t("unfavourable"),
-            neutral: self.t("neutral"),
-            favourable: self.t("favourable"),
+            unfavourable: &unfavourable,
+            neutral: &neutral,
+            favourable: &favourable,
             n: "n",
         };
         let side_name = if side == Side::Ex {
@@ -521,14 +564,30 @@ impl<'a> FigureMaker<'a> {
         );
         // The data table also gives each question's mean answer and its favourable share's 95%
         // Wilson interval: the chart shows the estimate, the table how sure it is.
-        figure.table.headers.push(self.t("mean_answer").to_string());
+        // The mean names its scale: in the header when all questions share it, else per cell.
+        figure.table.headers.push(match common {
+            Some(sc) => self.tr(
+                "mean_answer_on_scale",
+                &[("points", Arg::from(u64::from(sc.points)))],
+            ),
+            None => self.t("mean_answer").to_string(),
+        });
         figure
             .table
             .headers
             .push(format!("{} · {}", self.t("favourable"), self.t("interval")));
-        for (row, (_, s)) in figure.table.rows.iter_mut().zip(&shown) {
+        for ((row, (_, s)), sc) in figure.table.rows.iter_mut().zip(&shown).zip(&scales) {
             let i = s.favourable_interval;
-            row.push(self.fmt.number(s.mean, 1));
+            row.push(match common {
+                Some(_) => self.fmt.number(s.mean, 1),
+                None => self.tr(
+                    "mean_of_points",
+                    &[
+                        ("mean", self.fmt.number(s.mean, 1).into()),
+                        ("points", Arg::from(u64::from(sc.points))),
+                    ],
+                ),
+            });
             row.push(format!(
                 "{}–{}",
                 self.fmt.percent(i.low, 0),
@@ -604,6 +663,9 @@ impl<'a> FigureMaker<'a> {
         }
         let mut row_labels = Vec::new();
         let mut row_hrefs = Vec::new();
+        // Each row under the unit it belongs to (its region); the chart shows headers only when
+        // the rows come from more than one.
+        let mut row_groups = Vec::new();
         let mut cells = Vec::new();
         let mut hidden = 0;
         for &team in &teams {
@@ -613,6 +675,12 @@ impl<'a> FigureMaker<'a> {
             }
             row_labels.push(self.unit_name(team));
             row_hrefs.push(Some(self.unit_href(team)));
+            row_groups.push(
+                units.units[team]
+                    .parent
+                    .map(|parent| self.unit_name(parent))
+                    .unwrap_or_default(),
+            );
             cells.push(match &result.ex {
                 Some(e) => e
                     .factors
@@ -652,6 +720,7 @@ impl<'a> FigureMaker<'a> {
             &self.next_id("heatmap"),
             &row_labels,
             &row_hrefs,
+            &row_groups,
             &col_labels,
             &cells,
             &labels,

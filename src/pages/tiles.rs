@@ -281,9 +281,10 @@ impl Renderer<'_> {
                     ..Tile::default()
                 });
             }
+            // Turnover is per period (docs/method.md), never annualised: the label says which.
             if e.withheld.turnover {
                 tiles.push(Tile {
-                    label: self.t("turnover").into(),
+                    label: self.t("turnover_per_period").into(),
                     value: hidden_value(),
                     change_class: "flat",
                     note: Some(self.t("hidden_measure").into()),
@@ -292,7 +293,7 @@ impl Renderer<'_> {
             }
             if let (Some(t), Some(l), Some(h)) = (e.turnover, e.leavers, e.headcount) {
                 tiles.push(Tile {
-                    label: self.t("turnover").into(),
+                    label: self.t("turnover_per_period").into(),
                     value: fmt.percent(t, 1),
                     change_class: "flat",
                     note: Some(self.tr(
@@ -309,7 +310,7 @@ impl Renderer<'_> {
                     )),
                     spark: figures.sparkline(
                         &series(&|r| r.ex.as_ref().and_then(|e| e.turnover).map(|v| v * 100.0)),
-                        self.t("turnover"),
+                        self.t("turnover_per_period"),
                     ),
                     ..Tile::default()
                 });
