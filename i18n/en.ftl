@@ -311,3 +311,8 @@ ranked_more = { $count ->
 scatter_level_note = With { $teams } teams, each point is a unit one level up; the correlation is over the teams, and every team is in the tables.
 parent_ex_heading = Employee results of { $unit }
 parent_ex_lead = { $team } is part of { $unit }. These are the employee results of all of { $unit }, not of { $team } alone.
+
+## Print and the unit's commentary
+# The last day of the latest period: what the data runs up to. $date is a formatted date.
+data_as_of = Data as of { $date }
+unit_commentary = Commentary about this unit

@@ -301,3 +301,8 @@ ranked_more = { $count ->
 scatter_level_note = Tiimejä on { $teams }, joten kukin piste on ylemmän tason yksikkö; korrelaatio on laskettu tiimeistä, ja jokainen tiimi on taulukoissa.
 parent_ex_heading = Yksikön { $unit } henkilöstötulokset
 parent_ex_lead = { $team } kuuluu yksikköön { $unit }. Nämä ovat koko yksikön { $unit } henkilöstötulokset, eivät yksikön { $team } omat.
+
+## Print and the unit's commentary
+# The last day of the latest period: what the data runs up to. $date is a formatted date.
+data_as_of = Tiedot { $date } tilanteen mukaan
+unit_commentary = Katsaukset tästä yksiköstä

@@ -285,3 +285,8 @@ ranked_more = { $count ->
 scatter_level_note = Med { $teams } team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.
 parent_ex_heading = Medarbetarresultat för { $unit }
 parent_ex_lead = { $team } ingår i { $unit }. Det här är medarbetarresultaten för hela { $unit }, inte bara för { $team }.
+
+## Print and the unit's commentary
+# The last day of the latest period: what the data runs up to. $date is a formatted date.
+data_as_of = Uppgifter per { $date }
+unit_commentary = Kommentarer om enheten
