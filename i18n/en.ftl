@@ -334,3 +334,8 @@ turnover_per_period = { $granularity ->
 scale_band = { $band } ({ $answers })
 mean_answer_on_scale = Mean answer on a scale of 1–{ $points }
 mean_of_points = { $mean } (scale 1–{ $points })
+
+## Print and the unit's commentary
+# The last day of the latest period: what the data runs up to. $date is a formatted date.
+data_as_of = Data as of { $date }
+unit_commentary = Commentary about this unit

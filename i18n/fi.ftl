@@ -324,3 +324,8 @@ turnover_per_period = { $granularity ->
 scale_band = { $band } ({ $answers })
 mean_answer_on_scale = Keskiarvo asteikolla 1–{ $points }
 mean_of_points = { $mean } (asteikko 1–{ $points })
+
+## Print and the unit's commentary
+# The last day of the latest period: what the data runs up to. $date is a formatted date.
+data_as_of = Tiedot { $date } tilanteen mukaan
+unit_commentary = Katsaukset tästä yksiköstä

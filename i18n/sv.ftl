@@ -308,3 +308,8 @@ turnover_per_period = { $granularity ->
 scale_band = { $band } ({ $answers })
 mean_answer_on_scale = Medelvärde på skalan 1–{ $points }
 mean_of_points = { $mean } (skala 1–{ $points })
+
+## Print and the unit's commentary
+# The last day of the latest period: what the data runs up to. $date is a formatted date.
+data_as_of = Uppgifter per { $date }
+unit_commentary = Kommentarer om enheten

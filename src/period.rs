@@ -89,6 +89,28 @@ impl Period {
         }
     }
 
+    /// The period's last day (a quarter's or month's last day, an ISO week's Sunday): the date
+    /// the site's data runs up to, shown as "data as of" on every page. Taken from the data,
+    /// never from the clock, so two builds give the same bytes.
+    pub fn last_day(self) -> crate::model::Date {
+        let (year, month) = match self.granularity {
+            Granularity::Quarter => (self.year, self.number * 3),
+            Granularity::Month => (self.year, self.number),
+            Granularity::Week => {
+                // Week 1 is the week with 4 January; its Monday, then on to this week's Sunday.
+                let jan4 = days_from_civil(self.year, 1, 4);
+                let monday = jan4 - (jan4 + 3).rem_euclid(7);
+                return civil_from_days(monday + 7 * (self.number as i64 - 1) + 6);
+            }
+        };
+        let first_of_next = if month == 12 {
+            days_from_civil(year + 1, 1, 1)
+        } else {
+            days_from_civil(year, month + 1, 1)
+        };
+        civil_from_days(first_of_next - 1)
+    }
+
     /// A lower-case form for file names and URLs: `2026-q3`.
     pub fn slug(self) -> String {
         self.to_string().to_ascii_lowercase()
@@ -103,6 +125,31 @@ impl fmt::Display for Period {
             Granularity::Week => write!(f, "{}-W{:02}", self.year, self.number),
         }
     }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of `days_from_civil`.
+fn civil_from_days(days: i64) -> crate::model::Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    crate::model::Date { year, month, day }
 }
 
 /// ISO 8601: a year has 53 weeks when it starts on a Thursday, or is a leap year starting on a Wednesday.
@@ -124,6 +171,24 @@ fn iso_weeks_in_year(year: i32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_day_of_each_kind_of_period() {
+        let last = |text: &str| {
+            let d = Period::parse(text).unwrap().last_day();
+            (d.year, d.month, d.day)
+        };
+        assert_eq!(last("2026-Q3"), (2026, 9, 30));
+        assert_eq!(last("2026-Q4"), (2026, 12, 31));
+        assert_eq!(last("2024-02"), (2024, 2, 29)); // leap year
+        assert_eq!(last("2100-02"), (2100, 2, 28)); // not a leap year
+        assert_eq!(last("2026-07"), (2026, 7, 31));
+        // ISO weeks, checked against a calendar: week 27 of 2026 is Mon 29 June – Sun 5 July;
+        // week 1 of 2026 starts Mon 29 Dec 2025; 2020 has a week 53 ending Sun 3 Jan 2021.
+        assert_eq!(last("2026-W27"), (2026, 7, 5));
+        assert_eq!(last("2026-W01"), (2026, 1, 4));
+        assert_eq!(last("2020-W53"), (2021, 1, 3));
+    }
 
     #[test]
     fn parses_and_orders() {

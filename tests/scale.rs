@@ -82,7 +82,23 @@ fn only_a_region_writes_its_pages_with_the_full_builds_figures() {
         let a = fs::read_to_string(full.join(&path)).unwrap();
         let b = fs::read_to_string(only.join(&path)).unwrap();
         // Tiles, comparisons with the organisation, charts, tables and hidden notes: the same.
-        assert_eq!(main_content(&a), main_content(&b), "{path}");
+        // Only the list of posts about the unit is the full build's alone: an `--only` build
+        // writes no posts, so it has none to link to.
+        let without_posts = |page: &'static str| -> String {
+            match page.find("\n<section aria-labelledby=\"unit-commentary-heading\">") {
+                Some(start) => {
+                    let end = start + page[start..].find("</section>").unwrap() + 10;
+                    format!("{}{}", &page[..start], &page[end..])
+                }
+                None => page.to_string(),
+            }
+        };
+        let (a, b): (&'static str, &'static str) = (a.leak(), b.leak());
+        assert_eq!(
+            without_posts(main_content(a)),
+            without_posts(main_content(b)),
+            "{path}"
+        );
     }
     // The team reported with a sibling (`report_with`) shows no EX figure of its own here either.
     let pispala = fs::read_to_string(only.join("units/pispala/index.html")).unwrap();

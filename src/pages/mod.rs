@@ -14,6 +14,7 @@ mod method;
 mod overview;
 mod periods;
 mod posts;
+mod print;
 mod scale;
 mod shortcodes;
 mod theme;
@@ -548,7 +549,7 @@ impl<'a> Renderer<'a> {
             Page::PeriodsIndex => vec![self.periods_index()],
             Page::Period(p) => vec![self.period_page(p, posts)],
             Page::UnitsIndex => vec![self.units_index()],
-            Page::Unit(u) => vec![self.unit_page(u)],
+            Page::Unit(u) => vec![self.unit_page(u, posts)],
             Page::FactorsIndex => vec![self.factors_index()],
             Page::Factor(f) => vec![self.factor_page(f)],
             Page::PostsIndex => vec![self.posts_index(posts)],
@@ -665,6 +666,8 @@ impl<'a> Renderer<'a> {
         // Post titles in a list sit one level below the section heading they are listed under;
         // on the list pages themselves that is the page's <h1>.
         context.insert("post_heading_level", &if active == "posts" { 2 } else { 3 });
+        context.insert("data_as_of", &self.data_as_of());
+        context.insert("cover", &None::<print::Cover>);
         context.insert("hidden_notes", &Vec::<String>::new());
         context.insert("unit_table_note", &None::<String>);
         context.insert("table_script", &false);
@@ -752,6 +755,7 @@ impl<'a> Renderer<'a> {
         let mut context = Context::new();
         context.insert("fig", figure);
         context.insert("t", &self.strings);
+        context.insert("tall", &print::is_tall(&figure.svg));
         // The figure template is ours or a validated override; a failure here is a template bug.
         self.tera
             .render("figure.html", &context)

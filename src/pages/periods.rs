@@ -120,6 +120,7 @@ impl Renderer<'_> {
             ),
         );
         context.insert("lead", &self.site.config.organisation);
+        context.insert("cover", &Some(self.cover(p, UnitTree::ROOT)));
         context.insert("tiles", &self.tiles(&figures, p, UnitTree::ROOT));
         context.insert("linkage", &self.linkage_view(&figures, p));
         let mut list = vec![figures.scatter(p, None), figures.heatmap(p, UnitTree::ROOT)];

@@ -104,7 +104,11 @@ impl Renderer<'_> {
         })
     }
 
-    pub(super) fn unit_page(&self, unit: usize) -> Result<OutputFile, Diagnostic> {
+    pub(super) fn unit_page(
+        &self,
+        unit: usize,
+        posts: &[PostSummary],
+    ) -> Result<OutputFile, Diagnostic> {
         let path = self.unit_path(unit);
         let info = &self.site.units.units[unit];
         let mut context = self.context(&path, &info.name, "units");
@@ -161,6 +165,12 @@ impl Renderer<'_> {
         });
         context.insert("hidden_message", &hidden_message);
         context.insert("parent_ex", &None::<ParentEx>);
+        // The commentary about this unit: posts tagged with its id (`tags: [kallio]`).
+        let about: Vec<&PostSummary> = posts
+            .iter()
+            .filter(|post| post.tags.iter().any(|t| tag_slug(&t.label) == info.id))
+            .collect();
+        context.insert("posts", &about);
         let Some(p) = self.latest() else {
             context.insert("lead", self.t("no_data"));
             context.insert("tiles", &Vec::<Tile>::new());
@@ -172,11 +182,16 @@ impl Renderer<'_> {
         if periods[p].units[unit].ex_visibility.is_hidden() {
             context.insert("parent_ex", &self.parent_ex(&figures, p, unit));
         }
+        context.insert("cover", &Some(self.cover(p, unit)));
         if hidden_everywhere {
             let period = &periods[p];
             context.insert(
                 "lead",
-                &format!("{}: {}", self.t("latest_period"), period.period),
+                &format!(
+                    "{}: {}",
+                    self.t("latest_period"),
+                    self.period_name(period.period)
+                ),
             );
             // Only the customer side is the unit's own: every employee figure here is hidden.
             let tiles: Vec<Tile> = self
