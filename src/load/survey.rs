@@ -123,11 +123,13 @@ pub(super) fn parse_survey(
         }
     }
     // Teams read from responses files (see `load/responses/`), beside the teams given as counts.
+    let mut background = Vec::new();
     if let Some(key) = raw.ex_responses
         && let Some(mut read) =
             responses::read_ex(path, &key, reader, framework, units, diagnostics)
     {
         read.file.period = period;
+        background = std::mem::take(&mut read.background);
         let place = (&mut **files, &mut **warnings);
         responses::merge(path, &key, &mut ex, read, units, place, diagnostics);
     }
@@ -147,6 +149,7 @@ pub(super) fn parse_survey(
         source: path.to_path_buf(),
         ex,
         cx,
+        background,
     });
     (Some(period), survey)
 }

@@ -29,6 +29,8 @@ pub struct Tally {
     pub teams: Vec<Option<TeamTally>>,
     /// Accepted but probably not meant: an `ignore` entry the export does not have.
     pub warnings: Vec<Diagnostic>,
+    /// Per background cut of the mapping: the counts per team × band.
+    pub background: super::background::CutTally,
 }
 
 /// Where each mapped thing is in the export's rows (0-based).
@@ -37,6 +39,9 @@ struct Layout {
     questions: Vec<usize>,
     width: usize,
     names: Vec<String>,
+    /// Background cuts' columns, then the exit-date column.
+    background: Vec<usize>,
+    exit: Option<usize>,
 }
 
 enum Stage {
@@ -64,6 +69,8 @@ struct Counter<'m> {
     failed: bool,
     buffer: String,
     row_answers: Vec<Answer>,
+    background: super::background::CutTally,
+    row_bands: Vec<usize>,
 }
 
 /// Reads every row of `source` and counts the answers per team.
@@ -90,6 +97,8 @@ pub fn count(
         failed: false,
         buffer: String::new(),
         row_answers: Vec::with_capacity(mapping.questions.len()),
+        background: vec![vec![None; units]; mapping.background.cuts.len()],
+        row_bands: Vec::with_capacity(mapping.background.cuts.len()),
     };
     let result = source.for_each_record(&mut |line, fields| counter.record(line, fields));
     if let Stage::Sniffing(held) = std::mem::replace(&mut counter.stage, Stage::Data) {
@@ -126,6 +135,7 @@ pub fn count(
         summary: counter.summary,
         teams: counter.teams,
         warnings: counter.warnings,
+        background: counter.background,
     })
 }
 
@@ -258,6 +268,11 @@ impl Counter<'_> {
             .iter()
             .map(|q| find(&q.column, &mut errors))
             .collect();
+        let cuts = &self.mapping.background.cuts;
+        let background: Vec<Option<usize>> =
+            cuts.iter().map(|c| find(&c.column, &mut errors)).collect();
+        let exit = self.mapping.background.exit_date.as_ref();
+        let exit_index = exit.and_then(|e| find(e, &mut errors));
         let mut used: Vec<Option<String>> = vec![None; names.len()];
         let mut claim = |index: Option<usize>,
                          what: String,
@@ -286,6 +301,17 @@ impl Counter<'_> {
         );
         for (q, index) in self.mapping.questions.iter().zip(&questions) {
             claim(*index, format!("`{}`", q.name), &q.column, &mut errors);
+        }
+        for (cut, index) in cuts.iter().zip(&background) {
+            claim(
+                *index,
+                format!("background `{}`", cut.name),
+                &cut.column,
+                &mut errors,
+            );
+        }
+        if let Some(e) = exit {
+            claim(exit_index, "`exit_date`".to_string(), e, &mut errors);
         }
         for ignored in &self.mapping.ignore {
             let found = match &ignored.value {
@@ -338,6 +364,8 @@ impl Counter<'_> {
             width: names.len(),
             questions,
             names,
+            background: background.into_iter().flatten().collect(),
+            exit: exit_index,
         })
     }
 
@@ -438,6 +466,47 @@ impl Counter<'_> {
                 }
             }
         }
+        self.row_bands.clear();
+        for (cut, &index) in self.mapping.background.cuts.iter().zip(&layout.background) {
+            let cell = fields[index].trim();
+            match cut.band_of(cell, &mut self.buffer) {
+                Ok(band) => self.row_bands.push(band),
+                Err(expected) => {
+                    row_ok = false;
+                    self.row_error(
+                        line,
+                        index,
+                        format!(
+                            "column {} `{}` (background `{}`): `{cell}` is not a value the mapping knows; expected {expected}",
+                            index + 1,
+                            layout.names[index],
+                            cut.name
+                        ),
+                    );
+                }
+            }
+        }
+        let left = match layout
+            .exit
+            .map(|i| (i, super::background::has_left(fields[i].trim())))
+        {
+            None | Some((_, Ok(false))) => false,
+            Some((_, Ok(true))) => true,
+            Some((index, Err(expected))) => {
+                row_ok = false;
+                let cell = fields[index].trim();
+                self.row_error(
+                    line,
+                    index,
+                    format!(
+                        "column {} `{}` (`exit_date`): `{cell}` is not a date; expected {expected}",
+                        index + 1,
+                        layout.names[index]
+                    ),
+                );
+                false
+            }
+        };
         if !row_ok {
             return;
         }
@@ -456,6 +525,14 @@ impl Counter<'_> {
                 .collect(),
         });
         team.responses += 1;
+        super::background::add_row(
+            &mut self.background,
+            mapping,
+            unit,
+            &self.row_bands,
+            &self.row_answers,
+            left,
+        );
         for ((answers, answer), question) in team
             .answers
             .iter_mut()
