@@ -37,6 +37,8 @@ pub struct PeriodAnalysis {
     /// index and factor score of the period is a mean over exactly these items (or withheld).
     pub ex_questions: Vec<bool>,
     pub cx_questions: Vec<bool>,
+    /// The background cuts of the period, as published (see [`crate::cuts`]).
+    pub cuts: Vec<crate::cuts::CutAnalysis>,
 }
 
 /// The four headline measures, in tile order.
@@ -221,6 +223,7 @@ pub fn analyse_and_release(site: &mut Site) -> Analysis {
             let analysis = analyse_period(site_ref, &survey);
             survey.ex = Vec::new();
             survey.cx = Vec::new();
+            survey.background = Vec::new();
             (analysis, survey)
         })
         .unzip();
@@ -409,6 +412,7 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             .map(|c| c.map(unadjusted)),
         })
         .collect();
+    let cuts = crate::cuts::analyse(site, survey, &groups, &visibility, &ex_questions);
     PeriodAnalysis {
         period: survey.period,
         units: results,
@@ -416,6 +420,7 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         comparisons,
         ex_questions,
         cx_questions,
+        cuts,
     }
 }
 
