@@ -331,6 +331,7 @@ mod tests {
             include_str!("pages/languages.rs"),
             include_str!("pages/method.rs"),
             include_str!("pages/scale.rs"),
+            include_str!("pages/lifecycle.rs"),
         ];
         let keys = ids(Language::En);
         let mut used = std::collections::BTreeSet::new();

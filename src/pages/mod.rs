@@ -8,6 +8,7 @@
 mod budget;
 mod figures;
 mod languages;
+mod lifecycle;
 mod method;
 mod scale;
 mod shortcodes;
@@ -64,6 +65,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
     ("method.html", include_str!("../../templates/method.html")),
+    ("lifecycle.html", include_str!("../../templates/lifecycle.html")),
     (
         "languages.html",
         include_str!("../../templates/languages.html"),
@@ -146,6 +148,7 @@ enum Page {
     Feed,
     /// The start page of a `--only` build: the unit's subtree as a list.
     OnlyIndex(usize),
+    Lifecycle,
 }
 
 /// Renders the pages of `scope` in parallel and hands each to `sink` as soon as it is finished,
@@ -478,6 +481,7 @@ impl<'a> Renderer<'a> {
                 pages.extend((1..units.len()).map(Page::Unit));
                 pages.push(Page::FactorsIndex);
                 pages.extend((0..factors).map(Page::Factor));
+                pages.extend(self.has_lifecycle().then_some(Page::Lifecycle));
                 pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
                 pages
             }
@@ -507,6 +511,7 @@ impl<'a> Renderer<'a> {
                 pages.extend(chosen.into_iter().map(Page::Unit));
                 pages.push(Page::FactorsIndex);
                 pages.extend((0..factors.min(1)).map(Page::Factor));
+                pages.extend(self.has_lifecycle().then_some(Page::Lifecycle));
                 pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
                 pages
             }
@@ -542,6 +547,7 @@ impl<'a> Renderer<'a> {
             Page::Method => vec![self.method_page()],
             Page::Feed => vec![self.feed(posts)],
             Page::OnlyIndex(unit) => vec![self.only_index(unit)],
+            Page::Lifecycle => vec![self.lifecycle_page()],
         }
     }
 
@@ -617,10 +623,12 @@ impl<'a> Renderer<'a> {
             ("periods", "periods/index.html"),
             ("units", "units/index.html"),
             ("factors", "factors/index.html"),
+            ("lifecycle", "lifecycle/index.html"),
             ("posts", "posts/index.html"),
             ("method", "method/index.html"),
         ]
         .into_iter()
+        .filter(|(key, _)| *key != "lifecycle" || self.has_lifecycle())
         // A `--only` build has its own start page and the method, nothing else to link to.
         .filter(|(key, _)| {
             !matches!(self.scope, Scope::Only(_)) || *key == "overview" || *key == "method"
