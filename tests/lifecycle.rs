@@ -173,3 +173,66 @@ fn a_label_cut_is_counted_and_not_shown_when_only_the_regions_would_keep_a_row()
     // half, and two groups cannot be merged into fewer than two: the cut is not shown.
     assert!(cut(&analysis, 1, "role").shown.is_none());
 }
+
+fn page(files: &[kolikko::output::OutputFile], path: &str) -> String {
+    let file = files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} is written"));
+    String::from_utf8(file.contents.clone()).expect("UTF-8")
+}
+
+#[test]
+fn the_lifecycle_page_shows_published_rows_only_and_is_linked_from_every_page() {
+    let (_, _, files) = kolikko::build::render(Path::new(SITE)).expect("builds");
+    let html = page(&files, "lifecycle/index.html");
+    // Onboarding tiles: 74 = (100 + 800/17) / 2 rounded; 4 of 17 have left.
+    assert!(html.contains("EX index, under 1 year"));
+    assert!(html.contains(">74<"), "the onboarding index");
+    assert!(html.contains(">24%<"), "4 of 17 newcomers have left");
+    assert!(html.contains(
+        "<th scope=\"row\">under 1 year</th><td>17</td><td>74</td><td>+100</td><td>24%</td>"
+    ));
+    assert!(html.contains(
+        "<th scope=\"row\">3–10 years</th><td>20</td><td>50</td><td>−20</td><td>0%</td>"
+    ));
+    // The units the rule publishes, and not Töölö or Pasila.
+    assert!(html.contains("Kamppi service desk"));
+    assert!(!html.contains("Töölö customer service"));
+    assert!(!html.contains("Pasila maintenance"));
+    // Role is hidden at every level, and the page says so.
+    assert!(html.contains("Results by role are not shown for this period"));
+    // Nothing of the export but counts: no e-mail address reaches any page.
+    for file in &files {
+        assert!(
+            !String::from_utf8_lossy(&file.contents).contains("@example.com"),
+            "{}",
+            file.path
+        );
+    }
+    // The nav links to the page from the overview.
+    assert!(page(&files, "index.html").contains("href=\"lifecycle/index.html\""));
+}
+
+#[test]
+fn a_site_without_background_data_has_no_lifecycle_page_or_link() {
+    let (_, _, files) =
+        kolikko::build::render(Path::new("tests/fixtures/responses/counts")).expect("builds");
+    assert!(!files.iter().any(|f| f.path.starts_with("lifecycle/")));
+    assert!(!page(&files, "index.html").contains("lifecycle/index.html"));
+}
+
+#[test]
+fn commentary_embeds_the_lifecycle_chart_and_a_hidden_row_says_not_shown() {
+    let (_, _, files) = kolikko::build::render(Path::new(SITE)).expect("builds");
+    let html = page(&files, "posts/2026-10-20-first-months/index.html");
+    assert_eq!(html.matches("<figure class=\"chart inline\"").count(), 2);
+    assert!(html.contains("EX index by length of service · Testi Oy · Q3 2026"));
+    assert!(html.contains("EX index by length of service · Kamppi service desk · Q3 2026"));
+    assert!(!html.contains("Pasila maintenance · Q3"));
+    assert_eq!(
+        html.matches("class=\"note\"").count(),
+        1,
+        "Pasila: not shown"
+    );
+}

@@ -182,14 +182,13 @@ impl Renderer<'_> {
         CutView {
             id: cut.name.clone(),
             heading,
-            note: shown.merged.then(|| self.t("bands_merged_note").to_string()),
+            note: shown
+                .merged
+                .then(|| self.t("bands_merged_note").to_string()),
             rows,
-            not_stated: org.filter(|o| o.not_stated > 0).map(|o| {
-                self.tr(
-                    "band_not_stated_note",
-                    &[("n", Arg::from(o.not_stated))],
-                )
-            }),
+            not_stated: org
+                .filter(|o| o.not_stated > 0)
+                .map(|o| self.tr("band_not_stated_note", &[("n", Arg::from(o.not_stated))])),
             turnover: cut.leavers_known,
         }
     }
@@ -204,7 +203,10 @@ impl Renderer<'_> {
         context.insert("heading", self.t("lifecycle_heading"));
         context.insert(
             "lead",
-            &self.tr("lifecycle_lead", &[("period", Arg::from(period_name.clone()))]),
+            &self.tr(
+                "lifecycle_lead",
+                &[("period", Arg::from(period_name.clone()))],
+            ),
         );
         let tenure = cut_of(self, p, TENURE);
         let tenure_shown = tenure.and_then(|c| c.shown.as_ref());
@@ -279,7 +281,11 @@ impl Renderer<'_> {
             .filter(|c| c.name != TENURE)
             .filter_map(|c| {
                 let shown = c.shown.as_ref()?;
-                Some(self.cut_view(c, shown, self.tr("by_background", &[("cut", Arg::from(c.name.clone()))])))
+                Some(self.cut_view(
+                    c,
+                    shown,
+                    self.tr("by_background", &[("cut", Arg::from(c.name.clone()))]),
+                ))
             })
             .collect();
         let hidden: Vec<String> = period

@@ -65,7 +65,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
     ("method.html", include_str!("../../templates/method.html")),
-    ("lifecycle.html", include_str!("../../templates/lifecycle.html")),
+    (
+        "lifecycle.html",
+        include_str!("../../templates/lifecycle.html"),
+    ),
     (
         "languages.html",
         include_str!("../../templates/languages.html"),

@@ -12,7 +12,15 @@ use crate::model::{Post, UnitTree};
 use crate::suggest::did_you_mean;
 
 pub const CHART_KINDS: &[&str] = &[
-    "scatter", "mirror", "trend", "likert", "net", "heatmap", "lag", "response", "lifecycle",
+    "scatter",
+    "mirror",
+    "trend",
+    "likert",
+    "net",
+    "heatmap",
+    "lag",
+    "response",
+    "lifecycle",
 ];
 pub const KPI_METRICS: &[&str] = &[
     "ex_index",
