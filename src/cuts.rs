@@ -320,3 +320,241 @@ pub fn analyse(
         .map(|cut| analyse_cut(&frame, cut))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Answers, BandCounts};
+    use crate::privacy::Visibility::{NoData, Shown};
+    use crate::privacy::suppress;
+    use crate::privacy::tests::Echelon;
+    use proptest::prelude::*;
+
+    /// Bands of the random cut: 3 declared + not stated. Each respondent also has an eNPS
+    /// answer (promoter, passive, detractor or none) and an answer to one 1–5 item
+    /// (favourable, not, or none).
+    const BANDS: usize = 4;
+    const E: usize = 4;
+    const I: usize = 3;
+
+    #[derive(Clone, Debug)]
+    struct Site {
+        parents: Vec<Option<usize>>,
+        /// `finest[unit][band][e][i]`, respondents only in leaves.
+        finest: Vec<[[[u64; I]; E]; BANDS]>,
+    }
+
+    fn arb_site() -> impl Strategy<Value = Site> {
+        (2usize..=6)
+            .prop_flat_map(|n| {
+                let parents = (1..n)
+                    .map(|i| (0..i).prop_map(Some).boxed())
+                    .collect::<Vec<_>>();
+                // Mostly zeros and small counts, a few larger, so small cells are common.
+                let cell = prop_oneof![6 => Just(0u64), 2 => 1u64..=2, 1 => 3u64..=6];
+                let finest = prop::collection::vec(
+                    prop::array::uniform4(prop::array::uniform4(prop::array::uniform3(cell))),
+                    n,
+                );
+                (parents, finest)
+            })
+            .prop_map(|(rest, finest)| {
+                let mut parents = vec![None];
+                parents.extend(rest);
+                Site { parents, finest }
+            })
+    }
+
+    impl Site {
+        fn n(&self) -> usize {
+            self.parents.len()
+        }
+        fn is_leaf(&self, u: usize) -> bool {
+            !self.parents.contains(&Some(u))
+        }
+        fn leaves(&self) -> Vec<usize> {
+            (0..self.n()).filter(|&u| self.is_leaf(u)).collect()
+        }
+        fn under(&self, unit: usize, leaf: usize) -> bool {
+            let mut u = Some(leaf);
+            while let Some(i) = u {
+                if i == unit {
+                    return true;
+                }
+                u = self.parents[i];
+            }
+            false
+        }
+        /// Indicator over leaf × band × e × i of the respondents under `unit` that `keep`.
+        fn vector(&self, unit: usize, keep: impl Fn(usize, usize, usize) -> bool) -> Vec<i128> {
+            let mut v = Vec::new();
+            for leaf in self.leaves() {
+                let inside = self.under(unit, leaf);
+                for b in 0..BANDS {
+                    for e in 0..E {
+                        for i in 0..I {
+                            v.push(i128::from(inside && keep(b, e, i)));
+                        }
+                    }
+                }
+            }
+            v
+        }
+        fn count(&self, unit: usize, keep: impl Fn(usize, usize, usize) -> bool) -> u64 {
+            let mut s = 0;
+            for leaf in self.leaves() {
+                if self.under(unit, leaf) {
+                    for b in 0..BANDS {
+                        for e in 0..E {
+                            for i in 0..I {
+                                if keep(b, e, i) {
+                                    s += self.finest[leaf][b][e][i];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            s
+        }
+        fn cut(&self) -> CutCounts {
+            let teams = self
+                .leaves()
+                .into_iter()
+                .map(|leaf| {
+                    let bands = (0..BANDS)
+                        .map(|b| {
+                            let c = |keep: &dyn Fn(usize, usize) -> bool| {
+                                self.count(leaf, |bb, e, i| bb == b && keep(e, i))
+                            };
+                            let mut enps = Answers::zero(11);
+                            enps.counts[10] = c(&|e, _| e == 0);
+                            enps.counts[7] = c(&|e, _| e == 1);
+                            enps.counts[0] = c(&|e, _| e == 2);
+                            enps.na = c(&|e, _| e == 3);
+                            let mut item = Answers::zero(5);
+                            item.counts[4] = c(&|_, i| i == 0);
+                            item.counts[0] = c(&|_, i| i == 1);
+                            item.na = c(&|_, i| i == 2);
+                            BandCounts {
+                                responses: c(&|_, _| true),
+                                leavers: 0,
+                                enps,
+                                items: vec![item],
+                            }
+                        })
+                        .collect();
+                    (leaf, bands)
+                })
+                .collect();
+            CutCounts {
+                name: "tenure".into(),
+                bands: vec![BandName::Named(String::new()); BANDS - 1],
+                leavers_known: false,
+                teams,
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Everything `analyse_cut` publishes — each published row's respondents per shown band
+        /// and not stated, and where eNPS or the index is published its promoters, detractors
+        /// and answered counts and the item's favourable and answered counts (more than the
+        /// pages show) — together with the unit tree's totals: no hidden unit, no hidden row's
+        /// cell, and no group of 1 to t − 1 respondents (or eNPS or item answers) in any unit ×
+        /// run of bands lies in their row space.
+        #[test]
+        fn nothing_hidden_is_derivable_from_every_published_cut_table(s in arb_site(), t in 3u64..=5) {
+            let n = s.n();
+            let units: Vec<GroupSize> = (0..n)
+                .map(|u| GroupSize { parent: s.parents[u], responses: s.count(u, |_, _, _| true) })
+                .collect();
+            let unit_vis = suppress(&units, t);
+            let cut = s.cut();
+            let frame = PeriodFrame {
+                units: &units,
+                report_with: &vec![None; n],
+                unit_vis: &unit_vis,
+                scales: &[Scale::LIKERT5],
+                asked: &[true],
+                threshold: t,
+            };
+            let analysis = analyse_cut(&frame, &cut);
+            let mut published = Echelon::default();
+            for (u, v) in unit_vis.iter().enumerate() {
+                if matches!(v, Shown | NoData) {
+                    published.insert(s.vector(u, |_, _, _| true));
+                }
+            }
+            let mut hidden_rows = Vec::new();
+            if let Some(shown) = &analysis.shown {
+                for (u, row) in shown.rows.iter().enumerate() {
+                    let Some(row) = row else {
+                        hidden_rows.push(u);
+                        continue;
+                    };
+                    prop_assert!(unit_vis[u].is_shown());
+                    for (k, group) in shown.band_groups.iter().enumerate() {
+                        let stats = &row.bands[k];
+                        let inb = |b: usize| group.contains(&b);
+                        prop_assert_eq!(stats.responses, s.count(u, |b, _, _| inb(b)));
+                        prop_assert!(stats.responses == 0 || stats.responses >= t);
+                        published.insert(s.vector(u, |b, _, _| inb(b)));
+                        if let Some(e) = stats.enps {
+                            prop_assert!(e.n >= t);
+                            for cat in [0, 2] {
+                                published.insert(s.vector(u, |b, e, _| inb(b) && e == cat));
+                            }
+                            published.insert(s.vector(u, |b, e, _| inb(b) && e < 3));
+                        }
+                        if stats.index.is_some() {
+                            published.insert(s.vector(u, |b, _, i| inb(b) && i == 0));
+                            published.insert(s.vector(u, |b, _, i| inb(b) && i < 2));
+                        }
+                    }
+                    published.insert(s.vector(u, |b, _, _| b == BANDS - 1));
+                }
+            }
+            for (u, v) in unit_vis.iter().enumerate() {
+                if v.is_hidden() {
+                    prop_assert!(!published.contains(s.vector(u, |_, _, _| true)), "hidden unit {u}");
+                }
+            }
+            for u in 0..n {
+                for lo in 0..BANDS {
+                    for hi in lo..BANDS {
+                        if lo < BANDS - 1 && hi == BANDS - 1 && lo != hi {
+                            continue;
+                        }
+                        let inb = |b: usize| (lo..=hi).contains(&b);
+                        let groups: [&dyn Fn(usize, usize, usize) -> bool; 3] = [
+                            &|b, _, _| inb(b),
+                            &|b, e, _| inb(b) && e < 3,
+                            &|b, _, i| inb(b) && i < 2,
+                        ];
+                        for (g, keep) in groups.iter().enumerate() {
+                            let c = s.count(u, keep);
+                            if c > 0 && c < t {
+                                prop_assert!(!published.contains(s.vector(u, keep)),
+                                    "unit {u}, bands {lo}..={hi}, group {g}: {c} derivable");
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(shown) = &analysis.shown {
+                for &u in &hidden_rows {
+                    for group in &shown.band_groups {
+                        let keep = |b: usize, _: usize, _: usize| group.contains(&b);
+                        if s.count(u, keep) > 0 {
+                            prop_assert!(!published.contains(s.vector(u, keep)),
+                                "a cell of hidden row {u} derivable");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -81,7 +81,7 @@ impl Cut {
         }
         buffer.clear();
         buffer.push_str(&normalize(cell));
-        if NA_LABELS.iter().any(|l| *l == buffer.as_str()) {
+        if NA_LABELS.contains(&buffer.as_str()) {
             return Ok(not_stated);
         }
         match &self.kind {
