@@ -236,3 +236,74 @@ fn commentary_embeds_the_lifecycle_chart_and_a_hidden_row_says_not_shown() {
         "Pasila: not shown"
     );
 }
+
+fn copy_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(SITE) {
+        let entry = entry.unwrap();
+        let target = dir.path().join(entry.path().strip_prefix(SITE).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+fn replace_in(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file}: {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn load_error(dir: &Path) -> String {
+    match kolikko::load::load_site(dir) {
+        Ok(_) => panic!("the site loads"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn bad_bands_in_the_mapping_are_an_error_at_their_line() {
+    let copy = copy_site();
+    replace_in(
+        copy.path(),
+        "content/mappings/ex.yaml",
+        "bands: [1, 3, 10]",
+        "bands: [3, 1]",
+    );
+    let message = load_error(copy.path());
+    assert!(message.contains("ex.yaml:13:12"), "{message}");
+    assert!(message.contains("increasing numbers of years"), "{message}");
+}
+
+#[test]
+fn a_tenure_cell_that_is_not_a_number_is_an_error_at_its_row_and_column() {
+    let copy = copy_site();
+    let csv = "content/surveys/ex-2026-q3.csv";
+    replace_in(copy.path(), csv, "Kamppi;0,5;", "Kamppi;puoli vuotta;");
+    let message = load_error(copy.path());
+    // The first data row is line 2; the tenure is column 3.
+    assert!(message.contains("ex-2026-q3.csv:2:3"), "{message}");
+    assert!(
+        message.contains(
+            "`puoli vuotta` is not a value the mapping knows; expected a number of years"
+        ),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_exit_date_that_is_not_a_date_is_an_error() {
+    let copy = copy_site();
+    let csv = "content/surveys/ex-2026-q3.csv";
+    replace_in(copy.path(), csv, "15.10.2026", "lokakuussa");
+    let message = load_error(copy.path());
+    assert!(message.contains("ex-2026-q3.csv:2:8"), "{message}");
+    assert!(
+        message.contains("(`exit_date`): `lokakuussa` is not a date"),
+        "{message}"
+    );
+}

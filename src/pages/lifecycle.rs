@@ -46,6 +46,11 @@ struct UnitBands {
     values: Vec<String>,
 }
 
+/// A message with arguments, from a figure maker's translations.
+fn message(f: &FigureMaker, key: &str, args: &[(&str, Arg)]) -> String {
+    f.tr.format(key, args)
+}
+
 /// The period whose cuts the page shows: the latest with any.
 pub(super) fn lifecycle_period(r: &Renderer) -> Option<usize> {
     r.analysis.periods.iter().rposition(|p| !p.cuts.is_empty())
@@ -62,28 +67,31 @@ pub(super) fn band_label(r: &FigureMaker, band: &BandName) -> String {
         BandName::Years {
             from: None,
             to: Some(to),
-        } => r.tr.format(
+        } => message(
+            r,
             "band_years_under",
             &[("to", years(*to)), ("count", Arg::from(*to))],
         ),
         BandName::Years {
             from: Some(from),
             to: Some(to),
-        } => r.tr.format(
+        } => message(
+            r,
             "band_years_between",
             &[("from", years(*from)), ("to", years(*to))],
         ),
         BandName::Years {
             from: Some(from),
             to: None,
-        } => r.tr.format(
+        } => message(
+            r,
             "band_years_from",
             &[("from", years(*from)), ("count", Arg::from(*from))],
         ),
         BandName::Years {
             from: None,
             to: None,
-        } => r.tr.format("band_years_any", &[]),
+        } => message(r, "band_years_any", &[]),
     }
 }
 
@@ -99,7 +107,7 @@ pub fn lifecycle_chart(f: &FigureMaker, p: usize, unit: usize) -> Option<Figure>
     let cut = period.cuts.iter().find(|c| c.name == TENURE)?;
     let shown = cut.shown.as_ref()?;
     let row = shown.rows[unit].as_ref()?;
-    let text = |key: &str| f.tr.format(key, &[]);
+    let text = |key: &str| message(f, key, &[]);
     let rows: Vec<charts::BarRow> = shown
         .bands
         .iter()
@@ -109,13 +117,14 @@ pub fn lifecycle_chart(f: &FigureMaker, p: usize, unit: usize) -> Option<Figure>
                 label: band_label(f, band),
                 href: None,
                 value: stats.index? / 100.0,
-                note: Some(f.tr.format("band_n", &[("n", Arg::from(stats.responses))])),
+                note: Some(message(f, "band_n", &[("n", Arg::from(stats.responses))])),
             })
         })
         .collect();
     let first = rows.first()?;
     let unit_name = super::unit_name(f.site, unit);
-    let desc = f.tr.format(
+    let desc = message(
+        f,
         "lifecycle_chart_desc",
         &[
             ("unit", Arg::from(unit_name.clone())),
