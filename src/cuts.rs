@@ -22,6 +22,7 @@ use crate::stats::{self, NetScore, Scale};
 #[derive(Clone, Debug)]
 pub struct CutAnalysis {
     pub name: String,
+    pub label: String,
     pub leavers_known: bool,
     /// None: no level of the cut passes the anonymity rule in this period.
     pub shown: Option<ShownCut>,
@@ -189,6 +190,7 @@ pub fn analyse_cut(frame: &PeriodFrame, cut: &CutCounts) -> CutAnalysis {
         .map(|level| publish(frame, cut, &cells, level));
     CutAnalysis {
         name: cut.name.clone(),
+        label: cut.label.clone(),
         leavers_known: cut.leavers_known,
         shown,
     }
@@ -449,6 +451,7 @@ mod tests {
                 .collect();
             CutCounts {
                 name: "tenure".into(),
+                label: "tenure".into(),
                 bands: vec![BandName::Named(String::new()); BANDS - 1],
                 leavers_known: false,
                 teams,

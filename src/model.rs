@@ -332,6 +332,8 @@ impl std::fmt::Display for ReadSummary {
 pub struct CutCounts {
     /// The mapping's name for the cut: `tenure`, `role`, …
     pub name: String,
+    /// What the pages call it (`label` in the mapping, else the name).
+    pub label: String,
     /// The declared bands, in order; the counts carry one more, "not stated", last.
     pub bands: Vec<BandName>,
     /// Whether the export says who has left (an `exit_date` column).

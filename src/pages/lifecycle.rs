@@ -293,7 +293,7 @@ impl Renderer<'_> {
                 Some(self.cut_view(
                     c,
                     shown,
-                    self.tr("by_background", &[("cut", Arg::from(c.name.clone()))]),
+                    self.tr("by_background", &[("cut", Arg::from(c.label.clone()))]),
                 ))
             })
             .collect();
@@ -305,7 +305,7 @@ impl Renderer<'_> {
                 self.tr(
                     "cut_not_shown",
                     &[
-                        ("cut", Arg::from(c.name.clone())),
+                        ("cut", Arg::from(c.label.clone())),
                         ("n", Arg::from(self.site.config.anonymity_threshold)),
                     ],
                 )

@@ -25,6 +25,8 @@ const MAX_BANDS: usize = 12;
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCut {
     column: Spanned<RawColumn>,
+    /// What the pages call the cut ("role", "Rooli"); default: its name.
+    label: Option<String>,
     /// Upper ends in years of every band but the last: `[1, 3, 10]` is < 1, 1–3, 3–10, 10+.
     bands: Option<Spanned<Vec<Spanned<f64>>>>,
     /// Band name → the export's labels that mean it.
@@ -47,6 +49,7 @@ pub enum CutKind {
 #[derive(Clone, Debug)]
 pub struct Cut {
     pub name: String,
+    pub label: String,
     pub column: Located<Column>,
     pub kind: CutKind,
 }
@@ -188,6 +191,7 @@ pub(super) fn parse(
         let whole = cut.referenced;
         let RawCut {
             column,
+            label,
             bands,
             groups,
         } = cut.value;
@@ -271,6 +275,7 @@ pub(super) fn parse(
             }
         };
         out.cuts.push(Cut {
+            label: label.unwrap_or_else(|| name.value.clone()),
             name: name.value,
             column: Located {
                 line: column.referenced.line(),
@@ -357,6 +362,7 @@ pub fn to_model(mapping: &Mapping, tally: CutTally, framework: &Framework) -> Ve
         .zip(tally)
         .map(|(cut, per_unit)| CutCounts {
             name: cut.name.clone(),
+            label: cut.label.clone(),
             bands: cut.band_names(),
             leavers_known: mapping.background.exit_date.is_some(),
             teams: per_unit
@@ -396,6 +402,7 @@ mod tests {
     fn years(upper: &[f64]) -> Cut {
         Cut {
             name: "tenure".into(),
+            label: "tenure".into(),
             column: Located {
                 value: Column::Position(1),
                 line: 1,
