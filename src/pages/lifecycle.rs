@@ -266,9 +266,29 @@ impl Renderer<'_> {
                 .iter()
                 .map(|b| band_label(&figures, b))
                 .collect();
+            // As every unit table: down to the deepest level that keeps it within
+            // `TABLE_MAX_ROWS` rows, so the page does not grow with the number of teams.
+            let listed = |u: usize| shown.rows[u].is_some() && self.has_unit_page(u);
+            let mut per_depth: Vec<usize> = Vec::new();
+            for u in (1..self.site.units.len()).filter(|&u| listed(u)) {
+                let d = self.site.units.units[u].depth;
+                if per_depth.len() <= d {
+                    per_depth.resize(d + 1, 0);
+                }
+                per_depth[d] += 1;
+            }
+            let mut max_depth = 0;
+            let mut rows_so_far = 0;
+            for (d, count) in per_depth.iter().enumerate() {
+                rows_so_far += count;
+                if rows_so_far > super::scale::TABLE_MAX_ROWS {
+                    break;
+                }
+                max_depth = d;
+            }
             for u in 1..self.site.units.len() {
                 let Some(row) = &shown.rows[u] else { continue };
-                if !self.has_unit_page(u) {
+                if !listed(u) || self.site.units.units[u].depth > max_depth {
                     continue;
                 }
                 units.push(UnitBands {
