@@ -339,3 +339,44 @@ mean_of_points = { $mean } (scale 1–{ $points })
 # The last day of the latest period: what the data runs up to. $date is a formatted date.
 data_as_of = Data as of { $date }
 unit_commentary = Commentary about this unit
+## Employee lifecycle and background groups (src/pages/lifecycle.rs)
+lifecycle = Lifecycle
+lifecycle_heading = Employee lifecycle
+lifecycle_lead = Employee experience by length of service and by background group, { $period }. A group is shown only when the anonymity rule allows it across every table on this page.
+lifecycle_by_tenure = EX by length of service
+lifecycle_not_shown = Results by length of service are not shown for this period: too many of its groups would be smaller than the anonymity threshold.
+onboarding_heading = The first months
+onboarding_lead = Onboarding is where the experience of work is made. These are the newest employees beside the whole organisation.
+onboarding_index = EX index, { $band }
+onboarding_enps = eNPS, { $band }
+onboarding_left = Have left since, { $band }
+onboarding_compare = whole organisation { $value }
+band_n = { $n ->
+    [one] 1 respondent
+   *[other] { $n } respondents
+}
+band_years_under = { $count ->
+    [one] under { $to } year
+   *[other] under { $to } years
+}
+band_years_between = { $from }–{ $to } years
+band_years_from = { $count ->
+    [one] { $from } year or more
+   *[other] { $from } years or more
+}
+band_years_any = any length of service
+band = Group
+respondents = Respondents
+tenure_band = Length of service
+band_left = Have left since
+lifecycle_chart_title = EX index by length of service
+lifecycle_chart_desc = { $unit }: EX index { $value } in the first group ({ $band }).
+bands_merged_note = Neighbouring groups are shown together, so that no group is smaller than the anonymity threshold.
+band_not_stated_note = { $n ->
+    [one] One respondent did not say; they count in the totals only.
+   *[other] { $n } respondents did not say; they count in the totals only.
+}
+by_background = EX by background group: { $cut }
+cut_not_shown = Results by { $cut } are not shown for this period: at every level of detail, too many groups would be smaller than { $n } respondents.
+lifecycle_units_heading = EX index by length of service, unit by unit
+lifecycle_units_note = Only units whose every group is large enough, and whose figures cannot be worked out from other units', are listed.

@@ -329,3 +329,38 @@ mean_of_points = { $mean } (asteikko 1–{ $points })
 # The last day of the latest period: what the data runs up to. $date is a formatted date.
 data_as_of = Tiedot { $date } tilanteen mukaan
 unit_commentary = Katsaukset tästä yksiköstä
+## Työsuhteen elinkaari ja taustaryhmät (src/pages/lifecycle.rs)
+lifecycle = Elinkaari
+lifecycle_heading = Työsuhteen elinkaari
+lifecycle_lead = Henkilöstökokemus työsuhteen keston ja taustaryhmien mukaan, { $period }. Ryhmä näytetään vain, kun anonymiteettisääntö sallii sen kaikissa tämän sivun taulukoissa yhdessä.
+lifecycle_by_tenure = Henkilöstökokemus työsuhteen keston mukaan
+lifecycle_not_shown = Tuloksia työsuhteen keston mukaan ei näytetä tältä kaudelta: liian moni ryhmä jäisi anonymiteettirajaa pienemmäksi.
+onboarding_heading = Ensimmäiset kuukaudet
+onboarding_lead = Perehdytyksessä syntyy käsitys siitä, millaista työ täällä on. Tässä uusimmat työntekijät rinnakkain koko organisaation kanssa.
+onboarding_index = EX-indeksi, { $band }
+onboarding_enps = eNPS, { $band }
+onboarding_left = Lähteneet sittemmin, { $band }
+onboarding_compare = koko organisaatio { $value }
+band_n = { $n ->
+    [one] 1 vastaaja
+   *[other] { $n } vastaajaa
+}
+band_years_under = alle { $to } v
+band_years_between = { $from }–{ $to } v
+band_years_from = vähintään { $from } v
+band_years_any = kaikki työsuhteen kestot
+band = Ryhmä
+respondents = Vastaajat
+tenure_band = Työsuhteen kesto
+band_left = Lähteneet sittemmin
+lifecycle_chart_title = EX-indeksi työsuhteen keston mukaan
+lifecycle_chart_desc = { $unit }: EX-indeksi { $value } ensimmäisessä ryhmässä ({ $band }).
+bands_merged_note = Vierekkäiset ryhmät näytetään yhdessä, jotta mikään ryhmä ei jää anonymiteettirajaa pienemmäksi.
+band_not_stated_note = { $n ->
+    [one] Yksi vastaaja jätti kohdan tyhjäksi; hänet on laskettu vain kokonaismääriin.
+   *[other] { $n } vastaajaa jätti kohdan tyhjäksi; heidät on laskettu vain kokonaismääriin.
+}
+by_background = Henkilöstökokemus taustaryhmittäin: { $cut }
+cut_not_shown = Tuloksia ryhmittelyllä { $cut } ei näytetä tältä kaudelta: millä tahansa tarkkuudella liian moni ryhmä jäisi alle { $n } vastaajan.
+lifecycle_units_heading = EX-indeksi työsuhteen keston mukaan yksiköittäin
+lifecycle_units_note = Mukana ovat vain yksiköt, joiden jokainen ryhmä on riittävän suuri ja joiden lukuja ei voi päätellä muiden yksiköiden luvuista.

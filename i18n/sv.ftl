@@ -313,3 +313,38 @@ mean_of_points = { $mean } (skala 1–{ $points })
 # The last day of the latest period: what the data runs up to. $date is a formatted date.
 data_as_of = Uppgifter per { $date }
 unit_commentary = Kommentarer om enheten
+## Anställningens livscykel och bakgrundsgrupper (src/pages/lifecycle.rs)
+lifecycle = Livscykel
+lifecycle_heading = Anställningens livscykel
+lifecycle_lead = Medarbetarupplevelsen efter anställningstid och bakgrundsgrupp, { $period }. En grupp visas bara när anonymitetsregeln tillåter det i alla tabeller på den här sidan tillsammans.
+lifecycle_by_tenure = Medarbetarupplevelse efter anställningstid
+lifecycle_not_shown = Resultat efter anställningstid visas inte för den här perioden: för många grupper skulle vara mindre än anonymitetsgränsen.
+onboarding_heading = De första månaderna
+onboarding_lead = Det är under introduktionen som bilden av arbetet formas. Här står de nyaste medarbetarna bredvid hela organisationen.
+onboarding_index = EX-index, { $band }
+onboarding_enps = eNPS, { $band }
+onboarding_left = Har slutat sedan dess, { $band }
+onboarding_compare = hela organisationen { $value }
+band_n = { $n ->
+    [one] 1 svarande
+   *[other] { $n } svarande
+}
+band_years_under = under { $to } år
+band_years_between = { $from }–{ $to } år
+band_years_from = { $from } år eller mer
+band_years_any = alla anställningstider
+band = Grupp
+respondents = Svarande
+tenure_band = Anställningstid
+band_left = Har slutat sedan dess
+lifecycle_chart_title = EX-index efter anställningstid
+lifecycle_chart_desc = { $unit }: EX-index { $value } i den första gruppen ({ $band }).
+bands_merged_note = Närliggande grupper visas tillsammans, så att ingen grupp är mindre än anonymitetsgränsen.
+band_not_stated_note = { $n ->
+    [one] En svarande lämnade frågan obesvarad och räknas bara i totalerna.
+   *[other] { $n } svarande lämnade frågan obesvarad och räknas bara i totalerna.
+}
+by_background = Medarbetarupplevelse efter bakgrundsgrupp: { $cut }
+cut_not_shown = Resultat efter { $cut } visas inte för den här perioden: på varje detaljnivå skulle för många grupper ha färre än { $n } svarande.
+lifecycle_units_heading = EX-index efter anställningstid, enhet för enhet
+lifecycle_units_note = Endast enheter där varje grupp är tillräckligt stor och vars siffror inte kan räknas fram ur andra enheters visas.

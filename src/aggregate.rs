@@ -39,6 +39,8 @@ pub struct PeriodAnalysis {
     /// index and factor score of the period is a mean over exactly these items (or withheld).
     pub ex_questions: Vec<bool>,
     pub cx_questions: Vec<bool>,
+    /// The background cuts of the period, as published (see [`crate::cuts`]).
+    pub cuts: Vec<crate::cuts::CutAnalysis>,
 }
 
 /// The four headline measures, in tile order.
@@ -228,6 +230,7 @@ pub fn analyse_and_release(site: &mut Site) -> Analysis {
             let analysis = analyse_period(site_ref, &survey);
             survey.ex = Vec::new();
             survey.cx = Vec::new();
+            survey.background = Vec::new();
             (analysis, survey)
         })
         .unzip();
@@ -421,6 +424,7 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             .map(|c| c.map(unadjusted)),
         })
         .collect();
+    let cuts = crate::cuts::analyse(site, survey, &groups, &visibility, &ex_questions);
     PeriodAnalysis {
         period: survey.period,
         units: results,
@@ -428,6 +432,7 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
         comparisons,
         ex_questions,
         cx_questions,
+        cuts,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod background;
 pub mod build;
 pub mod charts;
 pub mod comments;
+pub mod cuts;
 pub mod diagnostics;
 pub mod format;
 pub mod framework;

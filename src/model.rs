@@ -219,6 +219,8 @@ pub struct SurveyPeriod {
     pub source: PathBuf,
     pub ex: Vec<Option<ExResult>>,
     pub cx: Vec<Option<CxResult>>,
+    /// Background cuts of the EX respondents read from a responses file (`CutCounts`).
+    pub background: Vec<CutCounts>,
     /// Open-text answers read from the EX export's comment columns; always `None` when the
     /// site does not turn comments on (they are dropped on load).
     pub comments: Option<PeriodComments>,
@@ -338,4 +340,40 @@ impl std::fmt::Display for ReadSummary {
         }
         Ok(())
     }
+}
+
+/// One background cut of one period's EX respondents (a `background` entry of a responses
+/// mapping): per team, per band, the same counts a team has. Only counts: no respondent's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CutCounts {
+    /// The mapping's name for the cut: `tenure`, `role`, …
+    pub name: String,
+    /// What the pages call it (`label` in the mapping, else the name).
+    pub label: String,
+    /// The declared bands, in order; the counts carry one more, "not stated", last.
+    pub bands: Vec<BandName>,
+    /// Whether the export says who has left (an `exit_date` column).
+    pub leavers_known: bool,
+    /// Teams with respondents in the export, by unit index, ascending.
+    pub teams: Vec<(usize, Vec<BandCounts>)>,
+}
+
+/// How a band is named on the pages.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BandName {
+    /// Years from `from` (inclusive) to `to` (exclusive); `None` is open.
+    Years { from: Option<f64>, to: Option<f64> },
+    /// A band named in the mapping (`groups`).
+    Named(String),
+}
+
+/// The respondents of one team in one band.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BandCounts {
+    pub responses: u64,
+    /// Of `responses`, those with an exit date.
+    pub leavers: u64,
+    pub enps: Answers,
+    /// Indexed like `Framework::items(Side::Ex)`; zero counts for items the export lacks.
+    pub items: Vec<Answers>,
 }

@@ -163,12 +163,14 @@ fn check_survey(
         }
     }
     // Teams read from responses files (see `load/responses/`), beside the teams given as counts.
+    let mut background = Vec::new();
     let mut comments = None;
     if let Some(key) = raw.ex_responses
         && let Some(mut read) =
             responses::read_ex(path, &key, reader, framework, units, diagnostics)
     {
         read.file.period = period;
+        background = std::mem::take(&mut read.background);
         comments = read.comments.take();
         let place = (&mut **files, &mut **warnings);
         responses::merge(path, &key, &mut ex, read, units, place, diagnostics);
@@ -189,6 +191,7 @@ fn check_survey(
         source: path.to_path_buf(),
         ex,
         cx,
+        background,
         comments,
     });
     (Some(period), survey)

@@ -10,6 +10,7 @@ mod comments;
 mod factors;
 mod figures;
 mod languages;
+mod lifecycle;
 mod method;
 mod overview;
 mod periods;
@@ -79,6 +80,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("list.html", include_str!("../../templates/list.html")),
     ("post.html", include_str!("../../templates/post.html")),
     ("method.html", include_str!("../../templates/method.html")),
+    (
+        "lifecycle.html",
+        include_str!("../../templates/lifecycle.html"),
+    ),
     (
         "languages.html",
         include_str!("../../templates/languages.html"),
@@ -161,6 +166,7 @@ enum Page {
     Feed,
     /// The start page of a `--only` build: the unit's subtree as a list.
     OnlyIndex(usize),
+    Lifecycle,
 }
 
 /// Renders the pages of `scope` in parallel and hands each to `sink` as soon as it is finished,
@@ -493,6 +499,7 @@ impl<'a> Renderer<'a> {
                 pages.extend((1..units.len()).map(Page::Unit));
                 pages.push(Page::FactorsIndex);
                 pages.extend((0..factors).map(Page::Factor));
+                pages.extend(self.has_lifecycle().then_some(Page::Lifecycle));
                 pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
                 pages
             }
@@ -522,6 +529,7 @@ impl<'a> Renderer<'a> {
                 pages.extend(chosen.into_iter().map(Page::Unit));
                 pages.push(Page::FactorsIndex);
                 pages.extend((0..factors.min(1)).map(Page::Factor));
+                pages.extend(self.has_lifecycle().then_some(Page::Lifecycle));
                 pages.extend([Page::PostsIndex, Page::Tags, Page::Method, Page::Feed]);
                 pages
             }
@@ -557,6 +565,7 @@ impl<'a> Renderer<'a> {
             Page::Method => vec![self.method_page()],
             Page::Feed => vec![self.feed(posts)],
             Page::OnlyIndex(unit) => vec![self.only_index(unit)],
+            Page::Lifecycle => vec![self.lifecycle_page()],
         }
     }
 
@@ -632,10 +641,12 @@ impl<'a> Renderer<'a> {
             ("periods", "periods/index.html"),
             ("units", "units/index.html"),
             ("factors", "factors/index.html"),
+            ("lifecycle", "lifecycle/index.html"),
             ("posts", "posts/index.html"),
             ("method", "method/index.html"),
         ]
         .into_iter()
+        .filter(|(key, _)| *key != "lifecycle" || self.has_lifecycle())
         // A `--only` build has its own start page and the method, nothing else to link to.
         .filter(|(key, _)| {
             !matches!(self.scope, Scope::Only(_)) || *key == "overview" || *key == "method"

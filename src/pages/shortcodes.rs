@@ -12,7 +12,15 @@ use crate::model::{Post, UnitTree};
 use crate::suggest::did_you_mean;
 
 pub const CHART_KINDS: &[&str] = &[
-    "scatter", "mirror", "trend", "likert", "net", "heatmap", "lag", "response",
+    "scatter",
+    "mirror",
+    "trend",
+    "likert",
+    "net",
+    "heatmap",
+    "lag",
+    "response",
+    "lifecycle",
 ];
 pub const KPI_METRICS: &[&str] = &[
     "ex_index",
@@ -240,6 +248,7 @@ fn render_one(
                 "heatmap" => Some(figures.heatmap(p, u)),
                 "lag" => Some(figures.lag()),
                 "response" => figures.response_rates(p, u),
+                "lifecycle" => super::lifecycle::shortcode_chart(figures, p, u),
                 _ => unreachable!("checked above"),
             };
             Ok(Rendered::from(match figure {

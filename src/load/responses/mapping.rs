@@ -17,7 +17,7 @@ use crate::model::UnitTree;
 use crate::suggest::closest;
 
 /// Labels that always mean "no answer" (blank cells too), in the languages of the sites.
-const NA_LABELS: &[&str] = &[
+pub(super) const NA_LABELS: &[&str] = &[
     "en osaa sanoa",
     "eos",
     "ei koske minua",
@@ -187,6 +187,8 @@ pub struct Mapping {
     /// The eNPS/NPS question first (if mapped), then the items in the order written.
     pub questions: Vec<Question>,
     pub ignore: Vec<Located<Column>>,
+    /// Background cuts and the exit-date column (`background.rs`).
+    pub background: super::background::Background,
     /// Open-text columns (EX only), read only for the comments (see `crate::comments`).
     pub comments: Vec<CommentColumn>,
 }
@@ -219,6 +221,8 @@ struct RawMapping {
     #[serde(default)]
     ignore: Vec<Spanned<RawColumn>>,
     #[serde(default)]
+    background: HashMap<Spanned<String>, Spanned<super::background::RawCut>>,
+    exit_date: Option<Spanned<RawColumn>>,
     comments: Vec<Spanned<RawComment>>,
 }
 
@@ -285,7 +289,7 @@ struct RawTeam {
 }
 
 /// `"Header"` or `7`.
-struct RawColumn(Column);
+pub(super) struct RawColumn(pub(super) Column);
 
 /// `"Header"`, `7`, or `{ column: ..., reversed: true, labels: { "Yes": 2, "No": 1 } }`.
 struct RawQuestion {
@@ -599,6 +603,8 @@ pub fn parse_mapping(
             None
         }
     });
+    let background =
+        super::background::parse(path, side, raw.background, raw.exit_date, diagnostics);
     if side == Side::Cx
         && let Some(first) = raw.comments.first()
     {
@@ -621,6 +627,7 @@ pub fn parse_mapping(
         })
         .collect();
     (diagnostics.len() == before).then(|| Mapping {
+        background,
         path: path.to_path_buf(),
         side,
         sheet: raw.sheet.map(Located::from_spanned),

@@ -7,6 +7,7 @@
 //! cannot tell where they came from. Only counts leave this module: no respondent id, e-mail,
 //! timestamp or other cell is kept.
 
+pub mod background;
 mod csv;
 pub mod mapping;
 pub mod tally;
@@ -69,6 +70,8 @@ pub(super) struct SideRead<T> {
     pub results: Vec<Option<T>>,
     pub file: ResponsesFile,
     pub warnings: Vec<Diagnostic>,
+    /// EX only: the background cuts' counts per team × band.
+    pub background: Vec<crate::model::CutCounts>,
     /// EX only, when the mapping has comment columns.
     pub comments: Option<crate::model::PeriodComments>,
 }
@@ -274,9 +277,11 @@ pub(super) fn read_ex(
     units: &UnitTree,
     diagnostics: &mut Diagnostics,
 ) -> Option<SideRead<ExResult>> {
-    let (mapping, tally, mut file) =
+    let (mapping, mut tally, mut file) =
         read_side(survey, raw, Side::Ex, reader, framework, units, diagnostics)?;
     let before = diagnostics.len();
+    let background =
+        background::to_model(&mapping, std::mem::take(&mut tally.background), framework);
     let invited = by_unit(survey, &raw.value.invited, units, diagnostics);
     let mut headcount = by_unit(survey, &raw.value.headcount, units, diagnostics);
     let mut leavers = by_unit(survey, &raw.value.leavers, units, diagnostics);
@@ -355,6 +360,7 @@ pub(super) fn read_ex(
         results,
         file,
         warnings: tally.warnings,
+        background,
         comments,
     })
 }
@@ -424,6 +430,7 @@ pub(super) fn read_cx(
         results,
         file,
         warnings: tally.warnings,
+        background: Vec::new(),
         comments: None,
     })
 }

@@ -31,6 +31,8 @@ pub struct Tally {
     pub teams: Vec<Option<TeamTally>>,
     /// Accepted but probably not meant: an `ignore` entry the export does not have.
     pub warnings: Vec<Diagnostic>,
+    /// Per background cut of the mapping: the counts per team × band.
+    pub background: super::background::CutTally,
     /// Per comment column of the mapping: its question (`question:`, or the column's header).
     pub comment_questions: Vec<String>,
 }
@@ -42,6 +44,9 @@ struct Layout {
     comments: Vec<usize>,
     width: usize,
     names: Vec<String>,
+    /// Background cuts' columns, then the exit-date column.
+    background: Vec<usize>,
+    exit: Option<usize>,
 }
 
 enum Stage {
@@ -69,6 +74,8 @@ struct Counter<'m> {
     failed: bool,
     buffer: String,
     row_answers: Vec<Answer>,
+    background: super::background::CutTally,
+    row_bands: Vec<usize>,
 }
 
 /// Reads every row of `source` and counts the answers per team.
@@ -95,6 +102,8 @@ pub fn count(
         failed: false,
         buffer: String::new(),
         row_answers: Vec::with_capacity(mapping.questions.len()),
+        background: vec![vec![None; units]; mapping.background.cuts.len()],
+        row_bands: Vec::with_capacity(mapping.background.cuts.len()),
     };
     let result = source.for_each_record(&mut |line, fields| counter.record(line, fields));
     if let Stage::Sniffing(held) = std::mem::replace(&mut counter.stage, Stage::Data) {
@@ -144,6 +153,7 @@ pub fn count(
         summary: counter.summary,
         teams: counter.teams,
         warnings: counter.warnings,
+        background: counter.background,
         comment_questions,
     })
 }
@@ -277,6 +287,11 @@ impl Counter<'_> {
             .iter()
             .map(|q| find(&q.column, &mut errors))
             .collect();
+        let cuts = &self.mapping.background.cuts;
+        let background: Vec<Option<usize>> =
+            cuts.iter().map(|c| find(&c.column, &mut errors)).collect();
+        let exit = self.mapping.background.exit_date.as_ref();
+        let exit_index = exit.and_then(|e| find(e, &mut errors));
         let comments: Vec<Option<usize>> = self
             .mapping
             .comments
@@ -311,6 +326,17 @@ impl Counter<'_> {
         );
         for (q, index) in self.mapping.questions.iter().zip(&questions) {
             claim(*index, format!("`{}`", q.name), &q.column, &mut errors);
+        }
+        for (cut, index) in cuts.iter().zip(&background) {
+            claim(
+                *index,
+                format!("background `{}`", cut.name),
+                &cut.column,
+                &mut errors,
+            );
+        }
+        if let Some(e) = exit {
+            claim(exit_index, "`exit_date`".to_string(), e, &mut errors);
         }
         for (c, index) in self.mapping.comments.iter().zip(&comments) {
             claim(
@@ -373,6 +399,8 @@ impl Counter<'_> {
             width: names.len(),
             questions,
             names,
+            background: background.into_iter().flatten().collect(),
+            exit: exit_index,
         })
     }
 
@@ -473,6 +501,47 @@ impl Counter<'_> {
                 }
             }
         }
+        self.row_bands.clear();
+        for (cut, &index) in self.mapping.background.cuts.iter().zip(&layout.background) {
+            let cell = fields[index].trim();
+            match cut.band_of(cell, &mut self.buffer) {
+                Ok(band) => self.row_bands.push(band),
+                Err(expected) => {
+                    row_ok = false;
+                    self.row_error(
+                        line,
+                        index,
+                        format!(
+                            "column {} `{}` (background `{}`): `{cell}` is not a value the mapping knows; expected {expected}",
+                            index + 1,
+                            layout.names[index],
+                            cut.name
+                        ),
+                    );
+                }
+            }
+        }
+        let left = match layout
+            .exit
+            .map(|i| (i, super::background::has_left(fields[i].trim())))
+        {
+            None | Some((_, Ok(false))) => false,
+            Some((_, Ok(true))) => true,
+            Some((index, Err(expected))) => {
+                row_ok = false;
+                let cell = fields[index].trim();
+                self.row_error(
+                    line,
+                    index,
+                    format!(
+                        "column {} `{}` (`exit_date`): `{cell}` is not a date; expected {expected}",
+                        index + 1,
+                        layout.names[index]
+                    ),
+                );
+                false
+            }
+        };
         if !row_ok {
             return;
         }
@@ -492,6 +561,14 @@ impl Counter<'_> {
             comments: vec![Vec::new(); mapping.comments.len()],
         });
         team.responses += 1;
+        super::background::add_row(
+            &mut self.background,
+            mapping,
+            unit,
+            &self.row_bands,
+            &self.row_answers,
+            left,
+        );
         // A comment is kept only with a counted response, so that every comment's writer is
         // among the respondents the comment threshold counts.
         for (texts, &index) in team.comments.iter_mut().zip(&layout.comments) {
