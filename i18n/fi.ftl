@@ -150,7 +150,7 @@ withheld_questions = { $count ->
    *[other] { $count } kysymystä
 }
 # $measures lists what is withheld ("2 kysymystä ja eNPS"); $count is how many things that is.
-withheld_note = { $unit } ({ $period }): { $measures } on piilotettu, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä.
+withheld_note = { $unit } ({ $period }): tuloksista on jätetty pois { $measures }, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä.
 list_and = { $first } ja { $last }
 hidden_here = Piilotettu tällä sivulla
 unit_hidden_title = Henkilöstötulokset on piilotettu
@@ -281,7 +281,7 @@ method_formula_linkage = Tiimien välinen yhteys on tiimien EX- ja CX-indeksien 
 
 ## Sivut, jotka toimivat tuhansilla yksiköillä
 position_heading = Sijoitus organisaatiossa
-position_sentence = { $measure } { $value }: sija { $rank }/{ $n } tiimin joukossa; { $pct } tiimeistä on alempana.
+position_sentence = { $measure } { $value }: sija { $rank }/{ $n }; { $pct } tiimeistä jää tämän alle.
 attention_heading = Huomiota tarvitsevat tiimit
 attention_lowest = Matalin EX-indeksi
 attention_drop = Suurin EX-indeksin lasku edellisestä kaudesta

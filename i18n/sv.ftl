@@ -20,7 +20,7 @@ units = Enheter
 unit = Enhet
 factors = Faktorer
 factor = Faktor
-posts = Kommentarer
+posts = Inlägg
 tags = Taggar
 draft = Utkast
 method = Metod
@@ -79,7 +79,7 @@ nps = NPS
 response_rate = Svarsfrekvens
 turnover = Personalomsättning
 headcount = Antal anställda
-leavers = Slutat
+leavers = Avgångar
 supervisor = Chef
 supervisor_line = Chef: { $name }
 organisation = Organisation
@@ -107,10 +107,10 @@ reading_time = Lästid { $minutes } min
 ## Front page and lists
 linkage = Har team med bättre medarbetarupplevelse också bättre kundupplevelse?
 key_charts = Viktiga diagram
-latest_commentary = Senaste kommentarerna
-all_posts = Alla kommentarer
-commentary_for_period = Kommentarer om perioden
-no_commentary = Inga kommentarer ännu.
+latest_commentary = Senaste inläggen
+all_posts = Alla inlägg
+commentary_for_period = Inlägg om perioden
+no_commentary = Inga inlägg ännu.
 feed = Atom-flöde
 show_data = Visa siffrorna
 trends_title = Utveckling: { $factor }
@@ -120,7 +120,7 @@ sub_units = Underenheter
 all_units = Alla enheter
 all_factors = Alla faktorer
 all_tags = Alla taggar
-tagged_heading = Taggad: #{ $tag }
+tagged_heading = Tagg: #{ $tag }
 factors_lead = { $count ->
     [one] En intern faktor som kunderna märker. Den besvaras av både medarbetare och kunder.
    *[other] { $count } interna faktorer som kunderna märker. Var och en besvaras av både medarbetare och kunder.
@@ -279,8 +279,8 @@ hidden_notes_more = { $count ->
    *[other] Under perioden är ytterligare { $n } grupper dolda eller har mått som undanhålls; enheternas egna sidor förklarar varför.
 }
 ranked_more = { $count ->
-    [one] Ett team i mitten av rankningen är utelämnat här; varje teams sida visar dess placering.
-   *[other] { $n } team i mitten av rankningen är utelämnade här; varje teams sida visar dess placering.
+    [one] Ett team i mitten av rangordningen är utelämnat här; varje teams sida visar dess placering.
+   *[other] { $n } team i mitten av rangordningen är utelämnade här; varje teams sida visar dess placering.
 }
 scatter_level_note = Med { $teams } team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.
 parent_ex_heading = Medarbetarresultat för { $unit }
