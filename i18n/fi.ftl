@@ -161,8 +161,8 @@ teams_hidden = Anonymiteetin vuoksi piilotetut tiimit
 ## Verdicts
 vs_rest_clear = { $difference } muuhun organisaatioon verrattuna · selvä ero (satunnaisvaihtelua suurempi)
 vs_rest_within_noise = { $difference } muuhun organisaatioon verrattuna · ero satunnaisvaihtelun rajoissa
-vs_previous_clear = Muutos kaudesta { $period } · selvä muutos (satunnaisvaihtelua suurempi)
-vs_previous_within_noise = Muutos kaudesta { $period } · satunnaisvaihtelun rajoissa
+vs_previous_clear = kauteen { $period } verrattuna · selvä muutos (satunnaisvaihtelua suurempi)
+vs_previous_within_noise = kauteen { $period } verrattuna · satunnaisvaihtelun rajoissa
 
 ## Charts
 interval = 95 %:n luottamusväli

@@ -154,8 +154,8 @@ teams_hidden = Team dolda av anonymitetsskäl
 ## Verdicts
 vs_rest_clear = { $difference } jämfört med resten av organisationen · en tydlig skillnad (större än slumpvariationen)
 vs_rest_within_noise = { $difference } jämfört med resten av organisationen · skillnaden ryms inom slumpvariationen
-vs_previous_clear = Förändring från { $period } · en tydlig förändring (större än slumpvariationen)
-vs_previous_within_noise = Förändring från { $period } · inom slumpvariationen
+vs_previous_clear = jämfört med { $period } · en tydlig förändring (större än slumpvariationen)
+vs_previous_within_noise = jämfört med { $period } · inom slumpvariationen
 
 ## Charts
 interval = 95 %-konfidensintervall
