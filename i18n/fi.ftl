@@ -150,19 +150,19 @@ withheld_questions = { $count ->
    *[other] { $count } kysymystä
 }
 # $measures lists what is withheld ("2 kysymystä ja eNPS"); $count is how many things that is.
-withheld_note = { $unit } ({ $period }): { $measures } on piilotettu, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä.
+withheld_note = { $unit } ({ $period }): tuloksista on jätetty pois { $measures }, koska vastauksia on liian vähän tässä tai rinnakkaisessa ryhmässä.
 list_and = { $first } ja { $last }
 hidden_here = Piilotettu tällä sivulla
 unit_hidden_title = Henkilöstötulokset on piilotettu
-not_shown_hidden = Tulokset piilotettu anonymiteetin vuoksi
+not_shown_hidden = Tulokset on piilotettu anonymiteetin vuoksi
 teams_shown = Näytetyt tiimit
 teams_hidden = Anonymiteetin vuoksi piilotetut tiimit
 
 ## Verdicts
 vs_rest_clear = { $difference } muuhun organisaatioon verrattuna · selvä ero (satunnaisvaihtelua suurempi)
 vs_rest_within_noise = { $difference } muuhun organisaatioon verrattuna · ero satunnaisvaihtelun rajoissa
-vs_previous_clear = Muutos kaudesta { $period } · selvä muutos (satunnaisvaihtelua suurempi)
-vs_previous_within_noise = Muutos kaudesta { $period } · satunnaisvaihtelun rajoissa
+vs_previous_clear = kauteen { $period } verrattuna · selvä muutos (satunnaisvaihtelua suurempi)
+vs_previous_within_noise = kauteen { $period } verrattuna · satunnaisvaihtelun rajoissa
 
 ## Charts
 interval = 95 %:n luottamusväli
@@ -229,8 +229,14 @@ lag_row_same = Henkilöstö ja asiakkaat samalla kaudella, { $pairs ->
     [one] yksi kausi
    *[other] { $pairs } kauden keskiarvo
 }
-lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs } kausiparin keskiarvo
-lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs } kausiparin keskiarvo
+lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs ->
+    [one] yksi kausipari
+   *[other] { $pairs } kausiparin keskiarvo
+}
+lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs ->
+    [one] yksi kausipari
+   *[other] { $pairs } kausiparin keskiarvo
+}
 lag_sentence = { $row }: r = { $r } (95 %:n luottamusväli tiimien uudelleenotannalla { $low }–{ $high }), { $teams ->
     [one] { $teams } tiimi
    *[other] { $teams } tiimiä
@@ -239,7 +245,7 @@ lag_sentence_no_interval = { $row }: r = { $r }, { $teams ->
     [one] { $teams } tiimi
    *[other] { $teams } tiimiä
 }.
-lag_method_note = Kukin rivi on tiimien välisen korrelaation keskiarvo kaikista kausipareista, joiden väli on sama. Luottamusväli saadaan ottamalla uudelleen kokonaisia tiimejä, koska samat tiimit ovat mukana jokaisessa parissa. Saman kauden rivi on kaikkien kausien keskiarvo, ei tämän kauden r.
+lag_method_note = Kukin rivi on tiimien välisen korrelaation keskiarvo kaikista kausipareista, joiden väli on sama. Luottamusväli lasketaan poimimalla tiimejä uudelleen kokonaisina (uudelleenotanta), koska samat tiimit ovat mukana jokaisessa parissa. Saman kauden rivi on kaikkien kausien keskiarvo, ei tämän kauden r.
 linkage_r = Henkilöstö- ja asiakaskokemuksen korrelaatio tiimien välillä
 linkage_interval = Henkilöstö- ja asiakaskokemuksen korrelaation 95 %:n luottamusväli
 too_few_teams = liian vähän tiimejä
@@ -260,19 +266,19 @@ method_factors = { $count ->
     [one] Raportissa tarkastellaan yhtä tekijää: { $names }. Siitä kysytään sekä henkilöstöltä että asiakkailta.
    *[other] Raportissa tarkastellaan { $count } tekijää: { $names }. Kustakin kysytään sekä henkilöstöltä että asiakkailta.
 }
-method_net = eNPS ja NPS perustuvat kysymykseen ”kuinka todennäköisesti suosittelisit …” (0–10). Vastaukset 9–10 ovat suosittelijoita, 7–8 passiivisia ja 0–6 arvostelijoita. Tulos on suosittelijoiden osuus miinus arvostelijoiden osuus, −100:sta +100:aan.
+method_net = eNPS ja NPS perustuvat kysymykseen ”kuinka todennäköisesti suosittelisit …” (0–10). Vastaajat, jotka valitsevat 9 tai 10, ovat suosittelijoita, 7 tai 8 passiivisia ja 0–6 arvostelijoita. Tulos on suosittelijoiden osuus miinus arvostelijoiden osuus, −100:sta +100:aan.
 method_response_rate = Vastausaste on henkilöstökyselyyn vastanneiden osuus kutsutuista.
 method_turnover = Vaihtuvuus on kauden aikana lähteneiden määrä jaettuna kauden keskimääräisellä henkilöstömäärällä. Se ilmoitetaan kausittain, ei vuositasolle muunnettuna.
 method_interval_heading = Miten luottamusväliä luetaan
-method_interval = Kysely tavoittaa ne, jotka sattuivat vastaamaan, ja sen päivän mielialan. 95 %:n luottamusväli näyttää, mihin tulos todennäköisesti osuisi, jos kysely toistettaisiin. Kapea väli tarkoittaa, että tulos on luotettava; leveä väli, joka on tavallinen pienissä tiimeissä, tarkoittaa, että tulos voisi helposti olla useita pisteitä korkeampi tai matalampi.
+method_interval = Kysely kertoo niiden vastaukset, jotka sattuivat vastaamaan, ja sen päivän, jona he vastasivat. 95 %:n luottamusväli näyttää, mihin tulos todennäköisesti osuisi, jos kysely toistettaisiin. Kapea väli tarkoittaa, että tulos on vakaa. Leveä väli, joka on tavallinen pienissä tiimeissä, tarkoittaa, että tulos voisi helposti olla useita pisteitä korkeampi tai matalampi.
 method_verdict_heading = Selvä muutos vai satunnaisvaihtelua?
 method_verdict = Tulokset vaihtelevat hieman kaudesta toiseen, vaikka mikään ei olisi muuttunut. Jokainen muutos ja jokainen ero muuhun organisaatioon testataan: ”selvä muutos (satunnaisvaihtelua suurempi)” tarkoittaa, että muutos on liian suuri selittyäkseen sattumalla; ”satunnaisvaihtelun rajoissa” tarkoittaa, että se voi olla sattumaa. ”Satunnaisvaihtelun rajoissa” ei tarkoita, ettei mikään olisi muuttunut: pienessä tiimissä suurikin muutos voi olla sattumaa. Koska raportissa tehdään satoja vertailuja, testiä on tiukennettu niin, että selvistä tuloksista vain pieni osa on vääriä hälytyksiä.
 method_linkage_heading = Henkilöstö- ja asiakaskokemus rinnakkain
 method_linkage = Raportti tarkastelee, onko tiimeillä, joiden henkilöstökokemus on parempi, myös parempi asiakaskokemus. Jokainen tiimi on yksi piste kokoon katsomatta. Yhteyttä arvioidaan vasta { $minimum } tiimistä alkaen. Yhteys ei todista syy-seuraussuhdetta: tiimit eroavat toisistaan monella tavalla yhtä aikaa.
 method_anonymity_heading = Mitä piilotetaan ja miksi
 method_anonymity = Henkilöstökyselyn tuloksia ei näytetä ryhmistä, joilla on alle { $n } vastausta, jotta kenenkään vastauksia ei voi tunnistaa.
-method_anonymity_subtraction = Myös tulokset, joista tällaisen ryhmän luvut voisi laskea, piilotetaan: jos alueen kokonaistulos näkyy ja vain yksi sen pienistä tiimeistä on piilotettu, tiimin luvut voisi laskea vähentämällä muut tiimit alueesta, joten myös sen viereinen tiimi piilotetaan. Kun ryhmä on piilotettu, myös sen sisällä olevat ryhmät piilotetaan. Sama koskee yksittäisiä kysymyksiä, eNPS:ää ja vaihtuvuutta, kun niihin on vastannut vähemmän ihmisiä.
-method_anonymity_cx = Asiakastuloksia ei piiloteta, koska asiakkaita ei voi tunnistaa niistä; alle { $low_n } vastauksen asiakastulos merkitään merkinnällä ”vähän vastauksia”.
+method_anonymity_subtraction = Myös tulokset, joista tällaisen ryhmän luvut voisi laskea, piilotetaan: jos alueen kokonaistulos näkyy ja vain yksi sen pienistä tiimeistä on piilotettu, tiimin luvut voisi laskea vähentämällä muut tiimit alueesta, joten myös sen viereinen tiimi piilotetaan. Kun ryhmä on piilotettu, myös sen sisällä olevat ryhmät piilotetaan. Sama koskee yksittäisiä kysymyksiä, eNPS:ää ja vaihtuvuutta, jos niiden luvut perustuvat pienempään joukkoon.
+method_anonymity_cx = Asiakastuloksia ei piiloteta, koska asiakkaita ei voi tunnistaa niistä; jos asiakastulos perustuu alle { $low_n } vastaukseen, sen kohdalla lukee ”vähän vastauksia”.
 method_technical = Tekniset tiedot: kaavat
 method_formula_wilson = Myönteisten osuuden p̂ luottamusväli n vastauksesta (Wilsonin väli), z = 1,96:
 method_formula_net = Suositteluindeksin luottamusväli (korjattu Wald, Rocks 2016), kun n vastauksesta x_prom on suosittelijoita ja x_det arvostelijoita:
@@ -281,7 +287,7 @@ method_formula_linkage = Tiimien välinen yhteys on tiimien EX- ja CX-indeksien 
 
 ## Sivut, jotka toimivat tuhansilla yksiköillä
 position_heading = Sijoitus organisaatiossa
-position_sentence = { $measure } { $value }: sija { $rank }/{ $n } tiimin joukossa; { $pct } tiimeistä on alempana.
+position_sentence = { $measure } { $value }: sija { $rank }/{ $n }; { $pct } tiimeistä jää tämän alle.
 attention_heading = Huomiota tarvitsevat tiimit
 attention_lowest = Matalin EX-indeksi
 attention_drop = Suurin EX-indeksin lasku edellisestä kaudesta

@@ -20,7 +20,7 @@ units = Enheter
 unit = Enhet
 factors = Faktorer
 factor = Faktor
-posts = Kommentarer
+posts = Inlägg
 tags = Taggar
 draft = Utkast
 method = Metod
@@ -79,7 +79,7 @@ nps = NPS
 response_rate = Svarsfrekvens
 turnover = Personalomsättning
 headcount = Antal anställda
-leavers = Slutat
+leavers = Avgångar
 supervisor = Chef
 supervisor_line = Chef: { $name }
 organisation = Organisation
@@ -107,10 +107,10 @@ reading_time = Lästid { $minutes } min
 ## Front page and lists
 linkage = Har team med bättre medarbetarupplevelse också bättre kundupplevelse?
 key_charts = Viktiga diagram
-latest_commentary = Senaste kommentarerna
-all_posts = Alla kommentarer
-commentary_for_period = Kommentarer om perioden
-no_commentary = Inga kommentarer ännu.
+latest_commentary = Senaste inläggen
+all_posts = Alla inlägg
+commentary_for_period = Inlägg om perioden
+no_commentary = Inga inlägg ännu.
 feed = Atom-flöde
 show_data = Visa siffrorna
 trends_title = Utveckling: { $factor }
@@ -120,10 +120,10 @@ sub_units = Underenheter
 all_units = Alla enheter
 all_factors = Alla faktorer
 all_tags = Alla taggar
-tagged_heading = Taggad: #{ $tag }
+tagged_heading = Tagg: #{ $tag }
 factors_lead = { $count ->
-    [one] En intern faktor som kunderna märker. Den besvaras av både medarbetare och kunder.
-   *[other] { $count } interna faktorer som kunderna märker. Var och en besvaras av både medarbetare och kunder.
+    [one] En intern faktor som kunderna märker. Både medarbetarna och kunderna får frågor om den.
+   *[other] { $count } interna faktorer som kunderna märker. Både medarbetarna och kunderna får frågor om var och en.
 }
 
 ## Hidden results (anonymity)
@@ -133,7 +133,7 @@ kpi_hidden = dolt
 kpi_no_data = inga uppgifter
 no_data = Inga uppgifter
 low_n = få svar
-hidden_reason = dolt eftersom färre än { $n } personer svarade här, eller eftersom en sådan grupp bredvid eller under den annars kunde räknas fram
+hidden_reason = dolt eftersom färre än { $n } personer svarade här, eller eftersom en sådan grupp bredvid eller under den annars skulle kunna räknas fram
 reported_with = medarbetarresultaten redovisas tillsammans med { $unit }
 cx_below_minimum = färre än { $n } kunder svarade
 privacy_note = För att skydda de svarande visas inte medarbetarresultat för grupper med färre än { $n } svar, och inte heller resultat ur vilka en sådan grupp kan räknas fram genom subtraktion.
@@ -152,15 +152,15 @@ teams_shown = Visade team
 teams_hidden = Team dolda av anonymitetsskäl
 
 ## Verdicts
-vs_rest_clear = { $difference } jämfört med resten av organisationen · en tydlig skillnad (större än slumpvariationen)
+vs_rest_clear = { $difference } jämfört med resten av organisationen · tydlig skillnad (större än slumpvariationen)
 vs_rest_within_noise = { $difference } jämfört med resten av organisationen · skillnaden ryms inom slumpvariationen
-vs_previous_clear = Förändring från { $period } · en tydlig förändring (större än slumpvariationen)
-vs_previous_within_noise = Förändring från { $period } · inom slumpvariationen
+vs_previous_clear = jämfört med { $period } · tydlig förändring (större än slumpvariationen)
+vs_previous_within_noise = jämfört med { $period } · inom slumpvariationen
 
 ## Charts
-interval = 95 %-konfidensintervall
-interval_low = 95 %-intervallets nedre gräns
-interval_high = 95 %-intervallets övre gräns
+interval = 95 % konfidensintervall
+interval_low = Nedre gräns (95 %)
+interval_high = Övre gräns (95 %)
 chart_scatter = EX- och CX-index per enhet
 chart_mirror = Faktorerna enligt medarbetarna och kunderna
 chart_trend_index = EX- och CX-index över tid
@@ -181,7 +181,7 @@ heatmap_desc = { $units ->
     [one] { $hidden } dold av anonymitetsskäl
    *[other] { $hidden } dolda av anonymitetsskäl
 }.
-largest_gap_sentence = { $unit }: störst skillnad i { $factor }, { $points } poäng (medarbetarna − kunderna).
+largest_gap_sentence = { $unit }: största skillnaden gäller { $factor }, { $points } poäng (medarbetarna − kunderna).
 not_enough_data = för lite data
 index_axis = index, % positiva
 fitted_line = anpassad linje
@@ -194,16 +194,16 @@ linkage_caveat = Korrelation är inte orsakssamband: enheterna skiljer sig åt p
 key_drivers = Viktiga faktorer för kundupplevelsen
 ex_side_vs_cx_side = Medarbetarnas och kundernas bedömning per enhet
 ex_side_vs_cx_index = Medarbetarnas bedömning och CX-index (placering)
-drivers_note = Korrelationen mellan varje faktors medarbetarbedömning och CX-index över team, starkast först. Faktorer vars 95 %-intervall överlappar delar placering (=1): deras ordning kan vara slump. Rangordningen gäller samband, inte orsaker.
-correlation_text = r = { $r } (95 %-intervall { $low }–{ $high }, { $p }), { $teams } team
+drivers_note = Korrelationen mellan medarbetarnas bedömning av varje faktor och CX-index, beräknad mellan team, starkast först. Faktorer vars konfidensintervall (95 %) överlappar delar placering (=1): deras inbördes ordning kan vara slump. Rangordningen gäller samband, inte orsaker.
+correlation_text = r = { $r } (95 % konfidensintervall { $low }–{ $high }, { $p }), { $teams } team
 correlation_text_no_interval = r = { $r } ({ $p }), { $teams } team
 linkage_positive = Team med bättre medarbetarupplevelse har den här perioden i regel också bättre kundupplevelse: { $correlation }.
 linkage_negative = Team med bättre medarbetarupplevelse har den här perioden i regel sämre kundupplevelse: { $correlation }.
-linkage_unclear = Den här perioden finns inget tydligt samband mellan medarbetar- och kundupplevelse över team: { $correlation }.
+linkage_unclear = Den här perioden finns inget tydligt samband mellan teamens medarbetar- och kundupplevelse: { $correlation }.
 linkage_too_few = { $teams ->
     [one] Bara ett team har
    *[other] Bara { $teams } team har
-} resultat från båda enkäterna den här perioden. Ett samband mellan team bedöms först från { $minimum } team, så ingen korrelation anges.
+} resultat från båda enkäterna den här perioden. Ett samband mellan team bedöms först när det finns minst { $minimum } team, så ingen korrelation anges.
 linkage_unit_of_analysis = Varje team är en punkt, oavsett storlek: frågan är om team som skiljer sig i medarbetarupplevelse också skiljer sig i kundupplevelse.
 spearman_text = Spearmans ρ = { $rho } ({ $p }).
 key_driver_text = Viktigaste faktorn för kundupplevelsen: { $factor } (r = { $r }).
@@ -216,16 +216,22 @@ lag_row_same = Medarbetare och kunder samma period, { $pairs ->
 lag_row_excx = Först medarbetarna, kunderna { $k } { $k ->
     [one] period
    *[other] perioder
-} senare, medelvärde av { $pairs } periodpar
+} senare, { $pairs ->
+    [one] ett periodpar
+   *[other] medelvärde av { $pairs } periodpar
+}
 lag_row_cxex = Först kunderna, medarbetarna { $k } { $k ->
     [one] period
    *[other] perioder
-} senare, medelvärde av { $pairs } periodpar
-lag_sentence = { $row }: r = { $r } (95 %-intervall genom omsampling av team { $low }–{ $high }), { $teams } team.
+} senare, { $pairs ->
+    [one] ett periodpar
+   *[other] medelvärde av { $pairs } periodpar
+}
+lag_sentence = { $row }: r = { $r } (95 % konfidensintervall { $low }–{ $high }, genom omsampling av team), { $teams } team.
 lag_sentence_no_interval = { $row }: r = { $r }, { $teams } team.
 lag_method_note = Varje rad är medelvärdet av korrelationen mellan team över alla periodpar med samma avstånd. Intervallet tas fram genom att hela team omsamplas, eftersom samma team finns med i varje par. Raden för samma period är ett medelvärde över alla perioder, inte den här periodens r.
-linkage_r = Korrelation mellan medarbetar- och kundupplevelse över team
-linkage_interval = 95 %-intervall för korrelationen mellan medarbetar- och kundupplevelse
+linkage_r = Korrelation mellan medarbetar- och kundupplevelse, beräknad mellan team
+linkage_interval = Konfidensintervall (95 %) för korrelationen mellan medarbetar- och kundupplevelse
 too_few_teams = för få team
 teams_column = team
 
@@ -241,27 +247,27 @@ method_scale = { $has_neutral ->
    *[no] Skala 1–{ $points }: { $favourable } positiva, { $unfavourable } negativa.
 }
 method_factors = { $count ->
-    [one] Rapporten omfattar en faktor: { $names }. Den besvaras av både medarbetare och kunder.
-   *[other] Rapporten omfattar { $count } faktorer: { $names }. Var och en besvaras av både medarbetare och kunder.
+    [one] Rapporten omfattar en faktor: { $names }. Både medarbetarna och kunderna får frågor om den.
+   *[other] Rapporten omfattar { $count } faktorer: { $names }. Både medarbetarna och kunderna får frågor om var och en.
 }
 method_net = eNPS och NPS bygger på frågan ”hur sannolikt är det att du skulle rekommendera …” (0–10). De som svarar 9–10 är promotorer, 7–8 passiva och 0–6 kritiker. Resultatet är andelen promotorer minus andelen kritiker, från −100 till +100.
 method_response_rate = Svarsfrekvensen är andelen av de inbjudna som svarade på medarbetarenkäten.
-method_turnover = Personalomsättningen är antalet som slutat under perioden delat med periodens genomsnittliga antal anställda. Den anges per period, inte omräknad till år.
-method_interval_heading = Så läser du ett intervall
-method_interval = En enkät fångar svaren från dem som råkade svara, den dag de svarade. 95 %-intervallet visar var resultatet troligen skulle hamna om enkäten gjordes om. Ett smalt intervall betyder att resultatet är stabilt; ett brett, vanligt i små team, betyder att det lätt kunde vara flera poäng högre eller lägre.
-method_verdict_heading = En tydlig förändring eller slumpvariation?
-method_verdict = Resultaten rör sig lite från period till period även när inget har förändrats. Varje förändring och varje skillnad mot resten av organisationen testas: ”en tydlig förändring (större än slumpvariationen)” betyder att förändringen är för stor för att förklaras av slumpen; ”inom slumpvariationen” betyder att den kan vara slump. ”Inom slumpvariationen” betyder inte att inget har hänt: i ett litet team kan även en stor förändring vara slump. Eftersom rapporten gör hundratals jämförelser är testet skärpt, så att bara en liten del av de tydliga resultaten är falsklarm.
+method_turnover = Personalomsättningen är antalet som slutat under perioden dividerat med periodens genomsnittliga antal anställda. Den anges per period, inte omräknad till år.
+method_interval_heading = Så läser du ett konfidensintervall
+method_interval = En enkät fångar svaren från dem som råkade svara, den dag de svarade. Konfidensintervallet (95 %) visar var resultatet troligen skulle hamna om enkäten gjordes om. Ett smalt intervall betyder att resultatet är stabilt. Ett brett intervall, som är vanligt i små team, betyder att resultatet lätt kunde vara flera poäng högre eller lägre.
+method_verdict_heading = Tydlig förändring eller slumpvariation?
+method_verdict = Resultaten rör sig lite från period till period även när inget har förändrats. Varje förändring och varje skillnad mot resten av organisationen testas: ”tydlig förändring (större än slumpvariationen)” betyder att förändringen är för stor för att förklaras av slumpen; ”inom slumpvariationen” betyder att den kan vara slump. ”Inom slumpvariationen” betyder inte att inget har hänt: i ett litet team kan även en stor förändring vara slump. Eftersom rapporten gör hundratals jämförelser är testet skärpt, så att bara en liten del av de tydliga resultaten är falsklarm.
 method_linkage_heading = Medarbetar- och kundupplevelse sida vid sida
 method_linkage = Rapporten undersöker om team med bättre medarbetarupplevelse också har bättre kundupplevelse. Varje team är en punkt, oavsett storlek. Ett samband bedöms först från { $minimum } team. Ett samband bevisar inte orsak: team skiljer sig åt på många sätt samtidigt.
 method_anonymity_heading = Vad som döljs och varför
 method_anonymity = Medarbetarresultat för grupper med färre än { $n } svar visas inte, så att ingens svar kan kännas igen.
-method_anonymity_subtraction = Resultat ur vilka en sådan grupp kan räknas fram döljs också: om en regions totalresultat visas och bara ett litet team i den är dolt, kunde teamets siffror räknas fram genom att dra av de andra teamen från regionen, så ett team bredvid döljs också. När en grupp är dold döljs också grupperna inom den. Detsamma gäller enskilda frågor, eNPS och personalomsättning när färre har svarat på dem.
+method_anonymity_subtraction = Resultat ur vilka en sådan grupp kan räknas fram döljs också: om en regions totalresultat visas och bara ett litet team i den är dolt, kunde teamets siffror räknas fram genom att dra av de andra teamens resultat från regionens, så även ett team bredvid döljs. När en grupp är dold döljs också grupperna inom den. Detsamma gäller enskilda frågor, eNPS och personalomsättning när färre har svarat på dem.
 method_anonymity_cx = Kundresultat döljs inte, eftersom kunderna inte kan kännas igen ur dem; ett kundresultat med färre än { $low_n } svar markeras med ”få svar”.
 method_technical = Tekniska detaljer: formlerna
-method_formula_wilson = Intervall för en andel positiva p̂ av n svar (Wilsons intervall), z = 1,96:
-method_formula_net = Intervall för ett nettotal (justerat Wald, Rocks 2016), med x_prom promotorer och x_det kritiker av n:
-method_formula_test = En förändring eller skillnad i andelen positiva testas med z-test för två andelar; nettotal med ett z-test på deras varianser. En periods p-värden justeras för andelen falska upptäckter (Benjamini–Hochberg), och ett resultat kallas tydligt när det justerade värdet är under 0,05.
-method_formula_linkage = Sambandet mellan team är Pearsons korrelation r mellan teamens EX- och CX-index, med ett 95 %-intervall från Fishers z-transformation; bredvid ges Spearmans ρ.
+method_formula_wilson = Konfidensintervall för andelen positiva p̂ av n svar (Wilsonintervall), z = 1,96:
+method_formula_net = Konfidensintervall för ett nettotal (justerat Wald, Rocks 2016), med x_prom promotorer och x_det kritiker av n:
+method_formula_test = En förändring eller skillnad i andelen positiva testas med z-test för två andelar; nettotal med ett z-test som bygger på deras varianser. En periods p-värden justeras för andelen falska upptäckter (Benjamini–Hochberg), och ett resultat kallas tydligt när det justerade värdet är under 0,05.
+method_formula_linkage = Sambandet mellan team är Pearsons korrelation r mellan teamens EX- och CX-index, med ett 95-procentigt konfidensintervall enligt Fishers z-transformation; bredvid ges Spearmans ρ.
 
 ## Sidor som fungerar med tusentals enheter
 position_heading = Placering i organisationen
@@ -279,8 +285,8 @@ hidden_notes_more = { $count ->
    *[other] Under perioden är ytterligare { $n } grupper dolda eller har mått som undanhålls; enheternas egna sidor förklarar varför.
 }
 ranked_more = { $count ->
-    [one] Ett team i mitten av rankningen är utelämnat här; varje teams sida visar dess placering.
-   *[other] { $n } team i mitten av rankningen är utelämnade här; varje teams sida visar dess placering.
+    [one] Ett team i mitten av rangordningen är utelämnat här; varje teams sida visar dess placering.
+   *[other] { $n } team i mitten av rangordningen är utelämnade här; varje teams sida visar dess placering.
 }
 scatter_level_note = Med { $teams } team är varje punkt en enhet en nivå upp; korrelationen gäller teamen, och varje team finns i tabellerna.
 parent_ex_heading = Medarbetarresultat för { $unit }

@@ -61,5 +61,5 @@ fn the_method_page_reflects_the_sites_scales_factors_and_thresholds() {
     assert!(fi.contains("Asteikko 1–5: 4–5 myönteisiä, 3 neutraaleja, 1–2 kielteisiä."));
     assert!(fi.contains("Raportissa tarkastellaan 3 tekijää: Työtahti, Huolenpito ja Välineet."));
     assert!(fi.contains("ryhmistä, joilla on alle 7 vastausta"));
-    assert!(fi.contains("alle 25 vastauksen asiakastulos"));
+    assert!(fi.contains("perustuu alle 25 vastaukseen"));
 }
