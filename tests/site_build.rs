@@ -116,11 +116,11 @@ fn numbers_on_pages_match_hand_computation() {
     assert_eq!(tile_value(&index, "eNPS"), "+13");
     // Response rate 16 of 20 invited; turnover 1 leaver / 16 average headcount = 6.25% → 6.3%.
     assert_eq!(tile_value(&index, "Response rate"), "80%");
-    assert_eq!(tile_value(&index, "Turnover"), "6.3%");
+    assert_eq!(tile_value(&index, "Turnover per quarter"), "6.3%");
     let team = f.read("units/a/index.html");
     assert_eq!(tile_value(&team, "EX index"), "70");
     assert_eq!(tile_value(&team, "eNPS"), "+20");
-    assert_eq!(tile_value(&team, "Turnover"), "12.5%");
+    assert_eq!(tile_value(&team, "Turnover per quarter"), "12.5%");
     assert!(team.contains("Supervisor: Aino"));
     // A question's data row: unfavourable 1/10, neutral 2/10, favourable 7/10, n = 10,
     // mean (1·0 + 2·1 + 3·2 + 4·3 + 5·4)/10 = 4.0, and the Wilson 95% interval of 7/10:
@@ -157,10 +157,16 @@ fn finnish_build_uses_finnish_strings_and_numbers() {
     assert!(index.contains("<html lang=\"fi\">"));
     assert!(index.contains("Yleiskuva"));
     assert_eq!(tile_value(&index, "EX-indeksi"), "63");
-    assert_eq!(tile_value(&index, "Vaihtuvuus"), "6,3\u{a0}%");
+    assert_eq!(
+        tile_value(&index, "Vaihtuvuus neljänneksen aikana"),
+        "6,3\u{a0}%"
+    );
     assert_eq!(tile_value(&index, "Vastausaste"), "80\u{a0}%");
     let team = f.read("units/a/index.html");
-    assert_eq!(tile_value(&team, "Vaihtuvuus"), "12,5\u{a0}%");
+    assert_eq!(
+        tile_value(&team, "Vaihtuvuus neljänneksen aikana"),
+        "12,5\u{a0}%"
+    );
     let post = f.read("posts/first/index.html");
     assert!(post.contains("10.4.2026"), "Finnish date format");
 }
@@ -486,7 +492,7 @@ fn a_hidden_team_shows_its_cx_and_its_regions_ex() {
     // The team's own tiles are its customer results only.
     assert_eq!(tile_value(own, "CX index"), "60");
     assert_eq!(tile_value(own, "NPS"), "+20");
-    for ex_label in ["EX index", "eNPS", "Response rate", "Turnover"] {
+    for ex_label in ["EX index", "eNPS", "Response rate", "Turnover per quarter"] {
         assert!(
             !own.contains(&format!("<span class=\"tile-label\">{ex_label}</span>")),
             "the team's own {ex_label} is not on its page"
@@ -677,7 +683,7 @@ fn measures_answered_by_fewer_people_are_suppressed_on_their_own_counts() {
         "Hidden",
         "A's eNPS minus North's would be B's"
     );
-    assert_eq!(tile_value(&a, "Turnover"), "Hidden");
+    assert_eq!(tile_value(&a, "Turnover per quarter"), "Hidden");
     assert_eq!(
         tile_value(&a, "EX index"),
         "–",
@@ -785,7 +791,7 @@ fn the_example_report_in_finnish() {
         assert!(index.contains(finnish), "{finnish}");
     }
     // Decimal comma and a no-break space before %: the turnover tile, e.g. "1,6 %".
-    let turnover = tile_value(&index, "Vaihtuvuus");
+    let turnover = tile_value(&index, "Vaihtuvuus neljänneksen aikana");
     assert!(
         turnover.contains(',') && turnover.ends_with("\u{a0}%"),
         "{turnover}"

@@ -223,6 +223,7 @@ struct RawMapping {
     #[serde(default)]
     background: HashMap<Spanned<String>, Spanned<super::background::RawCut>>,
     exit_date: Option<Spanned<RawColumn>>,
+    #[serde(default)]
     comments: Vec<Spanned<RawComment>>,
 }
 
