@@ -298,7 +298,7 @@ attention_drop = Largest drop in EX index since the previous period
 attention_gap = Largest gap between EX and CX index
 table_filter = Show only rows containing
 table_sort = Sort by this column
-table_rows_shown = rows shown
+table_rows_shown = Rows shown
 table_level_note = The list goes down to the level that keeps it at { $rows } rows or fewer; each unit's page lists the units below it.
 hidden_notes_more = { $count ->
     [one] In this period one more group is hidden or has measures withheld; its unit's page says why.

@@ -294,7 +294,7 @@ attention_drop = Suurin EX-indeksin lasku edellisestä kaudesta
 attention_gap = Suurin ero EX- ja CX-indeksin välillä
 table_filter = Näytä vain rivit, joissa on
 table_sort = Lajittele tämän sarakkeen mukaan
-table_rows_shown = riviä näkyvissä
+table_rows_shown = Rivejä näkyvissä
 table_level_note = Luettelossa on yksiköt sille tasolle asti, jolla rivejä on enintään { $rows }; kunkin yksikön sivulla on sen alayksiköt.
 hidden_notes_more = { $count ->
     [one] Tällä kaudella yksi muu ryhmä on piilotettu tai siltä on jätetty mittareita pois; syy kerrotaan yksikön omalla sivulla.
@@ -345,7 +345,7 @@ onboarding_heading = Ensimmäiset kuukaudet
 onboarding_lead = Perehdytyksessä syntyy käsitys siitä, millaista työ täällä on. Tässä uusimmat työntekijät rinnakkain koko organisaation kanssa.
 onboarding_index = EX-indeksi, { $band }
 onboarding_enps = eNPS, { $band }
-onboarding_left = Lähteneet sittemmin, { $band }
+onboarding_left = Sittemmin lähteneet, { $band }
 onboarding_compare = koko organisaatio { $value }
 band_n = { $n ->
     [one] 1 vastaaja
@@ -358,7 +358,7 @@ band_years_any = kaikki työsuhteen kestot
 band = Ryhmä
 respondents = Vastaajat
 tenure_band = Työsuhteen kesto
-band_left = Lähteneet sittemmin
+band_left = Sittemmin lähteneet
 lifecycle_chart_title = EX-indeksi työsuhteen keston mukaan
 lifecycle_chart_desc = { $unit }: EX-indeksi { $value } ensimmäisessä ryhmässä ({ $band }).
 bands_merged_note = Vierekkäiset ryhmät näytetään yhdessä, jotta mikään ryhmä ei jää anonymiteettirajaa pienemmäksi.

@@ -278,7 +278,7 @@ attention_drop = Största nedgång i EX-index sedan föregående period
 attention_gap = Största skillnad mellan EX- och CX-index
 table_filter = Visa bara rader som innehåller
 table_sort = Sortera efter den här kolumnen
-table_rows_shown = rader visas
+table_rows_shown = Rader som visas
 table_level_note = Listan går ned till den nivå där den har högst { $rows } rader; varje enhets sida visar enheterna under den.
 hidden_notes_more = { $count ->
     [one] Under perioden är ytterligare en grupp dold eller har mått som undanhålls; enhetens egen sida förklarar varför.
@@ -318,7 +318,7 @@ mean_of_points = { $mean } (skala 1–{ $points })
 ## Print and the unit's commentary
 # The last day of the latest period: what the data runs up to. $date is a formatted date.
 data_as_of = Uppgifter per { $date }
-unit_commentary = Kommentarer om enheten
+unit_commentary = Inlägg om enheten
 ## Anställningens livscykel och bakgrundsgrupper (src/pages/lifecycle.rs)
 lifecycle = Livscykel
 lifecycle_heading = Anställningens livscykel
