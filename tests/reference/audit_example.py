@@ -1132,7 +1132,12 @@ def check_svg_titles(a, page, fid, fig, rows, period):
             if row is None:
                 continue
             have = [vd for c in row[1:] for vd in numbers(c, a.lang)]
-            for v, d in numbers(text[len(label):], a.lang):
+            rest = text[len(label):]
+            if fid.startswith("likert"):
+                # A band is named with its answers on the scale ("Favourable (4–5)"): scale
+                # points, not figures of the row.
+                rest = re.sub(r"\(\d+(?:[–-]\d+)?\)", "", rest)
+            for v, d in numbers(rest, a.lang):
                 # The same figure as a cell of the row: digit for digit at the same precision. At a
                 # different precision the unrounded figure is not on the page, so the two shown
                 # values may differ by up to half a unit of each one's last digit (double rounding):
@@ -1854,7 +1859,9 @@ def check_privacy_list(a, page, root, period):
             a.fail("hidden list", page, "privacy", "entry", t, "unit (period): reason")
             continue
         u, rest = site.by_name[mt.group(1)], mt.group(3)
-        q = re.match(r"(\d+) ", rest)
+        # "2 questions are withheld …"; Finnish puts the count after the verb ("tuloksista on
+        # jätetty pois 2 kysymystä …").
+        q = re.match(r"(\d+) ", rest) or re.search(r"jätetty pois (\d+) ", rest)
         if q and not rest.startswith(str(N)):
             got_questions[u] = int(q.group(1))
         else:
