@@ -164,23 +164,13 @@ impl<'a> Reader<'a, '_> {
         parent: usize,
         mut entry: impl FnMut(&mut Self, &Line<'a>) -> Option<T>,
     ) -> Option<HashMap<Spanned<String>, T>> {
-        let indent = self.peek().map(|l| l.indent).filter(|&i| i > parent)?;
         let mut map = HashMap::new();
-        while let Some(line) = self.peek() {
-            if line.indent <= parent {
-                break;
-            }
-            if line.indent != indent {
-                return None;
-            }
-            let line = *line;
-            self.at += 1;
-            self.count(1)?;
-            let value = entry(self, &line)?;
-            if map.insert(spanned(line.key.to_string()), value).is_some() {
-                return None;
-            }
-        }
+        self.fields(parent, |r, line| {
+            let value = entry(r, line)?;
+            map.insert(spanned(line.key.to_string()), value)
+                .is_none()
+                .then_some(())
+        })?;
         Some(map)
     }
 

@@ -69,29 +69,25 @@ impl<'a> FigureMaker<'a> {
         } else {
             "correlation_text_no_interval"
         };
-        let interval = c.interval;
+        let [low, high] = self.interval_bounds(c.interval);
         self.tr(
             key,
             &[
                 ("r", self.fmt.number(c.r, 2).into()),
-                (
-                    "low",
-                    interval
-                        .map(|i| self.fmt.number(i.low, 2))
-                        .unwrap_or_default()
-                        .into(),
-                ),
-                (
-                    "high",
-                    interval
-                        .map(|i| self.fmt.number(i.high, 2))
-                        .unwrap_or_default()
-                        .into(),
-                ),
+                ("low", low.into()),
+                ("high", high.into()),
                 ("p", super::format_p(self.fmt, c.p_value).into()),
                 ("teams", Arg::from(c.n)),
             ],
         )
+    }
+
+    /// A correlation interval's bounds as the sentences print them; empty when there is none
+    /// (the `_no_interval` messages do not use them).
+    fn interval_bounds(&self, interval: Option<crate::stats::Interval>) -> [String; 2] {
+        interval.map_or_else(Default::default, |i| {
+            [self.fmt.number(i.low, 2), self.fmt.number(i.high, 2)]
+        })
     }
 
     /// The headline sentence for a period's EX–CX linkage: an association across teams in one
@@ -804,26 +800,14 @@ impl<'a> FigureMaker<'a> {
         } else {
             "lag_sentence_no_interval"
         };
-        let interval = c.interval;
+        let [low, high] = self.interval_bounds(c.interval);
         self.tr(
             key,
             &[
                 ("row", row.into()),
                 ("r", self.fmt.number(c.r, 2).into()),
-                (
-                    "low",
-                    interval
-                        .map(|i| self.fmt.number(i.low, 2))
-                        .unwrap_or_default()
-                        .into(),
-                ),
-                (
-                    "high",
-                    interval
-                        .map(|i| self.fmt.number(i.high, 2))
-                        .unwrap_or_default()
-                        .into(),
-                ),
+                ("low", low.into()),
+                ("high", high.into()),
                 ("teams", Arg::from(c.teams)),
             ],
         )
