@@ -11,18 +11,7 @@ impl Renderer<'_> {
             scale::listed_units(&self.site.units, UnitTree::ROOT, scale::TABLE_MAX_ROWS);
         let links: Vec<Link> = listed
             .into_iter()
-            .map(|u| {
-                let unit = &self.site.units.units[u];
-                Link {
-                    label: unit.name.clone(),
-                    href: self.unit_path(u),
-                    depth: unit.depth,
-                    note: unit
-                        .supervisor
-                        .as_ref()
-                        .map(|s| self.tr("supervisor_line", &[("name", s.as_str().into())])),
-                }
-            })
+            .map(|u| self.unit_link(u, self.site.units.units[u].depth))
             .collect();
         context.insert("heading", self.t("all_units"));
         context.insert(
@@ -47,24 +36,27 @@ impl Renderer<'_> {
             .units
             .subtree(top)
             .into_iter()
-            .map(|u| {
-                let unit = &self.site.units.units[u];
-                Link {
-                    label: unit.name.clone(),
-                    href: self.unit_path(u),
-                    depth: unit.depth - base + 1,
-                    note: unit
-                        .supervisor
-                        .as_ref()
-                        .map(|s| format!("{}: {s}", self.t("supervisor"))),
-                }
-            })
+            .map(|u| self.unit_link(u, self.site.units.units[u].depth - base + 1))
             .collect();
         context.insert("heading", &self.unit_name(top));
         context.insert("lead", &Some(self.site.config.organisation.clone()));
         context.insert("links", &links);
         context.insert("posts", &Vec::<PostSummary>::new());
         self.render("list.html", path, &context)
+    }
+
+    /// A unit's entry in a list of units, indented to `depth`, with its supervisor beside it.
+    fn unit_link(&self, u: usize, depth: usize) -> Link {
+        let unit = &self.site.units.units[u];
+        Link {
+            label: unit.name.clone(),
+            href: self.unit_path(u),
+            depth,
+            note: unit
+                .supervisor
+                .as_ref()
+                .map(|s| self.tr("supervisor_line", &[("name", s.as_str().into())])),
+        }
     }
 
     /// The employee results of the nearest group above a hidden unit that is shown in period
