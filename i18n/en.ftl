@@ -380,3 +380,15 @@ by_background = EX by background group: { $cut }
 cut_not_shown = Results by { $cut } are not shown for this period: at every level of detail, too many groups would be smaller than { $n } respondents.
 lifecycle_units_heading = EX index by length of service, unit by unit
 lifecycle_units_note = Only units whose every group is large enough, and whose figures cannot be worked out from other units', are listed.
+
+## Named scale points: the words of each answer option (issue 10, section 4)
+# The built-in 1–5 agreement scale, as an English survey words it.
+likert5_1 = Strongly disagree
+likert5_2 = Disagree
+likert5_3 = Neither agree nor disagree
+likert5_4 = Agree
+likert5_5 = Strongly agree
+# One answer option with its words: "4 = Agree".
+scale_point = { $point } = { $label }
+method_scale_labels = The answer options are { $points }.
+mean_answer_on_labelled_scale = Mean answer on a scale of 1–{ $points } ({ $low }, { $high })

@@ -370,3 +370,15 @@ by_background = Henkilöstökokemus taustaryhmittäin: { $cut }
 cut_not_shown = Tuloksia ryhmittelyllä { $cut } ei näytetä tältä kaudelta: millä tahansa tarkkuudella liian moni ryhmä jäisi alle { $n } vastaajan.
 lifecycle_units_heading = EX-indeksi työsuhteen keston mukaan yksiköittäin
 lifecycle_units_note = Mukana ovat vain yksiköt, joiden jokainen ryhmä on riittävän suuri ja joiden lukuja ei voi päätellä muiden yksiköiden luvuista.
+
+## Named scale points: the words of each answer option (issue 10, section 4)
+# The built-in 1–5 agreement scale, as a Finnish survey words it.
+likert5_1 = Täysin eri mieltä
+likert5_2 = Jokseenkin eri mieltä
+likert5_3 = Ei samaa eikä eri mieltä
+likert5_4 = Jokseenkin samaa mieltä
+likert5_5 = Täysin samaa mieltä
+# One answer option with its words: "4 = Jokseenkin samaa mieltä".
+scale_point = { $point } = { $label }
+method_scale_labels = Vastausvaihtoehdot ovat { $points }.
+mean_answer_on_labelled_scale = Keskiarvo asteikolla 1–{ $points } ({ $low }, { $high })

@@ -354,3 +354,15 @@ by_background = Medarbetarupplevelse efter bakgrundsgrupp: { $cut }
 cut_not_shown = Resultat efter { $cut } visas inte för den här perioden: på varje detaljnivå skulle för många grupper ha färre än { $n } svarande.
 lifecycle_units_heading = EX-index efter anställningstid, enhet för enhet
 lifecycle_units_note = Endast enheter där varje grupp är tillräckligt stor och vars siffror inte kan räknas fram ur andra enheters visas.
+
+## Named scale points: the words of each answer option (issue 10, section 4)
+# The built-in 1–5 agreement scale, as a Swedish survey words it.
+likert5_1 = Helt av annan åsikt
+likert5_2 = Delvis av annan åsikt
+likert5_3 = Varken eller
+likert5_4 = Delvis av samma åsikt
+likert5_5 = Helt av samma åsikt
+# One answer option with its words: "4 = Delvis av samma åsikt".
+scale_point = { $point } = { $label }
+method_scale_labels = Svarsalternativen är { $points }.
+mean_answer_on_labelled_scale = Medelvärde på skalan 1–{ $points } ({ $low }, { $high })

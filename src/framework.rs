@@ -55,6 +55,75 @@ pub struct Item {
     pub id: String,
     pub text: Text,
     pub scale: Scale,
+    /// Which of [`Framework::scales`] the item is answered on (its cut-points are `scale`).
+    pub scale_id: ScaleId,
+}
+
+/// Index into [`Framework::scales`]; [`ScaleId::LIKERT5`] is the built-in 1–5 scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct ScaleId(pub u16);
+
+impl ScaleId {
+    pub const LIKERT5: ScaleId = ScaleId(0);
+}
+
+/// What each point of a scale is called, as the survey showed it ("Täysin eri mieltä" …).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PointLabels {
+    /// The built-in likert5: the agreement words of the report's translations.
+    Translated,
+    /// No labels: readers see the points as numbers.
+    None,
+    /// One list for every language.
+    All(Vec<String>),
+    /// A list per language; a language without one sees numbers (the build warns).
+    ByLanguage {
+        en: Option<Vec<String>>,
+        fi: Option<Vec<String>>,
+        sv: Option<Vec<String>>,
+    },
+}
+
+/// A named answer scale: its cut-points, its point labels and where kolikko.yaml defines it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScaleDef {
+    pub name: String,
+    pub scale: Scale,
+    pub labels: PointLabels,
+    /// Line and column of the definition in kolikko.yaml, 0 for the built-in one.
+    pub line: u64,
+    pub column: u64,
+}
+
+impl ScaleDef {
+    pub fn likert5() -> ScaleDef {
+        ScaleDef {
+            name: "likert5".to_string(),
+            scale: Scale::LIKERT5,
+            labels: PointLabels::Translated,
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// The labels written for `language`, one per point; `None` for the built-in scale (its
+    /// words are in the translations) and where none were written.
+    pub fn written_labels(&self, language: Language) -> Option<&[String]> {
+        match &self.labels {
+            PointLabels::Translated | PointLabels::None => None,
+            PointLabels::All(list) => Some(list),
+            PointLabels::ByLanguage { en, fi, sv } => match language {
+                Language::En => en.as_deref(),
+                Language::Fi => fi.as_deref(),
+                Language::Sv => sv.as_deref(),
+            },
+        }
+    }
+
+    /// Whether readers in `language` see words for the points rather than numbers only.
+    pub fn has_labels(&self, language: Language) -> bool {
+        matches!(self.labels, PointLabels::Translated) || self.written_labels(language).is_some()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +138,8 @@ pub struct Factor {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Framework {
     pub factors: Vec<Factor>,
+    /// Every scale the site defines, the built-in likert5 first; items refer to them by index.
+    pub scales: Vec<ScaleDef>,
 }
 
 /// Where an item sits: its factor and its index in the flat list of its side.
@@ -125,6 +196,18 @@ impl Framework {
         None
     }
 
+    pub fn scale(&self, id: ScaleId) -> &ScaleDef {
+        &self.scales[usize::from(id.0)]
+    }
+
+    /// Whether the site's items are answered on more than one scale, so that a mean answer
+    /// must say which scale it is on.
+    pub fn has_several_scales(&self) -> bool {
+        let mut items = self.items(Side::Ex).chain(self.items(Side::Cx));
+        let first = items.next().map(|i| i.scale_id);
+        items.any(|i| Some(i.scale_id) != first)
+    }
+
     pub fn find_factor(&self, id: &str) -> Option<usize> {
         self.factors.iter().position(|f| f.id == id)
     }
@@ -140,6 +223,7 @@ impl Framework {
             id: id.to_string(),
             text: t,
             scale: Scale::LIKERT5,
+            scale_id: ScaleId::LIKERT5,
         };
         let factor = |id: &str, name: Text, ex: Vec<Item>, cx: Vec<Item>| Factor {
             id: id.to_string(),
@@ -414,6 +498,7 @@ impl Framework {
                     ],
                 ),
             ],
+            scales: vec![ScaleDef::likert5()],
         }
     }
 }

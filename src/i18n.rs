@@ -341,6 +341,7 @@ mod tests {
             include_str!("pages/languages.rs"),
             include_str!("pages/method.rs"),
             include_str!("pages/scale.rs"),
+            include_str!("pages/points.rs"),
             include_str!("pages/lifecycle.rs"),
             include_str!("pages/tiles.rs"),
             include_str!("pages/overview.rs"),

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::framework::{Language, Side, Text};
+use crate::framework::{Language, PointLabels, Side, Text};
 use crate::markdown;
 use crate::model::{Site, UnitTree};
 
@@ -236,6 +236,7 @@ fn units_without_results(site_dir: &Path, site: &Site, warnings: &mut Diagnostic
 fn missing_translations(site_dir: &Path, site: &Site, warnings: &mut Diagnostics) {
     for &language in &site.config.languages {
         missing_texts(site_dir, site, language, warnings);
+        missing_scale_labels(site_dir, site, language, warnings);
     }
     missing_post_versions(site, warnings);
 }
@@ -304,6 +305,39 @@ fn language_name(language: Language) -> &'static str {
         Language::En => "English (`en`)",
         Language::Fi => "Finnish (`fi`)",
         Language::Sv => "Swedish (`sv`)",
+    }
+}
+
+/// A scale with labels per language but none in one of the site's: its points are numbers there.
+fn missing_scale_labels(
+    site_dir: &Path,
+    site: &Site,
+    language: Language,
+    warnings: &mut Diagnostics,
+) {
+    let path = site_dir.join("kolikko.yaml");
+    for scale in &site.framework.scales {
+        if matches!(scale.labels, PointLabels::ByLanguage { .. })
+            && scale.written_labels(language).is_none()
+        {
+            warnings.push(
+                Diagnostic::warning(
+                    &path,
+                    scale.line,
+                    scale.column,
+                    format!(
+                        "scale `{}` has no {} labels, so the {} pages show its points as numbers only",
+                        scale.name,
+                        language_name(language),
+                        language.code()
+                    ),
+                )
+                .with_help(format!(
+                    "add `{}: [...]` under the scale's `labels`, one label per point",
+                    language.code()
+                )),
+            );
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::framework::{Factor, Framework, Item, Language, Text};
+use crate::framework::{Factor, Framework, Item, Language, PointLabels, ScaleDef, ScaleId, Text};
 use crate::model::Config;
 use crate::stats::Scale;
 
@@ -53,6 +53,33 @@ struct RawScale {
     points: u8,
     favourable_from: u8,
     unfavourable_to: u8,
+    labels: Option<Spanned<RawLabels>>,
+}
+
+/// A scale's point labels: one list, or a map of language (en, fi, sv) to list.
+enum RawLabels {
+    All(Vec<Spanned<String>>),
+    ByLanguage(HashMap<Spanned<String>, Spanned<Vec<Spanned<String>>>>),
+}
+
+impl<'de> Deserialize<'de> for RawLabels {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawLabels;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of labels, one per point, or a map of language (en, fi, sv) to such a list")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Vec::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(RawLabels::All)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                HashMap::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawLabels::ByLanguage)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
 }
 
 enum RawFramework {
@@ -238,7 +265,7 @@ pub(super) fn parse_config(
         Some(f) => match f.value {
             RawFramework::Default => Framework::default_six(),
             RawFramework::Custom(factors) => {
-                build_framework(path, &f.referenced, factors, &scales, diagnostics)
+                build_framework(path, &f.referenced, factors, scales, diagnostics)
             }
         },
     };
@@ -292,31 +319,44 @@ pub(super) fn parse_config(
     )
 }
 
-/// The site's scales by name, with `likert5` built in; each must have sensible cut-points.
+/// The site's scales by name, with `likert5` built in; each must have sensible cut-points and,
+/// if it has labels, one non-empty label per point in a known language.
 fn check_scales(
     path: &Path,
     raw: HashMap<Spanned<String>, Spanned<RawScale>>,
     diagnostics: &mut Diagnostics,
-) -> HashMap<String, Scale> {
-    let mut scales = HashMap::from([("likert5".to_string(), Scale::LIKERT5)]);
+) -> Vec<ScaleDef> {
+    let mut scales = vec![ScaleDef::likert5()];
     for (name, raw) in in_source_order(raw) {
+        let location = raw.referenced;
+        let RawScale {
+            points,
+            favourable_from,
+            unfavourable_to,
+            labels,
+        } = raw.value;
         let scale = Scale {
-            points: raw.value.points,
-            favourable_from: raw.value.favourable_from,
-            unfavourable_to: raw.value.unfavourable_to,
+            points,
+            favourable_from,
+            unfavourable_to,
         };
-        if !(2..=11).contains(&scale.points) || scale.unfavourable_to < 1 || !scale.is_valid() {
-            diagnostics.push(at(
+        let valid = (2..=11).contains(&scale.points) && scale.unfavourable_to >= 1 && scale.is_valid();
+        if !valid {
+            diagnostics.push(Diagnostic::new(
                 path,
-                &raw,
+                location.line(),
+                location.column(),
                 format!(
                     "scale `{}`: expected 2 to 11 points, with 1 ≤ unfavourable_to < favourable_from ≤ points",
                     name.value
                 ),
             ));
-            // Still known by name, so its items do not also report an "unknown scale".
-            scales.insert(name.value.clone(), Scale::LIKERT5);
-        } else if scales.insert(name.value.clone(), scale).is_some() {
+        }
+        let labels = match labels {
+            None => PointLabels::None,
+            Some(labels) => check_labels(path, &name.value, points, labels, valid, diagnostics),
+        };
+        if scales.iter().any(|s| s.name == name.value) {
             diagnostics.push(at(
                 path,
                 &name,
@@ -325,16 +365,96 @@ fn check_scales(
                     name.value
                 ),
             ));
+            continue;
         }
+        scales.push(ScaleDef {
+            name: name.value.clone(),
+            // Still known by name, so its items do not also report an "unknown scale".
+            scale: if valid { scale } else { Scale::LIKERT5 },
+            labels,
+            line: name.referenced.line(),
+            column: name.referenced.column(),
+        });
     }
     scales
+}
+
+/// A scale's `labels:`; `count_known` says whether `points` is valid, so that a wrong count is
+/// only reported for a scale whose number of points is right.
+fn check_labels(
+    path: &Path,
+    scale: &str,
+    points: u8,
+    labels: Spanned<RawLabels>,
+    count_known: bool,
+    diagnostics: &mut Diagnostics,
+) -> PointLabels {
+    let list = |language: Option<&str>,
+                location: &serde_saphyr::Location,
+                raw: Vec<Spanned<String>>,
+                diagnostics: &mut Diagnostics|
+     -> Vec<String> {
+        let of = language.map_or(String::new(), |l| format!(" in `{l}`"));
+        if count_known && raw.len() != usize::from(points) {
+            diagnostics.push(Diagnostic::new(
+                path,
+                location.line(),
+                location.column(),
+                format!(
+                    "scale `{scale}`: {} labels{of} for {points} points: give one label per point, from 1 up to {points}",
+                    raw.len()
+                ),
+            ));
+        }
+        for (i, label) in raw.iter().enumerate() {
+            if label.value.trim().is_empty() {
+                diagnostics.push(at(
+                    path,
+                    label,
+                    format!(
+                        "scale `{scale}`: the label of point {}{of} is empty: write the words the survey showed for it",
+                        i + 1
+                    ),
+                ));
+            }
+        }
+        raw.into_iter().map(|l| l.value.trim().to_string()).collect()
+    };
+    match labels.value {
+        RawLabels::All(raw) => PointLabels::All(list(None, &labels.referenced, raw, diagnostics)),
+        RawLabels::ByLanguage(map) => {
+            let (mut en, mut fi, mut sv) = (None, None, None);
+            for (language, raw) in in_source_order(map) {
+                let slot = match language.value.as_str() {
+                    "en" => &mut en,
+                    "fi" => &mut fi,
+                    "sv" => &mut sv,
+                    other => {
+                        diagnostics.push(at(
+                            path,
+                            &language,
+                            format!("scale `{scale}`: unknown language `{other}` for labels: expected en, fi or sv"),
+                        ));
+                        continue;
+                    }
+                };
+                *slot = Some(list(
+                    Some(&language.value),
+                    &raw.referenced,
+                    raw.value,
+                    diagnostics,
+                ));
+            }
+            PointLabels::ByLanguage { en, fi, sv }
+        }
+    }
 }
 
 fn build_framework(
     path: &Path,
     location: &serde_saphyr::Location,
     raw: Vec<RawFactor>,
-    scales: &HashMap<String, Scale>,
+    scales: Vec<ScaleDef>,
     diagnostics: &mut Diagnostics,
 ) -> Framework {
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -364,27 +484,32 @@ fn build_framework(
                 .into_iter()
                 .map(|item| {
                     check_id(&item.id, diagnostics);
-                    let scale = match &item.scale {
-                        None => Scale::LIKERT5,
-                        Some(name) => scales.get(&name.value).copied().unwrap_or_else(|| {
-                            let mut known: Vec<&str> = scales.keys().map(String::as_str).collect();
-                            known.sort_unstable();
-                            diagnostics.push(at(
-                                path,
-                                name,
-                                format!(
-                                    "unknown scale `{}`: expected {}",
-                                    name.value,
-                                    known.join(", ")
-                                ),
-                            ));
-                            Scale::LIKERT5
-                        }),
+                    let scale_id = match &item.scale {
+                        None => ScaleId::LIKERT5,
+                        Some(name) => match scales.iter().position(|s| s.name == name.value) {
+                            Some(i) => ScaleId(i as u16),
+                            None => {
+                                let mut known: Vec<&str> =
+                                    scales.iter().map(|s| s.name.as_str()).collect();
+                                known.sort_unstable();
+                                diagnostics.push(at(
+                                    path,
+                                    name,
+                                    format!(
+                                        "unknown scale `{}`: expected {}",
+                                        name.value,
+                                        known.join(", ")
+                                    ),
+                                ));
+                                ScaleId::LIKERT5
+                            }
+                        },
                     };
                     Item {
                         id: item.id.value,
                         text: item.text.0,
-                        scale,
+                        scale: scales[usize::from(scale_id.0)].scale,
+                        scale_id,
                     }
                 })
                 .collect()
@@ -409,7 +534,7 @@ fn build_framework(
             "the framework needs at least one factor",
         ));
     }
-    Framework { factors }
+    Framework { factors, scales }
 }
 
 pub(super) fn is_valid_id(id: &str) -> bool {

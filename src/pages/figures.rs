@@ -481,26 +481,35 @@ impl<'a> FigureMaker<'a> {
             ],
         );
         // The answers each band covers, when every question shown shares one scale: "Favourable
-        // (4–5)". Mixed scales: the bands alone (each question's scale is in the table).
-        let scales: Vec<crate::stats::Scale> = framework
+        // (4–5)", or with the scale's words "Favourable (4 = Agree, 5 = Strongly agree)". Mixed
+        // scales: the bands alone (each question's scale is in the table).
+        let items: Vec<&crate::framework::Item> = framework
             .items(side)
             .enumerate()
             .filter(|(i, _)| shown.iter().any(|(j, _)| j == i))
-            .map(|(_, item)| item.scale)
+            .map(|(_, item)| item)
             .collect();
+        let scales: Vec<crate::stats::Scale> = items.iter().map(|item| item.scale).collect();
         let common = scales
             .first()
             .copied()
             .filter(|first| scales.iter().all(|s| s == first));
+        // Words only when every question shown is on the same named scale.
+        let words = items
+            .first()
+            .map(|first| first.scale_id)
+            .filter(|id| items.iter().all(|i| i.scale_id == *id))
+            .and_then(|id| super::points::point_labels(framework, id, self.language, self.tr));
         let band = |name: &'static str, from: u8, to: u8| -> String {
-            let answers = if from == to {
-                from.to_string()
-            } else {
-                format!("{from}–{to}")
-            };
             self.tr(
                 "scale_band",
-                &[("band", Arg::from(name)), ("answers", Arg::from(answers))],
+                &[
+                    ("band", Arg::from(name)),
+                    (
+                        "answers",
+                        Arg::from(super::points::band(self.tr, from, to, words.as_deref())),
+                    ),
+                ],
             )
         };
         let (unfavourable, neutral, favourable) = match common {
@@ -561,12 +570,23 @@ impl<'a> FigureMaker<'a> {
         // The data table also gives each question's mean answer and its favourable share's 95%
         // Wilson interval: the chart shows the estimate, the table how sure it is.
         // The mean names its scale: in the header when all questions share it, else per cell.
-        figure.table.headers.push(match common {
-            Some(sc) => self.tr(
+        figure.table.headers.push(match (common, &words) {
+            (Some(sc), Some(w)) if w.len() == usize::from(sc.points) => self.tr(
+                "mean_answer_on_labelled_scale",
+                &[
+                    ("points", Arg::from(u64::from(sc.points))),
+                    ("low", super::points::point(self.tr, 1, w[0]).into()),
+                    (
+                        "high",
+                        super::points::point(self.tr, w.len(), w[w.len() - 1]).into(),
+                    ),
+                ],
+            ),
+            (Some(sc), _) => self.tr(
                 "mean_answer_on_scale",
                 &[("points", Arg::from(u64::from(sc.points)))],
             ),
-            None => self.t("mean_answer").to_string(),
+            (None, _) => self.t("mean_answer").to_string(),
         });
         figure
             .table

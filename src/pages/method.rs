@@ -5,10 +5,11 @@
 
 use serde::Serialize;
 
-use super::Renderer;
+use super::{Renderer, points};
 use crate::diagnostics::Diagnostic;
 use crate::i18n::Arg;
 use crate::output::OutputFile;
+use crate::framework::ScaleId;
 use crate::stats::Scale;
 
 /// One section of the page: a heading (with an anchor other pages link to) and paragraphs.
@@ -50,19 +51,20 @@ pub(super) fn view(r: &Renderer) -> MethodView {
     let site = r.site;
     let framework = &site.framework;
     // Each distinct scale once, in the order the framework first uses it.
-    let mut scales: Vec<Scale> = Vec::new();
+    let mut scales: Vec<ScaleId> = Vec::new();
     for factor in &framework.factors {
         for item in factor.ex.iter().chain(&factor.cx) {
-            if !scales.contains(&item.scale) {
-                scales.push(item.scale);
+            if !scales.contains(&item.scale_id) {
+                scales.push(item.scale_id);
             }
         }
     }
     let scale_lines: Vec<String> = scales
         .iter()
-        .map(|s| {
+        .map(|&id| {
+            let s: Scale = framework.scale(id).scale;
             let has_neutral = s.unfavourable_to + 1 < s.favourable_from;
-            r.tr(
+            let cuts = r.tr(
                 "method_scale",
                 &[
                     ("points", Arg::from(s.points)),
@@ -77,7 +79,17 @@ pub(super) fn view(r: &Renderer) -> MethodView {
                         Arg::from(if has_neutral { "yes" } else { "no" }),
                     ),
                 ],
-            )
+            );
+            match points::point_labels(framework, id, r.language, r.tr) {
+                Some(words) => {
+                    let words = r.tr(
+                        "method_scale_labels",
+                        &[("points", points::all(r.tr, &words).into())],
+                    );
+                    format!("{cuts} {words}")
+                }
+                None => cuts,
+            }
         })
         .collect();
     let names: Vec<String> = framework

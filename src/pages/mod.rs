@@ -14,6 +14,7 @@ mod lifecycle;
 mod method;
 mod overview;
 mod periods;
+mod points;
 mod posts;
 mod print;
 mod scale;

@@ -780,4 +780,21 @@ mod tests {
         );
         assert_eq!(normalize(""), "");
     }
+
+    /// The words the report shows for the built-in likert5 (i18n/*.ftl) are words an import
+    /// reads as the same points, so a report and its exports speak alike.
+    #[test]
+    fn the_reports_likert5_words_are_read_as_their_points() {
+        use crate::framework::Language;
+        for language in [Language::En, Language::Fi, Language::Sv] {
+            for point in 1..=5u8 {
+                let word = crate::i18n::text(language, &format!("likert5_{point}"));
+                let read = AGREE5
+                    .iter()
+                    .find(|(label, _)| *label == normalize(word))
+                    .map(|&(_, p)| p);
+                assert_eq!(read, Some(point), "{language:?} `{word}`");
+            }
+        }
+    }
 }
