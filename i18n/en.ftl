@@ -388,7 +388,7 @@ likert5_2 = Disagree
 likert5_3 = Neither agree nor disagree
 likert5_4 = Agree
 likert5_5 = Strongly agree
-# One answer option with its words: "4 = Agree".
-scale_point = { $point } = { $label }
+# One answer option with its words, the number kept with them by no-break spaces: "4 = Agree".
+scale_point = { $point } = { $label }
 method_scale_labels = The answer options are { $points }.
 mean_answer_on_labelled_scale = Mean answer on a scale of 1–{ $points } ({ $low }, { $high })

@@ -378,7 +378,7 @@ likert5_2 = Jokseenkin eri mieltä
 likert5_3 = Ei samaa eikä eri mieltä
 likert5_4 = Jokseenkin samaa mieltä
 likert5_5 = Täysin samaa mieltä
-# One answer option with its words: "4 = Jokseenkin samaa mieltä".
-scale_point = { $point } = { $label }
+# One answer option with its words, the number kept with them by no-break spaces: "4 = Jokseenkin samaa mieltä".
+scale_point = { $point } = { $label }
 method_scale_labels = Vastausvaihtoehdot ovat { $points }.
 mean_answer_on_labelled_scale = Keskiarvo asteikolla 1–{ $points } ({ $low }, { $high })

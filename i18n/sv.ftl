@@ -362,7 +362,7 @@ likert5_2 = Delvis av annan åsikt
 likert5_3 = Varken eller
 likert5_4 = Delvis av samma åsikt
 likert5_5 = Helt av samma åsikt
-# One answer option with its words: "4 = Delvis av samma åsikt".
-scale_point = { $point } = { $label }
+# One answer option with its words, the number kept with them by no-break spaces: "4 = Delvis av samma åsikt".
+scale_point = { $point } = { $label }
 method_scale_labels = Svarsalternativen är { $points }.
 mean_answer_on_labelled_scale = Medelvärde på skalan 1–{ $points } ({ $low }, { $high })

@@ -420,9 +420,18 @@ fn check_labels(
         }
         raw.into_iter().map(|l| l.value.trim().to_string()).collect()
     };
+    let location = labels.referenced;
     match labels.value {
-        RawLabels::All(raw) => PointLabels::All(list(None, &labels.referenced, raw, diagnostics)),
+        RawLabels::All(raw) => PointLabels::All(list(None, &location, raw, diagnostics)),
         RawLabels::ByLanguage(map) => {
+            if map.is_empty() {
+                diagnostics.push(Diagnostic::new(
+                    path,
+                    location.line(),
+                    location.column(),
+                    format!("scale `{scale}`: `labels` is empty: give one list, or a list per language such as `{{ fi: [...], sv: [...] }}`"),
+                ));
+            }
             let (mut en, mut fi, mut sv) = (None, None, None);
             for (language, raw) in in_source_order(map) {
                 let slot = match language.value.as_str() {

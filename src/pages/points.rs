@@ -77,17 +77,21 @@ mod tests {
     fn bands_name_their_points_when_the_scale_has_words() {
         let tr = Translations::embedded(Language::En);
         let words = ["one", "two", "three", "four", "five", "six", "seven"];
-        assert_eq!(band(tr, 4, 5, None), "4–5");
-        assert_eq!(band(tr, 3, 3, None), "3");
-        assert_eq!(band(tr, 3, 3, Some(&words)), "3 = three");
-        assert_eq!(band(tr, 6, 7, Some(&words)), "6 = six, 7 = seven");
+        // The number and its words are kept together by no-break spaces.
+        assert_eq!(point(tr, 4, "four"), "4\u{a0}=\u{a0}four");
+        let band = |from, to, words| band(tr, from, to, words).replace('\u{a0}', " ");
+        let all = |tr, words| all(tr, words).replace('\u{a0}', " ");
+        assert_eq!(band(4, 5, None), "4–5");
+        assert_eq!(band(3, 3, None), "3");
+        assert_eq!(band(3, 3, Some(&words)), "3 = three");
+        assert_eq!(band(6, 7, Some(&words)), "6 = six, 7 = seven");
         assert_eq!(
-            band(tr, 1, 3, Some(&words)),
+            band(1, 3, Some(&words)),
             "1 = one, 2 = two, 3 = three"
         );
-        assert_eq!(band(tr, 1, 4, Some(&words)), "1 = one … 4 = four");
+        assert_eq!(band(1, 4, Some(&words)), "1 = one … 4 = four");
         // Words that do not cover the band (never after validation) give numbers.
-        assert_eq!(band(tr, 4, 8, Some(&words)), "4–8");
+        assert_eq!(band(4, 8, Some(&words)), "4–8");
         assert_eq!(all(tr, &words[..2]), "1 = one, 2 = two");
     }
 
