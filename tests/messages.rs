@@ -412,3 +412,16 @@ fn a_control_character_in_a_site_title_is_refused_by_build_too() {
     );
     assert!(!site.path("public").exists());
 }
+
+#[test]
+fn scale_labels_with_a_wrong_count_an_empty_label_or_an_unknown_language_are_placed() {
+    let site = Site::new(&[]);
+    site.edit(
+        "kolikko.yaml",
+        "framework: default",
+        "scales:\n  agree3:\n    points: 3\n    favourable_from: 3\n    unfavourable_to: 1\n    labels:\n      fi: [\"Eri mieltä\", \"Samaa mieltä\"]\n      sv: [\"Av annan åsikt\", \" \", \"Av samma åsikt\"]\n      de: [\"Nein\", \"Egal\", \"Ja\"]\nframework: default",
+    );
+    let message = refused(&site);
+    assert_eq!(message.matches(": error: ").count(), 3, "{message}");
+    insta::assert_snapshot!(message);
+}

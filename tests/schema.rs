@@ -130,6 +130,22 @@ fn the_schemas_and_the_loader_refuse_the_same_broken_files() {
             config.replace("title:", "titel:"),
         ),
         (
+            "kolikko.yaml",
+            "kolikko.schema.json",
+            config.replace(
+                "framework: default",
+                "scales:\n  agree3: { points: 3, favourable_from: 3, unfavourable_to: 1, labels: { de: [Nein, Egal, Ja] } }\nframework: default",
+            ),
+        ),
+        (
+            "kolikko.yaml",
+            "kolikko.schema.json",
+            config.replace(
+                "framework: default",
+                "scales:\n  agree3: { points: 3, favourable_from: 3, unfavourable_to: 1, labels: [No, \" \", Yes] }\nframework: default",
+            ),
+        ),
+        (
             "content/units.yaml",
             "units.schema.json",
             units.replace("id: north", "id: North Region"),
@@ -172,8 +188,14 @@ fn the_schemas_and_the_loader_refuse_the_same_broken_files() {
             "the loader accepts a file the schema refuses ({by_schema:?}):\n{text}"
         );
     }
-    // And the unbroken files pass both.
+    // And the unbroken files pass both, also with a scale that names its points.
     assert!(loader_accepts("content/surveys/2026-Q1.yaml", &survey));
+    let labelled = config.replace(
+        "framework: default",
+        "scales:\n  agree3: { points: 3, favourable_from: 3, unfavourable_to: 1, labels: { fi: [Eri, Ei kumpaakaan, Samaa], sv: [Av annan, Varken eller, Av samma] } }\n  yes3: { points: 3, favourable_from: 3, unfavourable_to: 1, labels: [\"No\", \"Maybe\", \"Yes\"] }\nframework: default",
+    );
+    assert_eq!(errors(&validator("kolikko.schema.json"), &labelled), Vec::<String>::new());
+    assert!(loader_accepts("kolikko.yaml", &labelled));
 }
 
 #[test]
