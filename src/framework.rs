@@ -200,14 +200,6 @@ impl Framework {
         &self.scales[usize::from(id.0)]
     }
 
-    /// Whether the site's items are answered on more than one scale, so that a mean answer
-    /// must say which scale it is on.
-    pub fn has_several_scales(&self) -> bool {
-        let mut items = self.items(Side::Ex).chain(self.items(Side::Cx));
-        let first = items.next().map(|i| i.scale_id);
-        items.any(|i| Some(i.scale_id) != first)
-    }
-
     pub fn find_factor(&self, id: &str) -> Option<usize> {
         self.factors.iter().position(|f| f.id == id)
     }
