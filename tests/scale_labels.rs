@@ -79,14 +79,21 @@ fn a_labelled_seven_point_scale_reads_in_finnish_and_swedish() {
         let unit = read(&f, &format!("{language}/units/a/index.html"));
         insta::assert_snapshot!(format!("likert_legend_{language}"), likert_legend(&unit));
         let method = read(&f, &format!("{language}/method/index.html"));
-        insta::assert_snapshot!(format!("method_scales_{language}"), scale_paragraph(&method));
+        insta::assert_snapshot!(
+            format!("method_scales_{language}"),
+            scale_paragraph(&method)
+        );
     }
     let fi = read(&f, "fi/units/a/index.html");
     assert!(
         fi.contains("Myönteisiä (6 = Samaa mieltä, 7 = Täysin samaa mieltä)"),
         "the favourable band names its points"
     );
-    assert!(fi.contains("Kielteisiä (1 = Täysin eri mieltä, 2 = Eri mieltä, 3 = Jokseenkin eri mieltä)"));
+    assert!(
+        fi.contains(
+            "Kielteisiä (1 = Täysin eri mieltä, 2 = Eri mieltä, 3 = Jokseenkin eri mieltä)"
+        )
+    );
     assert!(
         fi.contains("Keskiarvo asteikolla 1–7 (1 = Täysin eri mieltä, 7 = Täysin samaa mieltä)")
     );
@@ -125,7 +132,10 @@ fn labels_from_data_are_escaped_in_html_and_svg() {
     build(&f);
     for page in ["units/a/index.html", "method/index.html", "index.html"] {
         let html = read(&f, page);
-        assert!(!html.contains("<b>&"), "{page}: a label's markup got through");
+        assert!(
+            !html.contains("<b>&"),
+            "{page}: a label's markup got through"
+        );
     }
     let unit = read(&f, "units/a/index.html");
     let legend = likert_legend(&unit);
@@ -134,5 +144,9 @@ fn labels_from_data_are_escaped_in_html_and_svg() {
         "{legend}"
     );
     let method = read(&f, "method/index.html");
-    assert!(method.contains("1 = &lt;b&gt;&amp;"), "{}", scale_paragraph(&method));
+    assert!(
+        method.contains("1 = &lt;b&gt;&amp;"),
+        "{}",
+        scale_paragraph(&method)
+    );
 }

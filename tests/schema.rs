@@ -194,7 +194,10 @@ fn the_schemas_and_the_loader_refuse_the_same_broken_files() {
         "framework: default",
         "scales:\n  agree3: { points: 3, favourable_from: 3, unfavourable_to: 1, labels: { fi: [Eri, Ei kumpaakaan, Samaa], sv: [Av annan, Varken eller, Av samma] } }\n  yes3: { points: 3, favourable_from: 3, unfavourable_to: 1, labels: [\"No\", \"Maybe\", \"Yes\"] }\nframework: default",
     );
-    assert_eq!(errors(&validator("kolikko.schema.json"), &labelled), Vec::<String>::new());
+    assert_eq!(
+        errors(&validator("kolikko.schema.json"), &labelled),
+        Vec::<String>::new()
+    );
     assert!(loader_accepts("kolikko.yaml", &labelled));
 }
 

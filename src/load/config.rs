@@ -340,7 +340,8 @@ fn check_scales(
             favourable_from,
             unfavourable_to,
         };
-        let valid = (2..=11).contains(&scale.points) && scale.unfavourable_to >= 1 && scale.is_valid();
+        let valid =
+            (2..=11).contains(&scale.points) && scale.unfavourable_to >= 1 && scale.is_valid();
         if !valid {
             diagnostics.push(Diagnostic::new(
                 path,
@@ -418,7 +419,9 @@ fn check_labels(
                 ));
             }
         }
-        raw.into_iter().map(|l| l.value.trim().to_string()).collect()
+        raw.into_iter()
+            .map(|l| l.value.trim().to_string())
+            .collect()
     };
     let location = labels.referenced;
     match labels.value {

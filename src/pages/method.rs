@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::{Renderer, points};
 use crate::diagnostics::Diagnostic;
+use crate::framework::ScaleId;
 use crate::i18n::Arg;
 use crate::output::OutputFile;
-use crate::framework::ScaleId;
 use crate::stats::Scale;
 
 /// One section of the page: a heading (with an anchor other pages link to) and paragraphs.

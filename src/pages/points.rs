@@ -85,10 +85,7 @@ mod tests {
         assert_eq!(band(3, 3, None), "3");
         assert_eq!(band(3, 3, Some(&words)), "3 = three");
         assert_eq!(band(6, 7, Some(&words)), "6 = six, 7 = seven");
-        assert_eq!(
-            band(1, 3, Some(&words)),
-            "1 = one, 2 = two, 3 = three"
-        );
+        assert_eq!(band(1, 3, Some(&words)), "1 = one, 2 = two, 3 = three");
         assert_eq!(band(1, 4, Some(&words)), "1 = one … 4 = four");
         // Words that do not cover the band (never after validation) give numbers.
         assert_eq!(band(4, 8, Some(&words)), "4–8");
