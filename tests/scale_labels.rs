@@ -150,3 +150,30 @@ fn labels_from_data_are_escaped_in_html_and_svg() {
         scale_paragraph(&method)
     );
 }
+
+#[test]
+fn a_chart_mixing_scales_gives_bands_alone_and_each_mean_its_scale() {
+    let config = CONFIG.replace("LABELS", &format!("{{ fi: {FI7} }}")).replace(
+        "        scale: agree7\n",
+        "        scale: agree7\n      - id: ex_rest\n        text: { en: \"I can rest.\", fi: \"Ehdin levätä.\" }\n",
+    );
+    let f = Fixture::new(&format!("language: fi\n{config}"), UNITS);
+    f.write(
+        "content/surveys/2026-Q1.yaml",
+        &SURVEY.replace(
+            "      ex_pace: [1, 1, 1, 1, 1, 2, 2]\n",
+            "      ex_pace: [1, 1, 1, 1, 1, 2, 2]\n      ex_rest: [0, 1, 2, 3, 3]\n",
+        ),
+    );
+    build(&f);
+    let unit = read(&f, "units/a/index.html");
+    let legend = likert_legend(&unit);
+    // The EX chart: no band can name points that differ between its questions.
+    assert!(legend.contains(">Myönteisiä</text>"), "{legend}");
+    assert!(!legend.contains(" = "), "{legend}");
+    // Each mean names its own scale: (1+2+3+4+5+12+14)/9 = 4.6 and (2+6+12+15)/9 = 3.9.
+    assert!(unit.contains("<td>4,6 (asteikko 1–7)</td>"));
+    assert!(unit.contains("<td>3,9 (asteikko 1–5)</td>"));
+    // The CX chart, on likert5 alone, keeps the translations' words.
+    assert!(unit.contains("Myönteisiä (4 = Jokseenkin samaa mieltä, 5 = Täysin samaa mieltä)"));
+}
