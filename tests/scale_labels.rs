@@ -177,3 +177,25 @@ fn a_chart_mixing_scales_gives_bands_alone_and_each_mean_its_scale() {
     // The CX chart, on likert5 alone, keeps the translations' words.
     assert!(unit.contains("Myönteisiä (4 = Jokseenkin samaa mieltä, 5 = Täysin samaa mieltä)"));
 }
+
+#[test]
+fn the_method_page_gives_each_scale_that_reads_differently_once() {
+    let config = "language: en\nscales:\n  five: { points: 5, favourable_from: 4, unfavourable_to: 2 }\n  five_b: { points: 5, favourable_from: 4, unfavourable_to: 2 }\nframework:\n  - id: pace\n    name: Pace\n    ex:\n      - id: ex_a\n        text: \"A.\"\n        scale: five\n      - id: ex_b\n        text: \"B.\"\n        scale: five_b\n    cx:\n      - id: cx_a\n        text: \"C.\"\n";
+    let f = Fixture::new(config, UNITS);
+    f.write(
+        "content/surveys/2026-Q1.yaml",
+        "period: 2026-Q1\nex:\n  a:\n    invited: 10\n    responses: 9\n    items:\n      ex_a: [1, 1, 1, 3, 3]\n      ex_b: [1, 1, 1, 3, 3]\ncx:\n  a:\n    responses: 30\n    items:\n      cx_a: [2, 2, 6, 10, 10]\n",
+    );
+    build(&f);
+    let scales = scale_paragraph(&read(&f, "method/index.html"));
+    // `five` and `five_b` read alike: one line; likert5 has words, so a line of its own.
+    assert_eq!(
+        scales
+            .matches("<p>Scale 1–5: 4–5 favourable, 3 neutral, 1–2 unfavourable.</p>")
+            .count(),
+        1,
+        "{scales}"
+    );
+    assert_eq!(scales.matches("<p>").count(), 2, "{scales}");
+    assert!(scales.contains("The answer options are 1 = Strongly disagree,"));
+}

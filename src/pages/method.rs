@@ -59,7 +59,7 @@ pub(super) fn view(r: &Renderer) -> MethodView {
             }
         }
     }
-    let scale_lines: Vec<String> = scales
+    let mut scale_lines: Vec<String> = scales
         .iter()
         .map(|&id| {
             let s: Scale = framework.scale(id).scale;
@@ -92,6 +92,9 @@ pub(super) fn view(r: &Renderer) -> MethodView {
             }
         })
         .collect();
+    // Two scales that read the same (same cut-points, same words or none) are one line.
+    let mut seen = std::collections::HashSet::new();
+    scale_lines.retain(|line| seen.insert(line.clone()));
     let names: Vec<String> = framework
         .factors
         .iter()
