@@ -57,7 +57,6 @@ latest_period = { $granularity ->
     [week] Latest week
    *[other] Latest period
 }
-latest_period_heading = Latest period: { $period }
 all_periods = { $granularity ->
     [quarter] All quarters
     [month] All months
@@ -99,6 +98,7 @@ responses = Responses
 invited = Invited
 responses_of_invited = responses / invited
 turnover_note = { $leavers ->
+    [0] no leavers
     [one] { $leavers } leaver
    *[other] { $leavers } leavers
 }, { $average ->

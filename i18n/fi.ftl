@@ -58,7 +58,6 @@ latest_period = { $granularity ->
     [week] Viimeisin viikko
    *[other] Viimeisin kausi
 }
-latest_period_heading = Viimeisin kausi: { $period }
 all_periods = { $granularity ->
     [quarter] Kaikki neljännekset
     [month] Kaikki kuukaudet
@@ -101,6 +100,7 @@ invited = Kutsutut
 responses_of_invited = vastaukset / kutsutut
 # Turnover tile: leavers and the headcount the rate is computed against.
 turnover_note = { $leavers ->
+    [0] ei lähtijöitä
     [one] { $leavers } lähtijä
    *[other] { $leavers } lähtijää
 }, { $average ->

@@ -57,7 +57,6 @@ latest_period = { $granularity ->
     [week] Senaste veckan
    *[other] Senaste perioden
 }
-latest_period_heading = Senaste perioden: { $period }
 all_periods = { $granularity ->
     [quarter] Alla kvartal
     [month] Alla månader
@@ -98,7 +97,10 @@ rank = Placering
 responses = Svar
 invited = Inbjudna
 responses_of_invited = svar / inbjudna
-turnover_note = { $leavers } har slutat, { $average ->
+turnover_note = { $leavers ->
+    [0] ingen har slutat
+   *[other] { $leavers } har slutat
+}, { $average ->
     [yes] genomsnittligt antal anställda
    *[no] antal anställda
 } { $headcount }
