@@ -225,21 +225,21 @@ key_driver_none = No single factor stands out as the key driver of customer expe
 driver_rank_text = { $rank } · r = { $r }
 lag_row_same = Employees and customers in the same period, { $pairs ->
     [one] one period
-   *[other] mean of { $pairs } periods
+   *[other] mean of { $pairs } periods
 }
-lag_row_excx = Employees first, customers { $k } { $k ->
+lag_row_excx = Employees first, customers { $k } { $k ->
     [one] period
    *[other] periods
 } later, { $pairs ->
     [one] one period pair
-   *[other] mean of { $pairs } period pairs
+   *[other] mean of { $pairs } period pairs
 }
-lag_row_cxex = Customers first, employees { $k } { $k ->
+lag_row_cxex = Customers first, employees { $k } { $k ->
     [one] period
    *[other] periods
 } later, { $pairs ->
     [one] one period pair
-   *[other] mean of { $pairs } period pairs
+   *[other] mean of { $pairs } period pairs
 }
 lag_sentence = { $row }: r = { $r } (95% team-bootstrap interval { $low }–{ $high }), { $teams ->
     [one] { $teams } team

@@ -227,15 +227,15 @@ key_driver_none = Mikään tekijä ei erotu asiakaskokemuksen keskeisimpänä: v
 driver_rank_text = { $rank } · r = { $r }
 lag_row_same = Henkilöstö ja asiakkaat samalla kaudella, { $pairs ->
     [one] yksi kausi
-   *[other] { $pairs } kauden keskiarvo
+   *[other] { $pairs } kauden keskiarvo
 }
-lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs ->
+lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs ->
     [one] yksi kausipari
-   *[other] { $pairs } kausiparin keskiarvo
+   *[other] { $pairs } kausiparin keskiarvo
 }
-lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs ->
+lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs ->
     [one] yksi kausipari
-   *[other] { $pairs } kausiparin keskiarvo
+   *[other] { $pairs } kausiparin keskiarvo
 }
 lag_sentence = { $row }: r = { $r } (95 %:n luottamusväli tiimien uudelleenotannalla { $low }–{ $high }), { $teams ->
     [one] { $teams } tiimi
