@@ -292,7 +292,11 @@ pub fn render_scatter(
             }
             // A label left of its point ends next to it: the width above is an estimate, and a
             // label drawn from its estimated start would end short of the point, detached.
-            let (tx, t) = if to_left { (best[2], t.right()) } else { (best[0], t) };
+            let (tx, t) = if to_left {
+                (best[2], t.right())
+            } else {
+                (best[0], t)
+            };
             pen.text(&label, tx, (best[1] + best[3]) / 2.0, &t);
             placed.push(best);
         };

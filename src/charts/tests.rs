@@ -724,7 +724,8 @@ fn scatter_label_left_of_its_point_ends_beside_it() {
     };
     // The highest EX is at the right edge: its label has no room on the right.
     let mut points = vec![point("Tesoma cleaning services", 98.0, 75.0)];
-    points.extend((0..8).map(|i| point(&format!("m{i}"), 60.0 + f64::from(i), 50.0 + f64::from(i))));
+    points
+        .extend((0..8).map(|i| point(&format!("m{i}"), 60.0 + f64::from(i), 50.0 + f64::from(i))));
     let f = render_scatter("s", &points, None, &labels, EN, "T", "D");
     let line = f
         .svg
@@ -743,7 +744,10 @@ fn scatter_label_left_of_its_point_ends_beside_it() {
         .and_then(|rest| rest.lines().find(|l| l.starts_with("<circle")))
         .expect("the point");
     let gap = num(circle, "cx") - num(line, "x");
-    assert!((5.0..=15.0).contains(&gap), "label ends {gap} left of its point");
+    assert!(
+        (5.0..=15.0).contains(&gap),
+        "label ends {gap} left of its point"
+    );
 }
 
 #[test]
