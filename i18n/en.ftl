@@ -57,7 +57,6 @@ latest_period = { $granularity ->
     [week] Latest week
    *[other] Latest period
 }
-latest_period_heading = Latest period: { $period }
 all_periods = { $granularity ->
     [quarter] All quarters
     [month] All months
@@ -99,6 +98,7 @@ responses = Responses
 invited = Invited
 responses_of_invited = responses / invited
 turnover_note = { $leavers ->
+    [0] no leavers
     [one] { $leavers } leaver
    *[other] { $leavers } leavers
 }, { $average ->
@@ -225,21 +225,21 @@ key_driver_none = No single factor stands out as the key driver of customer expe
 driver_rank_text = { $rank } · r = { $r }
 lag_row_same = Employees and customers in the same period, { $pairs ->
     [one] one period
-   *[other] mean of { $pairs } periods
+   *[other] mean of { $pairs } periods
 }
-lag_row_excx = Employees first, customers { $k } { $k ->
+lag_row_excx = Employees first, customers { $k } { $k ->
     [one] period
    *[other] periods
 } later, { $pairs ->
     [one] one period pair
-   *[other] mean of { $pairs } period pairs
+   *[other] mean of { $pairs } period pairs
 }
-lag_row_cxex = Customers first, employees { $k } { $k ->
+lag_row_cxex = Customers first, employees { $k } { $k ->
     [one] period
    *[other] periods
 } later, { $pairs ->
     [one] one period pair
-   *[other] mean of { $pairs } period pairs
+   *[other] mean of { $pairs } period pairs
 }
 lag_sentence = { $row }: r = { $r } (95% team-bootstrap interval { $low }–{ $high }), { $teams ->
     [one] { $teams } team

@@ -58,7 +58,6 @@ latest_period = { $granularity ->
     [week] Viimeisin viikko
    *[other] Viimeisin kausi
 }
-latest_period_heading = Viimeisin kausi: { $period }
 all_periods = { $granularity ->
     [quarter] Kaikki neljännekset
     [month] Kaikki kuukaudet
@@ -101,6 +100,7 @@ invited = Kutsutut
 responses_of_invited = vastaukset / kutsutut
 # Turnover tile: leavers and the headcount the rate is computed against.
 turnover_note = { $leavers ->
+    [0] ei lähtijöitä
     [one] { $leavers } lähtijä
    *[other] { $leavers } lähtijää
 }, { $average ->
@@ -227,15 +227,15 @@ key_driver_none = Mikään tekijä ei erotu asiakaskokemuksen keskeisimpänä: v
 driver_rank_text = { $rank } · r = { $r }
 lag_row_same = Henkilöstö ja asiakkaat samalla kaudella, { $pairs ->
     [one] yksi kausi
-   *[other] { $pairs } kauden keskiarvo
+   *[other] { $pairs } kauden keskiarvo
 }
-lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs ->
+lag_row_excx = Ensin henkilöstö, asiakkaat { $k } kauden päästä, { $pairs ->
     [one] yksi kausipari
-   *[other] { $pairs } kausiparin keskiarvo
+   *[other] { $pairs } kausiparin keskiarvo
 }
-lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs ->
+lag_row_cxex = Ensin asiakkaat, henkilöstö { $k } kauden päästä, { $pairs ->
     [one] yksi kausipari
-   *[other] { $pairs } kausiparin keskiarvo
+   *[other] { $pairs } kausiparin keskiarvo
 }
 lag_sentence = { $row }: r = { $r } (95 %:n luottamusväli tiimien uudelleenotannalla { $low }–{ $high }), { $teams ->
     [one] { $teams } tiimi
@@ -270,7 +270,7 @@ method_net = eNPS ja NPS perustuvat kysymykseen ”kuinka todennäköisesti suos
 method_response_rate = Vastausaste on henkilöstökyselyyn vastanneiden osuus kutsutuista.
 method_turnover = Vaihtuvuus on kauden aikana lähteneiden määrä jaettuna kauden keskimääräisellä henkilöstömäärällä. Se ilmoitetaan kausittain, ei vuositasolle muunnettuna.
 method_interval_heading = Miten luottamusväliä luetaan
-method_interval = Kysely kertoo niiden vastaukset, jotka sattuivat vastaamaan, ja sen päivän, jona he vastasivat. 95 %:n luottamusväli näyttää, mihin tulos todennäköisesti osuisi, jos kysely toistettaisiin. Kapea väli tarkoittaa, että tulos on vakaa. Leveä väli, joka on tavallinen pienissä tiimeissä, tarkoittaa, että tulos voisi helposti olla useita pisteitä korkeampi tai matalampi.
+method_interval = Kysely tavoittaa ne, jotka sattuivat vastaamaan, ja sen, mitä he ajattelivat vastauspäivänä. 95 %:n luottamusväli näyttää, mihin tulos todennäköisesti osuisi, jos kysely toistettaisiin. Kapea väli tarkoittaa, että tulos on vakaa. Leveä väli, joka on tavallinen pienissä tiimeissä, tarkoittaa, että tulos voisi helposti olla useita pisteitä korkeampi tai matalampi.
 method_verdict_heading = Selvä muutos vai satunnaisvaihtelua?
 method_verdict = Tulokset vaihtelevat hieman kaudesta toiseen, vaikka mikään ei olisi muuttunut. Jokainen muutos ja jokainen ero muuhun organisaatioon testataan: ”selvä muutos (satunnaisvaihtelua suurempi)” tarkoittaa, että muutos on liian suuri selittyäkseen sattumalla; ”satunnaisvaihtelun rajoissa” tarkoittaa, että se voi olla sattumaa. ”Satunnaisvaihtelun rajoissa” ei tarkoita, ettei mikään olisi muuttunut: pienessä tiimissä suurikin muutos voi olla sattumaa. Koska raportissa tehdään satoja vertailuja, testiä on tiukennettu niin, että selvistä tuloksista vain pieni osa on vääriä hälytyksiä.
 method_linkage_heading = Henkilöstö- ja asiakaskokemus rinnakkain

@@ -57,7 +57,6 @@ latest_period = { $granularity ->
     [week] Senaste veckan
    *[other] Senaste perioden
 }
-latest_period_heading = Senaste perioden: { $period }
 all_periods = { $granularity ->
     [quarter] Alla kvartal
     [month] Alla månader
@@ -98,7 +97,10 @@ rank = Placering
 responses = Svar
 invited = Inbjudna
 responses_of_invited = svar / inbjudna
-turnover_note = { $leavers } har slutat, { $average ->
+turnover_note = { $leavers ->
+    [0] ingen har slutat
+   *[other] { $leavers } har slutat
+}, { $average ->
     [yes] genomsnittligt antal anställda
    *[no] antal anställda
 } { $headcount }
@@ -211,21 +213,21 @@ key_driver_none = Ingen enskild faktor framstår som den viktigaste för kundupp
 driver_rank_text = { $rank } · r = { $r }
 lag_row_same = Medarbetare och kunder samma period, { $pairs ->
     [one] värdet för en period
-   *[other] medelvärde av { $pairs } perioder
+   *[other] medelvärde av { $pairs } perioder
 }
-lag_row_excx = Först medarbetarna, kunderna { $k } { $k ->
+lag_row_excx = Först medarbetarna, kunderna { $k } { $k ->
     [one] period
    *[other] perioder
 } senare, { $pairs ->
     [one] ett periodpar
-   *[other] medelvärde av { $pairs } periodpar
+   *[other] medelvärde av { $pairs } periodpar
 }
-lag_row_cxex = Först kunderna, medarbetarna { $k } { $k ->
+lag_row_cxex = Först kunderna, medarbetarna { $k } { $k ->
     [one] period
    *[other] perioder
 } senare, { $pairs ->
     [one] ett periodpar
-   *[other] medelvärde av { $pairs } periodpar
+   *[other] medelvärde av { $pairs } periodpar
 }
 lag_sentence = { $row }: r = { $r } (95 % konfidensintervall { $low }–{ $high }, genom omsampling av team), { $teams } team.
 lag_sentence_no_interval = { $row }: r = { $r }, { $teams } team.

@@ -427,6 +427,34 @@ mod tests {
         );
     }
 
+    /// A turnover tile with nobody gone says so in words ("ei lähtijöitä"), not "0 lähtijää".
+    #[test]
+    fn no_leavers_is_said_in_words() {
+        let note = |language, n: u64| {
+            Translations::embedded(language).format(
+                "turnover_note",
+                &[
+                    ("leavers", Arg::from(n)),
+                    ("headcount", "13,6".into()),
+                    ("average", "yes".into()),
+                ],
+            )
+        };
+        assert_eq!(
+            note(Language::Fi, 0),
+            "ei lähtijöitä, keskimääräinen henkilöstö 13,6"
+        );
+        assert_eq!(
+            note(Language::Sv, 0),
+            "ingen har slutat, genomsnittligt antal anställda 13,6"
+        );
+        assert_eq!(note(Language::En, 0), "no leavers, average headcount 13,6");
+        assert_eq!(
+            note(Language::Fi, 2),
+            "2 lähtijää, keskimääräinen henkilöstö 13,6"
+        );
+    }
+
     /// Messages with a count, in Finnish and Swedish, for 1, 2, 5 and 21 of a thing: the
     /// plural forms come from each language's CLDR rules (21 is "other" in both, unlike
     /// in Russian, so a wrong rule set would show here).

@@ -81,6 +81,12 @@ fn each_language_gets_the_whole_site_and_a_switcher_to_the_same_page() {
     let fi_unit = f.read("fi/units/a/index.html");
     let sv_unit = f.read("sv/units/a/index.html");
     assert!(fi_unit.contains("Yksiköt") && sv_unit.contains("Enheter"));
+    // A unit page's lead names the site's periods as the front page does: quarters, not "kausi".
+    assert!(
+        fi_unit.contains("Viimeisin neljännes: Q1/2026"),
+        "{fi_unit}"
+    );
+    assert!(sv_unit.contains("Senaste kvartalet: Q1/2026"), "{sv_unit}");
     let switcher = |html: &str| elements(html, "<nav class=\"languages\"", "</nav>")[0].to_string();
     // The switcher on a unit page two folders down leads to the same unit in Swedish.
     insta::assert_snapshot!("switcher_fi_unit", switcher(&fi_unit));

@@ -36,8 +36,11 @@ pub struct LagLabels<'a> {
     pub not_enough: &'a str,
 }
 
-const ROW: f64 = 42.0;
-/// Line height of two-line labels.
+/// Height of a row's whisker band, below its label.
+const BAND: f64 = 26.0;
+/// Space between a whisker band and the next row's label.
+const ROW_GAP: f64 = 6.0;
+/// Line height of a label.
 const ROW_LINE: f64 = 17.0;
 
 /// Axis ends: the data and zero, widened to halves, within −1…1.
@@ -63,16 +66,11 @@ pub fn render_lag(
     desc: &str,
 ) -> Figure {
     let width = f64::from(WIDTH);
-    let label_t = Txt::new(FONT).right();
-    let widest = rows
-        .iter()
-        .map(|r| label_t.width(&clean(&r.label)))
-        .fold(0.0, f64::max);
-    let label_w = widest.clamp(60.0, (width * 0.32).round());
-    let lines: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| wrap(&r.label, FONT, false, label_w, 2))
-        .collect();
+    // Each row's label stands on its own line(s) above its whisker, across the whole chart: the
+    // labels ("Employees first, customers 1 period later, mean of 7 period pairs") differ only
+    // towards their end, so a narrow label column beside the plot would cut them to the same
+    // "Employees first…".
+    let label_t = Txt::new(FONT);
     let r_texts: Vec<String> = rows
         .iter()
         .map(|r| cell(r.r, |v| fmt.number(v, 2)))
@@ -90,7 +88,12 @@ pub fn render_lag(
     let n_right = width - PAD;
     let r_right = n_right - n_w - 14.0;
     let right = r_right - r_w - 16.0;
-    let left = PAD + label_w + 14.0;
+    // Room for half of the widest tick label ("−0.5") left of the axis start.
+    let left = PAD + Txt::new(SMALL).width(&fmt.number(-0.5, 1)) / 2.0 + 2.0;
+    let lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| wrap(&r.label, FONT, false, n_right - PAD, 2))
+        .collect();
     let (lo, hi) = axis_range(rows);
     let x = |v: f64| left + (right - left) * (v.clamp(lo, hi) - lo) / (hi - lo);
     let step = if hi - lo <= 1.0 { 0.25 } else { 0.5 };
@@ -98,7 +101,14 @@ pub fn render_lag(
         .map(|i| lo + step * f64::from(i))
         .collect();
     let top = PAD + 22.0;
-    let bottom = top + ROW * rows.len() as f64;
+    // Row i: its label lines from `row_top[i]`, then the whisker band of height BAND.
+    let mut row_top = Vec::with_capacity(rows.len());
+    let mut y = top;
+    for l in &lines {
+        row_top.push(y);
+        y += ROW_LINE * l.len() as f64 + BAND + ROW_GAP;
+    }
+    let bottom = y;
     let height = bottom + 54.0;
     let num2 = |v: f64| fmt.number(v, 2);
 
@@ -129,10 +139,11 @@ pub fn render_lag(
         );
 
         for (i, r) in rows.iter().enumerate() {
-            let cy = top + ROW * i as f64 + ROW / 2.0;
-            let y0 = cy - (lines[i].len() as f64 - 1.0) * ROW_LINE / 2.0;
+            let band_top = row_top[i] + ROW_LINE * lines[i].len() as f64;
+            let cy = band_top + BAND / 2.0;
             for (k, line) in lines[i].iter().enumerate() {
-                pen.text(line, PAD + label_w, y0 + ROW_LINE * k as f64, &label_t);
+                let ly = row_top[i] + ROW_LINE * (k as f64 + 0.5);
+                pen.text(line, PAD, ly, &label_t);
             }
             pen.text(
                 &n_texts[i],
@@ -143,7 +154,7 @@ pub fn render_lag(
             let has_r = r.r.is_some_and(f64::is_finite);
             // Grid and zero line row by row, left out where the row says "not enough data".
             if has_r {
-                let (a, b) = (cy - ROW / 2.0, cy + ROW / 2.0);
+                let (a, b) = (band_top, band_top + BAND);
                 for &t in &ticks {
                     let (c, w) = if t.abs() < 1e-9 { (INK, 2) } else { (GRID, 1) };
                     pen.line(&[(x(t), a), (x(t), b)], c, w);

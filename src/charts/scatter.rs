@@ -244,7 +244,7 @@ pub fn render_scatter(
                     _ => lx,
                 };
                 let x0 = if to_left { lx - w } else { lx };
-                [x0, ly - h / 2.0, x0 + w, ly + h / 2.0]
+                ([x0, ly - h / 2.0, x0 + w, ly + h / 2.0], to_left)
             });
             let score = |&[x0, y0, x1, y1]: &[f64; 4]| {
                 let mut s = 0;
@@ -280,14 +280,24 @@ pub fn render_scatter(
                 }
                 s
             };
-            let Some((best, s)) = boxes.iter().map(|b| (*b, score(b))).min_by_key(|&(_, s)| s)
+            let Some(((best, to_left), s)) = boxes
+                .iter()
+                .map(|&(b, to_left)| ((b, to_left), score(&b)))
+                .min_by_key(|&(_, s)| s)
             else {
                 return;
             };
             if !must && s > 0 {
                 return;
             }
-            pen.text(&label, best[0], (best[1] + best[3]) / 2.0, &t);
+            // A label left of its point ends next to it: the width above is an estimate, and a
+            // label drawn from its estimated start would end short of the point, detached.
+            let (tx, t) = if to_left {
+                (best[2], t.right())
+            } else {
+                (best[0], t)
+            };
+            pen.text(&label, tx, (best[1] + best[3]) / 2.0, &t);
             placed.push(best);
         };
         for p in points.iter().filter(|p| p.highlight) {

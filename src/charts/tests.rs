@@ -703,6 +703,53 @@ fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
     }
 }
 
+/// A label placed left of its point ends next to the point (anchored at its end), not where the
+/// width estimate says it should start, which left it floating well short of the point.
+#[test]
+fn scatter_label_left_of_its_point_ends_beside_it() {
+    let labels = ScatterLabels {
+        x_axis: "EX index",
+        y_axis: "CX index",
+        x_short: "EX",
+        y_short: "CX",
+        point: "Unit",
+        fit: "Fitted line",
+    };
+    let point = |label: &str, x: f64, y: f64| ScatterPoint {
+        label: label.into(),
+        href: None,
+        x,
+        y,
+        highlight: false,
+    };
+    // The highest EX is at the right edge: its label has no room on the right.
+    let mut points = vec![point("Tesoma cleaning services", 98.0, 75.0)];
+    points
+        .extend((0..8).map(|i| point(&format!("m{i}"), 60.0 + f64::from(i), 50.0 + f64::from(i))));
+    let f = render_scatter("s", &points, None, &labels, EN, "T", "D");
+    let line = f
+        .svg
+        .lines()
+        .find(|l| l.starts_with("<text") && l.contains(">Tesoma cleaning services</text>"))
+        .expect("the extreme is labelled");
+    assert!(line.contains("text-anchor=\"end\""), "{line}");
+    let num = |l: &str, k: &str| -> f64 {
+        let at = l.find(&format!(" {k}=\"")).unwrap() + k.len() + 3;
+        l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let circle = f
+        .svg
+        .split("<title>Tesoma cleaning services:")
+        .nth(1)
+        .and_then(|rest| rest.lines().find(|l| l.starts_with("<circle")))
+        .expect("the point");
+    let gap = num(circle, "cx") - num(line, "x");
+    assert!(
+        (5.0..=15.0).contains(&gap),
+        "label ends {gap} left of its point"
+    );
+}
+
 #[test]
 fn scatter_links_tooltips_and_fit() {
     let f = scatter("Töölö", EN);

@@ -206,11 +206,13 @@ impl Renderer<'_> {
             return self.render("unit.html", &path, &context);
         }
         let period = &periods[p];
+        // "Viimeisin neljännes: Q3/2026" on a quarterly site, as on the front page.
         context.insert(
             "lead",
-            &self.tr(
-                "latest_period_heading",
-                &[("period", self.period_name(period.period).into())],
+            &format!(
+                "{}: {}",
+                self.t("latest_period"),
+                self.period_name(period.period)
             ),
         );
         context.insert("tiles", &self.tiles(&figures, p, unit));
