@@ -138,6 +138,7 @@ def counts_of(v):
 
 # ================================================================ rounding (method.md "Rounding")
 HALF_TOLERANCE = 1e-9
+HEADCOUNT_TOLERANCE = Fraction(1, 10 ** 9)  # method.md "Every published table": turnover people
 
 
 def display_units(x, d):
@@ -380,7 +381,10 @@ class Model:
             # "Every published table": each question's n, the eNPS answers and turnover
             counts = {("item", i): (lambda e, i=i: sum(e["items"][i]) if e["items"].get(i) else 0) for i in site.ex_items}
             counts["enps"] = lambda e: sum(e["net"])
-            counts["turnover"] = lambda e: max(math.ceil(e["headcount"] - 1e-9), e["leavers"]) if e["has_hc"] else 0
+            # method.md "Every published table": ⌈h − 10⁻⁹⌉ heads in exact arithmetic, or the
+            # leavers if more.
+            counts["turnover"] = lambda e: (max(math.ceil(e["headcount_exact"] - HEADCOUNT_TOLERANCE), e["leavers"])
+                                            if e["has_hc"] else 0)
             for key, f in counts.items():
                 n_k = {g: (f(self.ex[p, g]) if self.ex[p, g] else 0) for g in groups}
                 st_k = suppression(site, n_k, st_)
@@ -397,7 +401,10 @@ class Model:
         present = [l for l in leaves if l in data]
         if not present:
             return None
-        out = {"responses": 0, "invited": 0, "headcount": 0.0, "leavers": 0, "has_hc": False,
+        # headcount_exact: the decimal headcounts as written, summed in exact arithmetic, for
+        # method.md's count of people (the float sum is what turnover divides by).
+        out = {"responses": 0, "invited": 0, "headcount": 0.0, "headcount_exact": Fraction(0),
+               "leavers": 0, "has_hc": False,
                "net": [0] * 11, "items": {i: None for i in items}}
         for l in present:
             e = data[l]
@@ -406,6 +413,7 @@ class Model:
             if "headcount" in e:
                 out["has_hc"] = True
                 out["headcount"] += e["headcount"]
+                out["headcount_exact"] += Fraction(repr(float(e["headcount"])))
                 out["leavers"] += e.get("leavers", 0) or 0
             if e.get(net):
                 out["net"] = [a + b for a, b in zip(out["net"], e[net])]
