@@ -436,13 +436,14 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     }
 }
 
-/// A test result before the false-discovery control of its period.
+/// A test result before the false-discovery control of its period, which sets its q-value and
+/// verdict ([`control_false_discoveries`]). Until then it is not clear (q = 1): a verdict that
+/// missed the control would read "within chance variation", never a raw p below 0.05.
 fn unadjusted(change: Change) -> Comparison {
     Comparison {
         change,
-        q_value: change.p_value,
-        // Before the control of its period, q is the test's own p-value.
-        clear: change.p_value < stats::SIGNIFICANCE,
+        q_value: 1.0,
+        clear: false,
     }
 }
 
@@ -1245,6 +1246,8 @@ mod tests {
         units[0].vs_rest[2] = Some(unadjusted(change(0.04)));
         units[1].vs_previous[3] = Some(unadjusted(change(0.03)));
         units[1].vs_rest[1] = Some(unadjusted(change(0.5)));
+        // Nothing is clear before the control, whatever its raw p.
+        assert!(!units[0].vs_previous[0].unwrap().clear);
         control_false_discoveries(&mut units);
         let q = |c: Option<Comparison>| c.unwrap().q_value;
         assert!((q(units[0].vs_previous[0]) - 0.04).abs() < 1e-15);
