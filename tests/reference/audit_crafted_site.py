@@ -32,10 +32,10 @@ REGIONS = {"north": ["n1", "n2", "n3"], "south": ["s1", "s2", "s3", "s4"],
 SIZES = {
     "2026-Q1": {"n1": 3, "n2": 4, "n3": 2, "s1": 4, "s2": 9, "s3": 7, "s4": 12, "e1": 1, "e2": 1,
                 "e3": 1, "e4": 1, "e5": 20, "w1": 6, "w2": 8, "w3": 10,
-                "d1": 2, "d2": 2, "d3": 2, "d4": 2},
+                "d1": 2, "d2": 2, "d3": 2, "d4": 10},
     "2026-Q2": {"n1": 6, "n2": 4, "n3": 7, "s1": 4, "s2": 4, "s3": 8, "s4": 12, "e1": 4, "e2": 4,
                 "e3": 9, "e4": 11, "e5": 20, "w1": 3, "w2": 2, "w3": 10,
-                "d1": 2, "d2": 3, "d3": 2, "d4": 2},
+                "d1": 2, "d2": 3, "d3": 2, "d4": 10},
 }
 FEW_CUSTOMERS = {"w2", "n3"}  # 2 customers: below the default cx_threshold of 3
 # The wound-down region: average headcounts that are 4 people in all, and few leavers.
