@@ -7,11 +7,12 @@
 Two quarters, four regions, fifteen teams (fictional counts, fixed seed): a region whose teams are
 all below the threshold (hidden itself, and protected by the region listed after it), a region
 with one small team (the last-listed team protects it), a region with four small teams (sizes that
-could be pinned), two teams below the CX minimum, and a region being wound down whose four teams'
-average headcounts (0.4, 0.2, 1.2, 2.2) are 4 people, although summed in binary floating point
-they give 4.000000000000001 (method.md "Every published table": 4 people, below the threshold of 5,
-so the region's turnover is withheld). audit_example.py recomputes it from docs/method.md like the
-example.
+could be pinned), two teams below the CX minimum, and a region being wound down: a shown team
+(D4, 10 answers but 2.2 heads on average) whose turnover is withheld on its own counts, which
+takes its region's and a protecting region's turnover with it, and four average headcounts
+(0.4, 0.2, 1.2, 2.2) that are 4 people although the code's float sum gives 4.000000000000001
+(method.md "Every published table"; here the region is hidden anyway, as all its teams are below
+the threshold in that table). audit_example.py recomputes it from docs/method.md like the example.
 """
 
 import os
