@@ -1143,7 +1143,7 @@ mod tests {
         // Three teams of 0.6, 2.2 and 0.2 average heads are 3 people; summed in binary floating
         // point they give 3.0000000000000004, which a plain ceiling would count as 4 (with
         // N = 4, a group of three shown).
-        let sum = 0.6 + 2.2 + 0.2;
+        let sum: f64 = 0.6 + 2.2 + 0.2;
         assert!(sum > 3.0 && sum.ceil() == 4.0, "{sum:?}");
         assert_eq!(turnover_people(true, sum, 0), 3);
         assert_eq!(turnover_people(true, 0.4 + 3.7 + 0.9, 1), 5);
