@@ -19,13 +19,14 @@ fn site_dir() -> &'static Path {
 }
 
 fn pipeline(c: &mut Criterion) {
-    let site = load::load_site(site_dir()).expect("the example site loads");
-    let analysis = aggregate::analyse(&site);
+    let mut site = load::load_site(site_dir()).expect("the example site loads");
+    let analysis = aggregate::analyse(&mut site, aggregate::Counts::Keep);
+    let mut analysed = site.clone();
     c.bench_function("load example site", |b| {
         b.iter(|| load::load_site(black_box(site_dir())).unwrap())
     });
     c.bench_function("analyse (every statistic)", |b| {
-        b.iter(|| aggregate::analyse(black_box(&site)))
+        b.iter(|| aggregate::analyse(black_box(&mut analysed), aggregate::Counts::Keep))
     });
     c.bench_function("render every page in memory", |b| {
         b.iter(|| pages::render_site(black_box(&site), &analysis).unwrap())

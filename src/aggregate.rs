@@ -201,40 +201,40 @@ pub struct LagLink {
     pub correlation: Option<PanelCorrelation>,
 }
 
-pub fn analyse(site: &Site) -> Analysis {
-    let mut periods: Vec<PeriodAnalysis> = site
-        .periods
-        .iter()
-        .map(|p| analyse_period(site, p))
-        .collect();
-    compare_periods(site, &mut periods);
-    let lags = lagged_links(site, &periods);
-    let comments = crate::comments::publish(site, &periods);
-    Analysis {
-        periods,
-        lags,
-        comments,
-    }
+/// What [`analyse`] does with each period's answer counts once the period is analysed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counts {
+    /// Keep them in `site.periods` (tests, and `build::render`, whose callers read them).
+    Keep,
+    /// Free them as soon as the period is done, so the counts and the figures of a 20,000-team
+    /// site are not all in memory at once: `site.periods` keeps each period's name, source and
+    /// comments, and its `ex`, `cx` and `background` are left empty.
+    Release,
 }
 
-/// As [`analyse`], for a build that needs only the analysis afterwards: the periods are analysed
-/// in parallel and each period's answer counts are freed as soon as it is done, so the counts
-/// and the figures of a 20,000-team site are not all in memory at once. `site.periods` keeps
-/// each period's name and source; its `ex` and `cx` are left empty.
-pub fn analyse_and_release(site: &mut Site) -> Analysis {
+/// Every figure of the site: each period analysed on its own (in parallel), then the steps that
+/// need several periods (changes and the false-discovery control, the lag view, the comments).
+///
+/// The one entry point for every caller: whether the counts are kept or released, the periods
+/// are taken out of `site` for the same per-period step and put back, so no step can see
+/// different data in the two modes (two entry points once differed: one skipped the changes and
+/// the false-discovery control). `Counts` only decides whether the counts are dropped after use.
+pub fn analyse(site: &mut Site, counts: Counts) -> Analysis {
     let surveys = std::mem::take(&mut site.periods);
     let site_ref: &Site = site;
-    let (mut periods, emptied): (Vec<PeriodAnalysis>, Vec<SurveyPeriod>) = surveys
+    let (mut periods, surveys): (Vec<PeriodAnalysis>, Vec<SurveyPeriod>) = surveys
         .into_par_iter()
         .map(|mut survey| {
             let analysis = analyse_period(site_ref, &survey);
-            survey.ex = Vec::new();
-            survey.cx = Vec::new();
-            survey.background = Vec::new();
+            if counts == Counts::Release {
+                survey.ex = Vec::new();
+                survey.cx = Vec::new();
+                survey.background = Vec::new();
+            }
             (analysis, survey)
         })
         .unzip();
-    site.periods = emptied;
+    site.periods = surveys;
     compare_periods(site, &mut periods);
     let lags = lagged_links(site, &periods);
     let comments = crate::comments::publish(site, &periods);
@@ -436,13 +436,14 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
     }
 }
 
-/// A test result before the false-discovery control of its period.
+/// A test result before the false-discovery control of its period, which sets its q-value and
+/// verdict ([`control_false_discoveries`]). Until then it is not clear (q = 1): a verdict that
+/// missed the control would read "within chance variation", never a raw p below 0.05.
 fn unadjusted(change: Change) -> Comparison {
     Comparison {
         change,
-        q_value: change.p_value,
-        // Before the control of its period, q is the test's own p-value.
-        clear: change.p_value < stats::SIGNIFICANCE,
+        q_value: 1.0,
+        clear: false,
     }
 }
 
@@ -640,19 +641,30 @@ fn published_measures(
 
 /// The number of people a group's turnover figures are about, for the anonymity rule: its
 /// average headcount rounded up, or its leavers if there were more of them (a team being wound
-/// down can have 0.8 heads on average and 4 leavers). Anything reported counts as at least one
-/// person, so a fraction of a head is protected and protects like any small group.
+/// down can have 0.8 heads on average and 4 leavers). A fraction of a head counts as a person,
+/// so it is protected and protects like any small group.
+///
+/// A headcount at most [`HEADCOUNT_TOLERANCE`] above a whole number counts as that number: a
+/// group's headcount is a sum of its teams' decimal headcounts computed in binary floating
+/// point, which can land a hair above the whole number it is in exact arithmetic (thirty teams
+/// of 0.1 sum to 3.0000000000000013), and rounding that up would count 4 people where there are
+/// 3, and could show a group of N − 1.
 pub fn turnover_people(reported: bool, headcount: f64, leavers: u64) -> u64 {
     if !reported {
         return 0;
     }
-    let heads = if headcount.is_finite() && headcount > 0.0 {
-        headcount.ceil() as u64
+    let heads = if headcount.is_finite() && headcount > HEADCOUNT_TOLERANCE {
+        (headcount - HEADCOUNT_TOLERANCE).ceil() as u64
     } else {
         0
     };
     heads.max(leavers)
 }
+
+/// How far above a whole number a headcount may be and still count as it (see
+/// [`turnover_people`]): far wider than the error of summing headcounts (about 10⁻¹⁵ per team)
+/// and far narrower than any headcount a site writes (decimals, not 10⁻⁹ of a person).
+pub const HEADCOUNT_TOLERANCE: f64 = 1e-9;
 
 /// Sums every group's answer counts into its parent. Children have larger indices than parents
 /// (pre-order), so one reverse pass reaches the root.
@@ -1127,6 +1139,28 @@ mod tests {
     }
 
     #[test]
+    fn a_headcount_a_hair_above_a_whole_number_counts_as_that_number() {
+        // Three teams of 0.6, 2.2 and 0.2 average heads are 3 people; summed in binary floating
+        // point they give 3.0000000000000004, which a plain ceiling would count as 4 (with
+        // N = 4, a group of three shown).
+        let sum: f64 = 0.6 + 2.2 + 0.2;
+        assert!(sum > 3.0 && sum.ceil() == 4.0, "{sum:?}");
+        assert_eq!(turnover_people(true, sum, 0), 3);
+        assert_eq!(turnover_people(true, 0.4 + 3.7 + 0.9, 1), 5);
+        // The tolerance is 10⁻⁹ of a head: anything visibly above a whole number is rounded up,
+        // a fraction of a head is one person, and more leavers than heads count as the leavers.
+        assert_eq!(turnover_people(true, 3.000_001, 0), 4);
+        assert_eq!(turnover_people(true, 3.0 + 2e-9, 0), 4);
+        assert_eq!(turnover_people(true, 3.0 + 1e-10, 0), 3);
+        assert_eq!(turnover_people(true, 3.0, 0), 3);
+        assert_eq!(turnover_people(true, 0.6, 0), 1);
+        assert_eq!(turnover_people(true, 0.8, 4), 4);
+        assert_eq!(turnover_people(true, 0.0, 0), 0);
+        assert_eq!(turnover_people(true, f64::NAN, 2), 2);
+        assert_eq!(turnover_people(false, 9.0, 2), 0);
+    }
+
+    #[test]
     fn a_unit_is_compared_with_the_rest_of_the_organisation() {
         // Organisation: 100 respondents, every EX question 60 of 100 favourable, eNPS 50
         // promoters / 30 passives / 20 detractors. Unit: 20 respondents, 16 of 20 favourable,
@@ -1212,6 +1246,8 @@ mod tests {
         units[0].vs_rest[2] = Some(unadjusted(change(0.04)));
         units[1].vs_previous[3] = Some(unadjusted(change(0.03)));
         units[1].vs_rest[1] = Some(unadjusted(change(0.5)));
+        // Nothing is clear before the control, whatever its raw p.
+        assert!(!units[0].vs_previous[0].unwrap().clear);
         control_false_discoveries(&mut units);
         let q = |c: Option<Comparison>| c.unwrap().q_value;
         assert!((q(units[0].vs_previous[0]) - 0.04).abs() < 1e-15);

@@ -131,10 +131,11 @@ pub fn render_checked(
     let load_options = load::LoadOptions {
         drafts: options.drafts,
     };
-    let site = load::load_site_with(site_dir, load_options).map_err(BuildError::Input)?;
+    let mut site = load::load_site_with(site_dir, load_options).map_err(BuildError::Input)?;
     lap("load", &mut steps);
     progress.step("computing the figures");
-    let analysis = aggregate::analyse(&site);
+    // The counts are kept: the warnings below and the callers of `render` read them.
+    let analysis = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     lap("analyse", &mut steps);
     progress.step("drawing charts and pages");
     let files = pages::render_site(&site, &analysis).map_err(BuildError::Input)?;
@@ -277,7 +278,7 @@ fn run(
         return Err(BuildError::Warnings(warnings));
     }
     progress.step("computing the figures");
-    let analysis = aggregate::analyse_and_release(&mut site);
+    let analysis = aggregate::analyse(&mut site, aggregate::Counts::Release);
     lap("analyse", &mut steps);
     progress.step("drawing charts and pages");
     let mut output_warnings = Vec::new();

@@ -108,6 +108,17 @@ pub fn round_half_away(value: f64, decimals: usize) -> f64 {
     (magnitude / scale).copysign(value)
 }
 
+/// The first of `items` with the largest `key`, where keys equal at 9 decimals are equal (as
+/// Spearman's ties: two values equal in exact arithmetic may differ in their last binary digit).
+/// A reading that names "the largest" of several figures names the first in the list's order on
+/// a tie (docs/method.md, "Rounding"). None when `items` is empty.
+pub fn first_largest<T>(items: &[T], key: impl Fn(&T) -> f64) -> Option<&T> {
+    let size = |item: &T| round_half_away(key(item), 9);
+    items
+        .iter()
+        .reduce(|best, item| if size(item) > size(best) { item } else { best })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +129,26 @@ mod tests {
         assert_eq!(NumberFormat::NORDIC.number(4.26, 1), "4,3");
         assert_eq!(NumberFormat::NORDIC.percent(0.456, 0), "46\u{a0}%");
         assert_eq!(NumberFormat::ENGLISH.percent(0.456, 0), "46%");
+    }
+
+    #[test]
+    fn the_largest_of_equal_values_is_the_first() {
+        // Communication and leadership both 50 − 64.516… in the crafted audit site: the first.
+        let gaps = [("a", 14.5), ("b", 9.0), ("c", 14.5), ("d", -3.0)];
+        assert_eq!(first_largest(&gaps, |g| g.1).unwrap().0, "a");
+        // Equal in exact arithmetic, a last binary digit apart: still a tie.
+        let close = [("x", 0.1 + 0.2), ("y", 0.3), ("z", 0.29)];
+        assert!(close[0].1 > close[1].1);
+        assert_eq!(first_largest(&close, |g| g.1).unwrap().0, "x");
+        let later = [("x", 0.3), ("y", 0.1 + 0.2)];
+        assert_eq!(first_largest(&later, |g| g.1).unwrap().0, "x");
+        assert_eq!(
+            first_largest(&[("p", 1.0), ("q", 1.000_001)], |g| g.1)
+                .unwrap()
+                .0,
+            "q"
+        );
+        assert!(first_largest(&[] as &[(&str, f64)], |g| g.1).is_none());
     }
 
     #[test]

@@ -3,13 +3,14 @@
 
 use std::path::Path;
 
-use kolikko::aggregate::{self, Analysis, PeriodAnalysis};
+use kolikko::aggregate::{self, Analysis, Counts, PeriodAnalysis};
 use kolikko::framework::Side;
 use kolikko::model::Site;
 
 fn example() -> (Site, Analysis) {
-    let site = kolikko::load::load_site(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("example");
-    let analysis = aggregate::analyse(&site);
+    let mut site =
+        kolikko::load::load_site(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("example");
+    let analysis = aggregate::analyse(&mut site, Counts::Keep);
     (site, analysis)
 }
 
@@ -137,20 +138,45 @@ fn example_hidden_groups_are_few() {
     assert!(total <= 3 * site.periods.len(), "{total} hidden groups");
 }
 
-/// The build analyses in parallel and frees each period's counts (`analyse_and_release`); tests
-/// and `--only` use `analyse`. Both must give the same figures, verdicts and lag rows: they once
-/// differed (changes and the false-discovery control ran only in one of them).
+/// The build frees each period's counts as soon as it is analysed (`Counts::Release`); tests and
+/// `build::render` keep them (`Counts::Keep`). Both go through the one `aggregate::analyse`, and
+/// must give the same figures, verdicts and lag rows on every site (two entry points once
+/// differed: changes and the false-discovery control ran only in one of them). Checked on the
+/// example and on the fixture sites with hidden teams, report_with and responses files.
 #[test]
-fn the_build_and_the_tests_analyse_alike() {
-    let (site, analysis) = example();
-    let mut released = site.clone();
-    let build = aggregate::analyse_and_release(&mut released);
-    assert_eq!(format!("{analysis:?}"), format!("{build:?}"));
-    assert!(
-        released
-            .periods
-            .iter()
-            .all(|p| p.ex.is_empty() && p.cx.is_empty())
-    );
-    assert_eq!(released.periods.len(), site.periods.len());
+fn keeping_or_releasing_the_counts_gives_the_same_analysis() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in [
+        root.to_path_buf(),
+        root.join("tests/fixtures/lifecycle"),
+        root.join("tests/fixtures/responses/counts"),
+        root.join("tests/fixtures/responses/google"),
+    ] {
+        let site = kolikko::load::load_site(&dir).expect("site loads");
+        let mut kept = site.clone();
+        let keep = aggregate::analyse(&mut kept, Counts::Keep);
+        let mut released = site.clone();
+        let release = aggregate::analyse(&mut released, Counts::Release);
+        assert_eq!(
+            format!("{keep:?}"),
+            format!("{release:?}"),
+            "{}",
+            dir.display()
+        );
+        assert!(!keep.periods.is_empty(), "{}", dir.display());
+        // Keep leaves the site as loaded; Release empties only the answer counts.
+        assert_eq!(
+            format!("{kept:?}"),
+            format!("{site:?}"),
+            "{}",
+            dir.display()
+        );
+        assert!(
+            released
+                .periods
+                .iter()
+                .all(|p| p.ex.is_empty() && p.cx.is_empty() && p.background.is_empty())
+        );
+        assert_eq!(released.periods.len(), site.periods.len());
+    }
 }

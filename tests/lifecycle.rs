@@ -19,8 +19,8 @@ use kolikko::model::BandName;
 const SITE: &str = "tests/fixtures/lifecycle";
 
 fn analysis() -> (kolikko::model::Site, kolikko::aggregate::Analysis) {
-    let site = kolikko::load::load_site(Path::new(SITE)).expect("the fixture loads");
-    let analysis = kolikko::aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(Path::new(SITE)).expect("the fixture loads");
+    let analysis = kolikko::aggregate::analyse(&mut site, kolikko::aggregate::Counts::Keep);
     (site, analysis)
 }
 

@@ -18,8 +18,8 @@ fn site(w_turnover: (f64, u64), a_headcount: f64) -> (kolikko::model::Site, aggr
     s += "cx:\n";
     s += &cx_team("a", [0, 0, 2, 8, 10], spread11(20));
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let analysis = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let analysis = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     (site, analysis)
 }
 
@@ -71,8 +71,8 @@ fn cx_figures_need_cx_threshold_customers() {
     s += &cx_team("a", [0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]); // 2 customers
     s += &cx_team("b", [0, 0, 1, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]); // 3 customers
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
     assert!(unit("a").cx.is_none() && unit("a").cx_below_minimum);
     let b = unit("b").cx.as_ref().expect("3 customers are shown");
@@ -104,8 +104,8 @@ fn report_with_merges_a_small_team_into_its_sibling() {
     s += &ex_team("b", 8, [1, 1, 1, 1, 2], spread11(6), None);
     s += &ex_team("c", 22, likert(20, 2), spread11(20), None);
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
     // Without report_with Tiny (3) would be hidden and B (the last-listed) with it.
     let b = unit("b")
@@ -148,8 +148,8 @@ fn hidden_regions_cannot_pin_their_teams_sizes() {
     s += &ex_team("c", 5, likert(3, 3), spread11(3), None);
     s += &ex_team("d", 6, likert(4, 2), spread11(4), None);
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
     let org = &a.periods[0].units[0];
     assert_eq!(org.ex.as_ref().map(|e| e.responses), Some(13));

@@ -238,11 +238,9 @@ impl<'a> FigureMaker<'a> {
             .iter()
             .filter_map(|r| Some((r.label.clone(), r.ex?, r.cx?)))
             .collect();
-        // The largest gap by the unrounded scores; its size as the chart's table shows them.
-        let desc = match gaps
-            .iter()
-            .max_by(|a, b| (a.1 - a.2).abs().total_cmp(&(b.1 - b.2).abs()))
-        {
+        // The largest gap by the unrounded scores (a tie names the first factor in framework
+        // order); its size as the chart's table shows them.
+        let desc = match crate::format::first_largest(&gaps, |(_, ex, cx)| (ex - cx).abs()) {
             Some((label, ex, cx)) => self.tr(
                 "largest_gap_sentence",
                 &[

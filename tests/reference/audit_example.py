@@ -138,6 +138,7 @@ def counts_of(v):
 
 # ================================================================ rounding (method.md "Rounding")
 HALF_TOLERANCE = 1e-9
+HEADCOUNT_TOLERANCE = Fraction(1, 10 ** 9)  # method.md "Every published table": turnover people
 
 
 def display_units(x, d):
@@ -380,7 +381,10 @@ class Model:
             # "Every published table": each question's n, the eNPS answers and turnover
             counts = {("item", i): (lambda e, i=i: sum(e["items"][i]) if e["items"].get(i) else 0) for i in site.ex_items}
             counts["enps"] = lambda e: sum(e["net"])
-            counts["turnover"] = lambda e: max(math.ceil(e["headcount"] - 1e-9), e["leavers"]) if e["has_hc"] else 0
+            # method.md "Every published table": ⌈h − 10⁻⁹⌉ heads in exact arithmetic, or the
+            # leavers if more.
+            counts["turnover"] = lambda e: (max(math.ceil(e["headcount_exact"] - HEADCOUNT_TOLERANCE), e["leavers"])
+                                            if e["has_hc"] else 0)
             for key, f in counts.items():
                 n_k = {g: (f(self.ex[p, g]) if self.ex[p, g] else 0) for g in groups}
                 st_k = suppression(site, n_k, st_)
@@ -397,7 +401,10 @@ class Model:
         present = [l for l in leaves if l in data]
         if not present:
             return None
-        out = {"responses": 0, "invited": 0, "headcount": 0.0, "leavers": 0, "has_hc": False,
+        # headcount_exact: the decimal headcounts as written, summed in exact arithmetic, for
+        # method.md's count of people (the float sum is what turnover divides by).
+        out = {"responses": 0, "invited": 0, "headcount": 0.0, "headcount_exact": Fraction(0),
+               "leavers": 0, "has_hc": False,
                "net": [0] * 11, "items": {i: None for i in items}}
         for l in present:
             e = data[l]
@@ -406,6 +413,7 @@ class Model:
             if "headcount" in e:
                 out["has_hc"] = True
                 out["headcount"] += e["headcount"]
+                out["headcount_exact"] += Fraction(repr(float(e["headcount"])))
                 out["leavers"] += e.get("leavers", 0) or 0
             if e.get(net):
                 out["net"] = [a + b for a, b in zip(out["net"], e[net])]
@@ -1219,7 +1227,9 @@ def check_reading(a, page, fig, kind, text, title, rows, unit, period):
             return
         gaps = [(m.factor(period, unit, "ex", f[0]) - m.factor(period, unit, "cx", f[0]), f[0]) for f in site.factors
                 if m.factor(period, unit, "ex", f[0]) is not None and m.factor(period, unit, "cx", f[0]) is not None]
-        big = max(gaps, key=lambda g: abs(g[0]))
+        # method.md "Rounding": gaps equal at 9 decimals tie; the first factor in framework order
+        # is named (max returns the first of equal keys).
+        big = max(gaps, key=lambda g: display(abs(g[0]), 9))
         named = factor_in_title(site, text.split(":", 1)[-1].split(" −")[0].split(" +")[0].replace("largest gap in ", "").strip(" ,")) if L == "en" else None
         ns = numbers(text.split(":", 1)[-1], L)
         if ns:
@@ -1393,6 +1403,12 @@ def check_tiles(a, page, tiles, unit, period):
                 a.fail("response counts", page, "tiles", what, notes, f"{d['responses']} / {d['invited']}")
         else:  # turnover: the one tile without a unit-table label
             d = m.ex[period, unit]
+            if m.hidden_count.get((period, unit, "turnover")) and d["has_hc"]:
+                # method.md "Every published table": withheld on its own counts, and said so.
+                a.eq("tile turnover", page, "tiles", what + " withheld",
+                     "no number" if number(val, a.lang) is None and not any(numbers(n, a.lang) for n in notes)
+                     else f"{val} {notes}", "no number")
+                continue
             a.num("tile turnover", page, "tiles", what, val, m.turnover(period, unit), 100)
             ns = numbers(notes[0], a.lang) if notes else []
             if len(ns) == 2:
@@ -1859,11 +1875,14 @@ def check_privacy_list(a, page, root, period):
             a.fail("hidden list", page, "privacy", "entry", t, "unit (period): reason")
             continue
         u, rest = site.by_name[mt.group(1)], mt.group(3)
-        # "2 questions are withheld …"; Finnish puts the count after the verb ("tuloksista on
-        # jätetty pois 2 kysymystä …").
-        q = re.match(r"(\d+) ", rest) or re.search(r"jätetty pois (\d+) ", rest)
-        if q and not rest.startswith(str(N)):
-            got_questions[u] = int(q.group(1))
+        # A shown group's measures withheld on their own counts: "2 questions, eNPS and turnover
+        # are hidden because …"; Finnish puts them after the verb ("tuloksista on jätetty pois
+        # 2 kysymystä ja vaihtuvuus, koska …"), Swedish before "visas inte".
+        w = (re.match(r"(.+?) (?:is|are) hidden because there are too few answers", rest) or
+             re.match(r"tuloksista on jätetty pois (.+?), koska", rest) or
+             re.match(r"(.+?) visas inte eftersom", rest))
+        if w:
+            got_questions[u] = withheld_parts(w.group(1), a.lang)
         else:
             got_groups[u] = rest
     # method.md "What you see": one reason for all hidden groups
@@ -1877,9 +1896,40 @@ def check_privacy_list(a, page, root, period):
             a.eq("hidden list", page, "privacy", f"{period} {site.name[g]}", got if a.lang == "en" or got == "(not listed)" else "(any)", exp)
     for g, t in got_groups.items():
         a.fail("hidden list", page, "privacy", f"{period} {site.name[g]}", t, "shown (not hidden by method.md's rule)")
-    for g, k in got_questions.items():
-        exp = sum(1 for i in site.ex_items if m.withheld.get((period, g, i)) and m.shown(period, g))
-        a.eq("hidden list", page, "privacy", f"{period} {site.name[g]} questions withheld", str(k), str(exp))
+    # Every shown group with a measure withheld is listed, with exactly those measures.
+    for g in site.order:
+        exp = withheld_expected(m, period, g)
+        got = got_questions.pop(g, None)
+        if exp or got is not None:
+            a.eq("hidden list", page, "privacy", f"{period} {site.name[g]} measures withheld", got, exp)
+
+
+def withheld_parts(text, lang):
+    """The measures of a withheld note ("2 questions, eNPS and turnover") as a sorted list."""
+    last = {"en": " and ", "fi": " ja ", "sv": " och "}[lang]
+    parts = [x for chunk in text.split(", ") for x in chunk.split(last)]
+    out = []
+    for x in parts:
+        q = re.match(r"(\d+) ", x)
+        out.append(f"{q.group(1)} questions" if q else {"enps": "eNPS"}.get(x.lower(), x.lower()))
+    return sorted(out)
+
+
+def withheld_expected(m, period, g):
+    """method.md "Every published table": what a shown group answered but may not publish."""
+    if not m.shown(period, g):
+        return None
+    e = m.ex.get((period, g))
+    k = sum(1 for i in m.site.ex_items if m.withheld.get((period, g, i)))
+    out = [f"{k} questions"] if k else []
+    if m.hidden_count.get((period, g, "enps")) and e and sum(e["net"]) > 0:
+        out.append("eNPS")
+    if m.hidden_count.get((period, g, "turnover")) and e and e["has_hc"]:
+        out.append(TURNOVER_WORD[m.site.lang])
+    return sorted(out) or None
+
+
+TURNOVER_WORD = {"en": "turnover", "fi": "vaihtuvuus", "sv": "personalomsättning"}  # i18n/*.ftl
 
 
 def check_hidden_list(a, page, root, unit, period):
