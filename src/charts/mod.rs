@@ -18,6 +18,8 @@
 //!   drawing an invisible marker text or a sentinel colour and replacing it afterwards.
 //! - Everything from data is escaped: plotters escapes what it draws, [`escape`] the rest.
 
+use std::fmt::Write as _;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -120,10 +122,23 @@ pub(crate) fn theme_class(hex: &str) -> Option<&'static str> {
         (EXTRA[2], "k-x3"),
         (ON_DATA, "k-on"),
     ];
+    // Called for every fill and stroke of every chart: compare bytes, never format a colour.
+    let rgb = parse_hex(hex)?;
     CLASSES
         .iter()
-        .find(|(c, _)| self::hex(*c).eq_ignore_ascii_case(hex))
+        .find(|(c, _)| (c.0, c.1, c.2) == rgb)
         .map(|(_, class)| *class)
+}
+
+/// `#RRGGBB` (either case) as its three bytes.
+fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
+    let b = hex.as_bytes();
+    if b.len() != 7 || b[0] != b'#' {
+        return None;
+    }
+    let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let byte = |i: usize| Some(nibble(b[i])? << 4 | nibble(b[i + 1])?);
+    Some((byte(1)?, byte(3)?, byte(5)?))
 }
 
 /// Text colour on a data colour: [`text_on`], with white drawn as [`ON_DATA`].
@@ -658,7 +673,8 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
             .find(|&i| bytes[i] == b'"' && bytes[i - 1] == b'=')
             .map(|i| i - 1)
     };
-    let mut classes: Vec<String> = Vec::new();
+    // At most a fill and a stroke class per element.
+    let mut classes: [Option<(&str, bool)>; 2] = [None, None];
     while let Some(open) = open_quote(rest) {
         let before = &rest[..open];
         let after = &rest[open + 2..];
@@ -698,11 +714,8 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
             }
             ("fill" | "stroke", v) if theme_class(v).is_some() => {
                 let class = theme_class(v).unwrap_or_default();
-                classes.push(if key == "fill" {
-                    class.to_string()
-                } else {
-                    format!("{class}-s")
-                });
+                let slot = usize::from(key != "fill");
+                classes[slot] = Some((class, key != "fill"));
                 out.push_str(before);
                 out.push_str("=\"");
                 out.push_str(value);
@@ -712,7 +725,7 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
                 let rounded = (v.parse().unwrap_or(SMALL) * 10.0).round() / 10.0;
                 out.push_str(head);
                 out.push_str("font-size=\"");
-                out.push_str(&rounded.to_string());
+                write!(out, "{rounded}").ok();
                 out.push('"');
             }
             _ => {
@@ -723,9 +736,16 @@ fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
             }
         }
     }
-    if !classes.is_empty() {
-        out.push_str(" class=\"");
-        out.push_str(&classes.join(" "));
+    let mut first = true;
+    for (class, stroke) in classes.iter().flatten() {
+        out.push_str(if first { " class=\"" } else { " " });
+        first = false;
+        out.push_str(class);
+        if *stroke {
+            out.push_str("-s");
+        }
+    }
+    if !first {
         out.push('"');
     }
     out.push_str(rest);
