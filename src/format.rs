@@ -61,7 +61,7 @@ impl NumberFormat {
         let scale = 10f64.powi(decimals as i32);
         let rounded = round_half_away(value, decimals);
         let scaled = (rounded * scale).round();
-        if !(scaled.abs() < 1e12) {
+        if !scaled.is_finite() || scaled.abs() >= 1e12 {
             return None;
         }
         let k = scaled.abs() as u64;

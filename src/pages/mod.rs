@@ -143,10 +143,9 @@ pub fn charts_in(file: &OutputFile) -> usize {
     if !file.path.ends_with(".html") {
         return 0;
     }
-    file.contents
-        .windows(NEEDLE.len())
-        .filter(|w| *w == NEEDLE)
-        .count()
+    // memchr's substring search: the byte-by-byte window comparison it replaces was 3-4% of a
+    // large build (it reads every byte of the site).
+    memchr::memmem::find_iter(&file.contents, NEEDLE).count()
 }
 
 /// One page (or, for tags, one set of pages) to render; the list is built first so the pages
@@ -829,5 +828,23 @@ fn format_p(fmt: NumberFormat, p: f64) -> String {
         format!("p < {}", fmt.number(0.001, 3))
     } else {
         format!("p = {}", fmt.number(p, 3))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OutputFile, charts_in};
+
+    #[test]
+    fn charts_are_counted_in_html_pages_only() {
+        let page = |path: &str, text: &str| OutputFile {
+            path: path.to_string(),
+            contents: text.as_bytes().to_vec(),
+        };
+        let html = "<figure class=\"chart\" id=\"a\"></figure><figure class=\"chart\">\
+                    <figure class=\"chartx\"><figure class=\"wide\">";
+        assert_eq!(charts_in(&page("units/a/index.html", html)), 2);
+        assert_eq!(charts_in(&page("feed.xml", html)), 0);
+        assert_eq!(charts_in(&page("index.html", "<figure class=\"char")), 0);
     }
 }
