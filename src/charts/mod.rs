@@ -1,4 +1,4 @@
-//! Charts as inline SVG, drawn with plotters' SVG backend and finished by a small post-processor.
+//! Charts as inline SVG, drawn with plotters on a backend of our own (`ChartBackend`, `svg.rs`).
 //!
 //! Every chart returns a [`Figure`]: the `<svg>` (with `role="img"`, a `<title>` and a `<desc>`
 //! referenced by `aria-labelledby`), plus the numbers as a [`Table`] for the page's data toggle.
@@ -9,14 +9,15 @@
 //!   and never smaller than [`SMALL`] units, so text stays readable when a phone scales the chart
 //!   down (see [`WIDTH`]). On narrow charts row labels sit above their bars rather than beside
 //!   them, so both get the full width.
-//! - plotters' black is rewritten to `currentColor`, so text, axes and grid follow the page's
+//! - the backend writes plotters' black as `currentColor`, so text, axes and grid follow the page's
 //!   text colour (dark mode). Each data colour keeps its light-theme hex in the attribute (so the
 //!   SVG stands alone and prints) and gets a class (`k-ex`, `k-ex-s` for a stroke, … see
 //!   [`theme_class`]) that the page's CSS (`templates/style.css`, "Charts") recolours for a dark
 //!   screen; text on a data colour gets `k-on`, so it turns dark when the colour turns light.
-//! - What plotters cannot write (links, hover titles, dash patterns, hatch patterns) is placed by
-//!   drawing an invisible marker text or a sentinel colour and replacing it afterwards.
-//! - Everything from data is escaped: plotters escapes what it draws, [`escape`] the rest.
+//! - What plotters cannot write (hover titles, dash patterns, hatch patterns) is raw SVG the
+//!   [`Pen`] adds in the drawing order, or a sentinel colour the backend writes as the attribute
+//!   text registered for it.
+//! - Everything from data is escaped: the backend escapes the text plotters draws, [`escape`] the rest.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -109,7 +110,7 @@ pub(crate) const EXTRA: [RGBColor; 3] = [
 /// Dark text on light data colours (not #000000, which becomes `currentColor`).
 pub(crate) const DARK_TEXT: RGBColor = RGBColor(0x01, 0x01, 0x01);
 pub(crate) const LIGHT_TEXT: RGBColor = RGBColor(0xff, 0xff, 0xff);
-/// White text on a data colour (one unit off white, so the post-processor can tell it from white
+/// White text on a data colour (one unit off white, so the backend can tell it from white
 /// text on a heatmap cell, whose colours do not change with the theme).
 pub(crate) const ON_DATA: RGBColor = RGBColor(0xff, 0xff, 0xfe);
 
@@ -414,7 +415,7 @@ impl Txt {
         } else {
             FontStyle::Normal
         };
-        // plotters writes font-size = size / 1.24; the post-processor rounds it back.
+        // plotters writes font-size = size / 1.24; the backend rounds it back.
         let font: FontDesc<'static> = ("sans-serif", self.size * 1.24, font_style).into_font();
         TextStyle {
             font,
@@ -531,7 +532,7 @@ impl Pen<'_, '_> {
         self.raw("</g>".to_string());
     }
 
-    /// A colour that plotters draws and the post-processor replaces: `fill="…"`/`stroke="…"` become
+    /// A colour that plotters draws and the backend replaces: `fill="…"`/`stroke="…"` become
     /// the given attribute text (for example a colour plus `stroke-dasharray`).
     pub fn special(&mut self, fill: String, stroke: String) -> RGBAColor {
         let specials = &mut self.sink.borrow_mut().specials;
