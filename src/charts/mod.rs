@@ -1,4 +1,4 @@
-//! Charts as inline SVG, drawn with plotters' SVG backend and finished by a small post-processor.
+//! Charts as inline SVG, drawn with plotters on a backend of our own (`ChartBackend`, `svg.rs`).
 //!
 //! Every chart returns a [`Figure`]: the `<svg>` (with `role="img"`, a `<title>` and a `<desc>`
 //! referenced by `aria-labelledby`), plus the numbers as a [`Table`] for the page's data toggle.
@@ -9,14 +9,15 @@
 //!   and never smaller than [`SMALL`] units, so text stays readable when a phone scales the chart
 //!   down (see [`WIDTH`]). On narrow charts row labels sit above their bars rather than beside
 //!   them, so both get the full width.
-//! - plotters' black is rewritten to `currentColor`, so text, axes and grid follow the page's
+//! - the backend writes plotters' black as `currentColor`, so text, axes and grid follow the page's
 //!   text colour (dark mode). Each data colour keeps its light-theme hex in the attribute (so the
 //!   SVG stands alone and prints) and gets a class (`k-ex`, `k-ex-s` for a stroke, … see
 //!   [`theme_class`]) that the page's CSS (`templates/style.css`, "Charts") recolours for a dark
 //!   screen; text on a data colour gets `k-on`, so it turns dark when the colour turns light.
-//! - What plotters cannot write (links, hover titles, dash patterns, hatch patterns) is placed by
-//!   drawing an invisible marker text or a sentinel colour and replacing it afterwards.
-//! - Everything from data is escaped: plotters escapes what it draws, [`escape`] the rest.
+//! - What plotters cannot write (hover titles, dash patterns, hatch patterns) is raw SVG the
+//!   [`Pen`] adds in the drawing order, or a sentinel colour the backend writes as the attribute
+//!   text registered for it.
+//! - Everything from data is escaped: the backend escapes the text plotters draws, [`escape`] the rest.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -32,7 +33,12 @@ mod mirror;
 mod net;
 mod scatter;
 mod sparkline;
+mod svg;
 mod trend;
+
+use std::cell::RefCell;
+
+use svg::{ChartBackend, Sink, Special};
 
 pub use bars::{BarLabels, BarRow, render_bars};
 pub use heatmap::{Cell, HeatmapLabels, render_heatmap};
@@ -104,7 +110,7 @@ pub(crate) const EXTRA: [RGBColor; 3] = [
 /// Dark text on light data colours (not #000000, which becomes `currentColor`).
 pub(crate) const DARK_TEXT: RGBColor = RGBColor(0x01, 0x01, 0x01);
 pub(crate) const LIGHT_TEXT: RGBColor = RGBColor(0xff, 0xff, 0xff);
-/// White text on a data colour (one unit off white, so the post-processor can tell it from white
+/// White text on a data colour (one unit off white, so the backend can tell it from white
 /// text on a heatmap cell, whose colours do not change with the theme).
 pub(crate) const ON_DATA: RGBColor = RGBColor(0xff, 0xff, 0xfe);
 
@@ -120,10 +126,23 @@ pub(crate) fn theme_class(hex: &str) -> Option<&'static str> {
         (EXTRA[2], "k-x3"),
         (ON_DATA, "k-on"),
     ];
+    // Called for every fill and stroke of every chart: compare bytes, never format a colour.
+    let rgb = parse_hex(hex)?;
     CLASSES
         .iter()
-        .find(|(c, _)| self::hex(*c).eq_ignore_ascii_case(hex))
+        .find(|(c, _)| (c.0, c.1, c.2) == rgb)
         .map(|(_, class)| *class)
+}
+
+/// `#RRGGBB` (either case) as its three bytes.
+fn parse_hex(hex: &str) -> Option<(u8, u8, u8)> {
+    let b = hex.as_bytes();
+    if b.len() != 7 || b[0] != b'#' {
+        return None;
+    }
+    let nibble = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
+    let byte = |i: usize| Some(nibble(b[i])? << 4 | nibble(b[i + 1])?);
+    Some((byte(1)?, byte(3)?, byte(5)?))
 }
 
 /// Text colour on a data colour: [`text_on`], with white drawn as [`ON_DATA`].
@@ -396,7 +415,7 @@ impl Txt {
         } else {
             FontStyle::Normal
         };
-        // plotters writes font-size = size / 1.24; the post-processor rounds it back.
+        // plotters writes font-size = size / 1.24; the backend rounds it back.
         let font: FontDesc<'static> = ("sans-serif", self.size * 1.24, font_style).into_font();
         TextStyle {
             font,
@@ -415,18 +434,12 @@ pub(crate) enum Shape {
     Triangle,
 }
 
-/// A plotters drawing area plus the things the post-processor will splice in.
+/// A plotters drawing area plus what the chart adds around plotters' elements: raw SVG in the
+/// drawing order, sentinel colours and `<defs>`.
 pub(crate) struct Pen<'a, 'b> {
-    pub area: &'a DrawingArea<SVGBackend<'b>, Shift>,
-    raws: Vec<String>,
-    specials: Vec<Special>,
+    pub area: &'a DrawingArea<ChartBackend<'b>, Shift>,
+    sink: &'b RefCell<Sink>,
     defs: Vec<String>,
-}
-
-/// A sentinel colour and what its `fill=`/`stroke=` attributes become.
-struct Special {
-    fill: String,
-    stroke: String,
 }
 
 fn pt(x: f64, y: f64) -> (i32, i32) {
@@ -506,12 +519,9 @@ impl Pen<'_, '_> {
 
     /// Raw SVG spliced in at this point of the drawing order (must be well-formed and escaped).
     pub fn raw(&mut self, svg: String) {
-        let index = self.raws.len();
-        self.raws.push(svg);
-        let style = Txt::new(1.0).style();
-        self.area
-            .draw(&Text::new(format!("{RAW_MARK}{index}"), (0, 0), style))
-            .ok();
+        let out = &mut self.sink.borrow_mut().out;
+        out.push_str(&svg);
+        out.push('\n');
     }
 
     /// Starts a group with a hover tooltip; close with [`Pen::end_group`].
@@ -522,12 +532,13 @@ impl Pen<'_, '_> {
         self.raw("</g>".to_string());
     }
 
-    /// A colour that plotters draws and the post-processor replaces: `fill="…"`/`stroke="…"` become
+    /// A colour that plotters draws and the backend replaces: `fill="…"`/`stroke="…"` become
     /// the given attribute text (for example a colour plus `stroke-dasharray`).
     pub fn special(&mut self, fill: String, stroke: String) -> RGBAColor {
-        let index = self.specials.len();
+        let specials = &mut self.sink.borrow_mut().specials;
+        let index = specials.len();
         assert!(index < 256, "too many special paints");
-        self.specials.push(Special { fill, stroke });
+        specials.push(Special { fill, stroke });
         RGBAColor(0xfe, 0x01, index as u8, 1.0)
     }
 
@@ -550,13 +561,11 @@ impl Pen<'_, '_> {
     }
 }
 
-const RAW_MARK: char = '\u{e000}';
-
 pub(crate) fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
-/// Draws with plotters on a `WIDTH × height` SVG and post-processes the result.
+/// Draws with plotters on a `WIDTH × height` SVG and returns the complete `<svg>`.
 pub(crate) fn draw_svg(
     id: &str,
     kind: &str,
@@ -566,22 +575,38 @@ pub(crate) fn draw_svg(
     draw: impl FnOnce(&mut Pen),
 ) -> String {
     let height = height.ceil().max(40.0) as u32;
-    let mut buf = String::new();
-    let (raws, specials, defs) = {
-        let area = SVGBackend::with_string(&mut buf, (WIDTH, height)).into_drawing_area();
+    let header = svg_header(id, kind, title, desc, WIDTH, height);
+    draw_into(header, (WIDTH, height), draw)
+}
+
+/// Draws on a `size` drawing area and returns `header`, the `<defs>` the drawing added, the
+/// drawing and `</svg>`.
+pub(crate) fn draw_into(header: String, size: (u32, u32), draw: impl FnOnce(&mut Pen)) -> String {
+    let sink = RefCell::new(Sink::default());
+    let defs = {
+        let area = ChartBackend::new(&sink, size).into_drawing_area();
         let mut pen = Pen {
             area: &area,
-            raws: Vec::new(),
-            specials: Vec::new(),
+            sink: &sink,
             defs: Vec::new(),
         };
         draw(&mut pen);
-        let parts = (pen.raws, pen.specials, pen.defs);
-        area.present().ok();
-        parts
+        pen.defs
     };
-    let header = svg_header(id, kind, title, desc, WIDTH, height);
-    finish(&buf, header, &raws, &specials, &defs)
+    let body = sink.into_inner().out;
+    let defs_len: usize = defs.iter().map(|d| d.len()).sum::<usize>() + 17;
+    let mut out = String::with_capacity(header.len() + defs_len + body.len() + 6);
+    out.push_str(&header);
+    if !defs.is_empty() {
+        out.push_str("<defs>");
+        for d in &defs {
+            out.push_str(d);
+        }
+        out.push_str("</defs>\n");
+    }
+    out.push_str(&body);
+    out.push_str("</svg>");
+    out
 }
 
 /// The opening `<svg>` with `role`, aria ids, title and desc.
@@ -594,141 +619,6 @@ fn svg_header(id: &str, kind: &str, title: &str, desc: &str, w: u32, h: u32) -> 
         escape(&clean(title)),
         escape(&clean(desc)),
     )
-}
-
-/// Rewrites plotters' SVG: our header, markers replaced by raw SVG, black to `currentColor`,
-/// sentinel colours to their attributes, text elements on one line, rounded font sizes.
-fn finish(
-    plotters_svg: &str,
-    header: String,
-    raws: &[String],
-    specials: &[Special],
-    defs: &[String],
-) -> String {
-    let mut out = header;
-    if !defs.is_empty() {
-        out.push_str("<defs>");
-        for d in defs {
-            out.push_str(d);
-        }
-        out.push_str("</defs>\n");
-    }
-    let mut lines = plotters_svg.lines().peekable();
-    // plotters' own <svg ...> line.
-    lines.next();
-    while let Some(line) = lines.next() {
-        if line == "</svg>" {
-            continue;
-        }
-        if line.starts_with("<text ") {
-            let content = lines.next().unwrap_or("");
-            let close = lines.next().unwrap_or("");
-            debug_assert_eq!(close, "</text>");
-            if let Some(index) = content.strip_prefix(RAW_MARK) {
-                if let Some(raw) = index.parse::<usize>().ok().and_then(|i| raws.get(i)) {
-                    out.push_str(raw);
-                    out.push('\n');
-                }
-                continue;
-            }
-            push_clean_attributes(&mut out, line, specials);
-            out.push_str(content);
-            out.push_str("</text>\n");
-            continue;
-        }
-        push_clean_attributes(&mut out, line, specials);
-        out.push('\n');
-    }
-    out.push_str("</svg>");
-    out
-}
-
-/// Copies one element line of plotters' output into `out` in a single pass over its attributes:
-/// drops `opacity="1"` and the font family (the `<svg>` sets it), draws black as `currentColor`,
-/// turns sentinel colours into their attributes and rounds font sizes to 0.1.
-fn push_clean_attributes(out: &mut String, line: &str, specials: &[Special]) {
-    // Attribute values never contain `"` (plotters escapes them), so the line alternates:
-    // text up to ` key="`, the value, text up to the next ` key="`, ...
-    let mut rest = line;
-    // The next `="`, found byte by byte: a `str::find` of a two-byte pattern sets up a searcher
-    // on every call, which showed in profiles of large builds.
-    let open_quote = |s: &str| {
-        let bytes = s.as_bytes();
-        (1..bytes.len())
-            .find(|&i| bytes[i] == b'"' && bytes[i - 1] == b'=')
-            .map(|i| i - 1)
-    };
-    let mut classes: Vec<String> = Vec::new();
-    while let Some(open) = open_quote(rest) {
-        let before = &rest[..open];
-        let after = &rest[open + 2..];
-        let Some(close) = after.find('"') else {
-            break;
-        };
-        let value = &after[..close];
-        let key_start = before.rfind(' ').map(|i| i + 1).unwrap_or(0);
-        let key = &before[key_start..];
-        rest = &after[close + 1..];
-        let head = &before[..key_start];
-        match (key, value) {
-            ("opacity", "1") | ("font-family", "sans-serif") => {
-                // Drop the attribute and the space before it.
-                out.push_str(head.strip_suffix(' ').unwrap_or(head));
-            }
-            ("fill" | "stroke", "#000000") => {
-                out.push_str(head);
-                out.push_str(key);
-                out.push_str("=\"currentColor\"");
-            }
-            ("fill" | "stroke", v) if v.len() == 7 && v.starts_with("#FE01") => {
-                out.push_str(head);
-                match u8::from_str_radix(&v[5..], 16)
-                    .ok()
-                    .and_then(|i| specials.get(i as usize))
-                {
-                    Some(sp) if key == "fill" => out.push_str(&sp.fill),
-                    Some(sp) => out.push_str(&sp.stroke),
-                    None => {
-                        out.push_str(key);
-                        out.push_str("=\"");
-                        out.push_str(v);
-                        out.push('"');
-                    }
-                }
-            }
-            ("fill" | "stroke", v) if theme_class(v).is_some() => {
-                let class = theme_class(v).unwrap_or_default();
-                classes.push(if key == "fill" {
-                    class.to_string()
-                } else {
-                    format!("{class}-s")
-                });
-                out.push_str(before);
-                out.push_str("=\"");
-                out.push_str(value);
-                out.push('"');
-            }
-            ("font-size", v) => {
-                let rounded = (v.parse().unwrap_or(SMALL) * 10.0).round() / 10.0;
-                out.push_str(head);
-                out.push_str("font-size=\"");
-                out.push_str(&rounded.to_string());
-                out.push('"');
-            }
-            _ => {
-                out.push_str(before);
-                out.push_str("=\"");
-                out.push_str(value);
-                out.push('"');
-            }
-        }
-    }
-    if !classes.is_empty() {
-        out.push_str(" class=\"");
-        out.push_str(&classes.join(" "));
-        out.push('"');
-    }
-    out.push_str(rest);
 }
 
 /// Lays out legend items (swatch width + text) in rows within `max_width`; returns each item's

@@ -1,9 +1,7 @@
 //! A tiny line for KPI tiles.
 
-use plotters::prelude::*;
-
 use super::trend::segments;
-use super::{INK, NumberFormat, Pen, clean, escape, finish};
+use super::{INK, NumberFormat, clean, draw_into, escape};
 
 /// Drawn at twice the displayed size so that plotters' whole-unit coordinates stay smooth.
 const W: u32 = 240;
@@ -41,15 +39,13 @@ pub fn sparkline(values: &[Option<f64>], fmt: NumberFormat, label: &str) -> Stri
     };
     let y = |v: f64| 8.0 + (f64::from(H) - 16.0) * (hi - v) / (hi - lo);
 
-    let mut buf = String::new();
-    let raws = {
-        let area = SVGBackend::with_string(&mut buf, (W, H)).into_drawing_area();
-        let mut pen = Pen {
-            area: &area,
-            raws: Vec::new(),
-            specials: Vec::new(),
-            defs: Vec::new(),
-        };
+    let header = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"120\" height=\"32\" \
+         role=\"img\" aria-label=\"{}\" class=\"sparkline\">\n<title>{}</title>\n",
+        escape(&clean(label)),
+        escape(&clean(label)),
+    );
+    draw_into(header, (W, H), |pen| {
         for seg in segments(values) {
             if seg.len() > 1 {
                 let pts: Vec<(f64, f64)> = seg.iter().map(|&(i, v)| (x(i), y(v))).collect();
@@ -68,15 +64,5 @@ pub fn sparkline(values: &[Option<f64>], fmt: NumberFormat, label: &str) -> Stri
             pen.circle(x(i), y(v), 6.0, INK);
             pen.end_group();
         }
-        let raws = std::mem::take(&mut pen.raws);
-        area.present().ok();
-        raws
-    };
-    let header = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"120\" height=\"32\" \
-         role=\"img\" aria-label=\"{}\" class=\"sparkline\">\n<title>{}</title>\n",
-        escape(&clean(label)),
-        escape(&clean(label)),
-    );
-    finish(&buf, header, &raws, &[], &[])
+    })
 }
