@@ -201,12 +201,14 @@ pub fn suppress_measure(
             // Rule 3. The children of a shown unit are Shown, NoData, BelowThreshold or forced
             // hidden here; every hidden one with data counts.
             let kids = &children[start[i]..start[i + 1]];
-            let (mut hidden, mut count, mut least, mut bounded) = (0u64, 0u64, 0u64, true);
+            let (mut hidden, mut count, mut teams, mut least, mut bounded) =
+                (0u64, 0u64, 0u64, 0u64, true);
             for &c in kids {
                 if vis[c].is_hidden() && groups[c].responses > 0 {
                     hidden = hidden.saturating_add(groups[c].responses);
                     count += 1;
-                    least += leaves[c];
+                    teams += leaves[c];
+                    least += lowest(groups[c].responses, leaves[c], threshold);
                     bounded &= capped[c];
                 }
             }
@@ -216,7 +218,7 @@ pub fn suppress_measure(
             // (A total above the children's sum, respondents without a team, publishes nothing
             // more than it.)
             let needed = needs_complement(hidden, count, threshold)
-                || at_team_bound(hidden, least, bounded, threshold);
+                || at_team_bound(hidden, least, teams, bounded, threshold);
             // In a measure's table, children all hidden by the units' own table (where this unit
             // stayed shown) are that table's decision, already protected there.
             let decided = !forced.is_empty()
@@ -228,9 +230,33 @@ pub fn suppress_measure(
                 changed = true;
                 continue;
             }
-            // Rule 3: the last-listed shown child; the choice says nothing about its size.
-            if needed && let Some(&c) = last_shown {
-                vis[c] = Visibility::Complementary;
+            // Rule 3: the last-listed shown child; the choice says nothing about its size. A
+            // reader who knows the rule knows a protector has at least `t` (it was shown): while
+            // every hidden child, protectors included, sits at its lowest possible size, the
+            // next last-listed shown child protects too. With none left, this unit is hidden.
+            if needed {
+                // What the reader can subtract: the hidden children and any respondents of this
+                // unit outside every child (at least 0).
+                let in_kids: u64 = kids.iter().map(|&c| groups[c].responses).sum();
+                hidden = hidden.saturating_add(groups[i].responses.saturating_sub(in_kids));
+                let mut protectors = 0;
+                for &c in kids.iter().rev() {
+                    if protectors > 0 && hidden > least {
+                        break;
+                    }
+                    if vis[c] == Visibility::Shown {
+                        vis[c] = Visibility::Complementary;
+                        hidden = hidden.saturating_add(groups[c].responses);
+                        least += lowest(groups[c].responses, leaves[c], threshold);
+                        protectors += 1;
+                    }
+                }
+                // (In a measure's table, children all forced hidden may have answered it 0
+                // times, so nothing is pinned there that the units' table did not protect.)
+                if hidden <= least && !decided {
+                    upward[i] = true;
+                    changed = true;
+                }
             }
         }
         if !changed {
@@ -254,12 +280,26 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
 }
 
 /// Rule 3's test through the levels below the hidden children: `hidden` respondents in hidden
-/// children that hold `teams` teams with data between them. Each such team has at least 1
-/// respondent and, when `bounded` (every hidden child is below the threshold or hidden only
-/// because all its own teams are), at most `threshold − 1`. A total at either end of that range
-/// fixes every team inside it, however the teams are grouped into regions.
-pub fn at_team_bound(hidden: u64, teams: u64, bounded: bool, threshold: u64) -> bool {
-    hidden > 0 && (hidden == teams || (bounded && hidden == teams.saturating_mul(threshold - 1)))
+/// children that hold `teams` teams with data between them, and can have no fewer than `least`
+/// together ([`lowest`] summed over them). Each team has at least 1 respondent and, when
+/// `bounded` (every hidden child is below the threshold or hidden only because all its own teams
+/// are), at most `threshold − 1`. A total at either end of that range fixes every team inside
+/// it, however the teams are grouped into regions.
+pub fn at_team_bound(hidden: u64, least: u64, teams: u64, bounded: bool, threshold: u64) -> bool {
+    hidden > 0 && (hidden == least || (bounded && hidden == teams.saturating_mul(threshold - 1)))
+}
+
+/// The fewest respondents a reader who knows the rules can give a hidden group of `responses`
+/// with `teams` teams with data: 1 per team, and `threshold` when it has that many (it is hidden
+/// to protect, or because all its teams are hidden, and a group of `threshold` or more is hidden
+/// only for such a reason). Counting a group of `threshold` or more at `threshold` is safe even
+/// when a reader cannot tell it from a small one: a reader's bound is never above this one.
+pub fn lowest(responses: u64, teams: u64, threshold: u64) -> u64 {
+    if responses >= threshold {
+        teams.max(threshold)
+    } else {
+        teams
+    }
 }
 
 #[cfg(test)]
@@ -489,6 +529,27 @@ pub(crate) mod tests {
 
     /// The same leak in an item's table: every team is shown, but only 3, 3, 3 and 4 of them
     /// answered the item (the rest "not applicable"), in the shape above.
+    #[test]
+    fn teams_of_one_beside_a_protector_of_exactly_the_threshold_are_not_pinned() {
+        // At t = 4: organisation 10 = region 2 (teams of 1 and 1) + team S 4 + team P 4. The
+        // region alone is protected by P, the last-listed shown team; but a reader who knows P
+        // was shown (at least 4) and each team has at least 1 reads 10 − 4 = 6 = 1 + 1 + 4.
+        let g = tree(&[
+            (None, 10),
+            (Some(0), 2),
+            (Some(1), 1),
+            (Some(1), 1),
+            (Some(0), 4),
+            (Some(0), 4),
+        ]);
+        let pinned = pinned_units(&g, 4, reader_bound(&g, 4, &[]), &[]);
+        assert!(
+            pinned.is_empty(),
+            "pinned {pinned:?}: {:?}",
+            suppress(&g, 4)
+        );
+    }
+
     #[test]
     fn the_nested_bound_holds_in_a_measure_table() {
         let spec = |a, b, c, d| {
@@ -771,20 +832,52 @@ pub(crate) mod tests {
                 // Teams with data below the hidden children, and whether all of them are below t.
                 let teams: u64 = own.iter().map(|&c| teams_below(groups, c)).sum();
                 let small = own.iter().all(|&c| all_teams_small(groups, t, &upward, c));
+                // The fewest respondents each hidden child can have: 1 per team, and t when it
+                // has t or more.
+                let least = |c: usize| {
+                    let teams = teams_below(groups, c);
+                    if groups[c].responses >= t {
+                        teams.max(t)
+                    } else {
+                        teams
+                    }
+                };
+                let mut low: u64 = own.iter().map(|&c| least(c)).sum();
                 let pinned = h > 0
                     && (h < t
                         || k == 1
                         || h == k
                         || h == k * (t - 1)
                         || k + 1 >= t
-                        || h == teams
+                        || h == low
                         || (small && h == teams * (t - 1)));
                 let last = kids.iter().rev().find(|&&c| vis[c] == Shown);
                 if last.is_none() && h > 0 && h == groups[p].responses {
                     upward.push(p);
                     grew = true;
-                } else if pinned && let Some(&c) = last {
-                    vis[c] = Complementary;
+                } else if pinned {
+                    // Protectors from the end of the list while every hidden child is at its
+                    // fewest; the unit itself when none is left.
+                    let in_kids: u64 = kids.iter().map(|&c| groups[c].responses).sum();
+                    let mut d = h + groups[p].responses - in_kids;
+                    let shown: Vec<usize> = kids
+                        .iter()
+                        .rev()
+                        .copied()
+                        .filter(|&c| vis[c] == Shown)
+                        .collect();
+                    for (j, &c) in shown.iter().enumerate() {
+                        if j > 0 && d > low {
+                            break;
+                        }
+                        vis[c] = Complementary;
+                        d += groups[c].responses;
+                        low += least(c);
+                    }
+                    if d <= low {
+                        upward.push(p);
+                        grew = true;
+                    }
                 }
             }
             if !grew {
@@ -926,9 +1019,7 @@ pub(crate) mod tests {
             .fold(t, u64::max)
     }
 
-    /// The hidden units below `t` that the exhaustive reader pins to one size, except units
-    /// whose teams have 1 respondent each: beside a complement of exactly `t` they are a known
-    /// open case (docs/method.md, Limits).
+    /// The hidden units below `t` that the exhaustive reader pins to one size.
     fn pinned_units(
         groups: &[GroupSize],
         t: u64,
@@ -937,10 +1028,7 @@ pub(crate) mod tests {
     ) -> Vec<(usize, u64)> {
         possible_sizes_in(groups, t, max, forced)
             .into_iter()
-            .filter(|(u, sizes)| {
-                let r = groups[*u].responses;
-                sizes.len() < 2 && r > teams_below(groups, *u) && r < t
-            })
+            .filter(|(u, sizes)| sizes.len() < 2 && groups[*u].responses < t)
             .map(|(u, _)| (u, groups[u].responses))
             .collect()
     }
@@ -1093,7 +1181,7 @@ pub(crate) mod tests {
             for (unit, sizes) in possible_sizes(&g, t, 24) {
                 let team = !has_child[unit];
                 let r = g[unit].responses;
-                prop_assert!(!team || r >= t || r == 1 || sizes.len() >= 2, "unit {} ({:?}): only {:?} possible in {:?}", unit, g[unit], sizes, g);
+                prop_assert!(!team || r >= t || sizes.len() >= 2, "unit {} ({:?}): only {:?} possible in {:?}", unit, g[unit], sizes, g);
             }
         }
 
