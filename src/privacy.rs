@@ -111,6 +111,30 @@ pub fn suppress_measure(
     threshold: u64,
     forced: &[Visibility],
 ) -> Vec<Visibility> {
+    suppress_within(groups, threshold, forced, &[])
+}
+
+/// [`suppress_measure`] for a measure that counts some of a unit's respondents (a question's
+/// answers, the eNPS answers): a unit's count is at most its `responses`, which are published
+/// wherever the unit is shown in the responses' table, so a reader can bound a hidden count by
+/// them from above. Rule 3 then also asks whether the hidden children are all at their largest.
+pub fn suppress_answers(
+    groups: &[GroupSize],
+    threshold: u64,
+    forced: &[Visibility],
+    responses: &[u64],
+) -> Vec<Visibility> {
+    suppress_within(groups, threshold, forced, responses)
+}
+
+/// The rules, with `ceiling` (empty or one entry per unit) the published upper bound of each
+/// unit's count where `forced` shows it.
+fn suppress_within(
+    groups: &[GroupSize],
+    threshold: u64,
+    forced: &[Visibility],
+    ceiling: &[u64],
+) -> Vec<Visibility> {
     let n = groups.len();
 
     // Children lists in one flat array (compressed sparse rows), in index order.
@@ -201,14 +225,36 @@ pub fn suppress_measure(
             // Rule 3. The children of a shown unit are Shown, NoData, BelowThreshold or forced
             // hidden here; every hidden one with data counts.
             let kids = &children[start[i]..start[i + 1]];
-            let (mut hidden, mut count, mut teams, mut least, mut bounded) =
-                (0u64, 0u64, 0u64, 0u64, true);
+            // The most a reader can allow a hidden child: `t − 1` per team when it has fewer
+            // than `t` in every team, and in a measure's table at most its published responses.
+            let largest = |c: usize| {
+                let cap = capped[c].then(|| leaves[c].saturating_mul(threshold - 1));
+                let published = ceiling
+                    .get(c)
+                    .filter(|_| !forced.get(c).is_some_and(|v| v.is_hidden()));
+                match (cap, published) {
+                    (Some(a), Some(&b)) => Some(a.min(b)),
+                    (a, b) => a.or(b.copied()),
+                }
+            };
+            // The fewest: 1 per team, and `t` for a child that has `t` or more and is hidden in
+            // this table only (a child forced hidden may have any count here, even 0).
+            let fewest = |c: usize| {
+                if forced.get(c).is_some_and(|v| v.is_hidden()) {
+                    leaves[c]
+                } else {
+                    lowest(groups[c].responses, leaves[c], threshold)
+                }
+            };
+            let (mut hidden, mut count, mut teams, mut least, mut most, mut bounded) =
+                (0u64, 0u64, 0u64, 0u64, Some(0u64), true);
             for &c in kids {
                 if vis[c].is_hidden() && groups[c].responses > 0 {
                     hidden = hidden.saturating_add(groups[c].responses);
                     count += 1;
                     teams += leaves[c];
-                    least += lowest(groups[c].responses, leaves[c], threshold);
+                    least += fewest(c);
+                    most = most.zip(largest(c)).map(|(a, b)| a.saturating_add(b));
                     bounded &= capped[c];
                 }
             }
@@ -218,7 +264,8 @@ pub fn suppress_measure(
             // (A total above the children's sum, respondents without a team, publishes nothing
             // more than it.)
             let needed = needs_complement(hidden, count, threshold)
-                || at_team_bound(hidden, least, teams, bounded, threshold);
+                || at_team_bound(hidden, least, teams, bounded, threshold)
+                || (hidden > 0 && most == Some(hidden));
             // In a measure's table, children all hidden by the units' own table (where this unit
             // stayed shown) are that table's decision, already protected there.
             let decided = !forced.is_empty()
@@ -236,24 +283,29 @@ pub fn suppress_measure(
             // next last-listed shown child protects too. With none left, this unit is hidden.
             if needed {
                 // What the reader can subtract: the hidden children and any respondents of this
-                // unit outside every child (at least 0).
+                // unit outside every child (at least 0, with no upper bound).
                 let in_kids: u64 = kids.iter().map(|&c| groups[c].responses).sum();
-                hidden = hidden.saturating_add(groups[i].responses.saturating_sub(in_kids));
+                let outside = groups[i].responses.saturating_sub(in_kids);
+                if outside > 0 {
+                    hidden = hidden.saturating_add(outside);
+                    most = None;
+                }
                 let mut protectors = 0;
                 for &c in kids.iter().rev() {
-                    if protectors > 0 && hidden > least {
+                    if protectors > 0 && hidden > least && most != Some(hidden) {
                         break;
                     }
                     if vis[c] == Visibility::Shown {
                         vis[c] = Visibility::Complementary;
                         hidden = hidden.saturating_add(groups[c].responses);
-                        least += lowest(groups[c].responses, leaves[c], threshold);
+                        least += fewest(c);
+                        most = most.zip(largest(c)).map(|(a, b)| a.saturating_add(b));
                         protectors += 1;
                     }
                 }
                 // (In a measure's table, children all forced hidden may have answered it 0
                 // times, so nothing is pinned there that the units' table did not protect.)
-                if hidden <= least && !decided {
+                if (hidden <= least || most == Some(hidden)) && !decided {
                     upward[i] = true;
                     changed = true;
                 }
@@ -508,7 +560,7 @@ pub(crate) mod tests {
         ]);
         let vis = suppress(&g, 4);
         assert_eq!(vis[6], Complementary, "{vis:?}");
-        assert_eq!(pinned_units(&g, 4, 16, &[]), []);
+        assert_eq!(pinned_units(&g, 4, 16, (&[], &[])), []);
         // The lower bound (N = 5): regions of three and two teams of 1 each (both below N,
         // hidden) beside a shown team: 5 hidden in five teams, each at least 1, fixes them all.
         let g = tree(&[
@@ -524,7 +576,7 @@ pub(crate) mod tests {
         ]);
         let vis = suppress(&g, 5);
         assert_eq!(vis[8], Complementary, "{vis:?}");
-        assert_eq!(pinned_units(&g, 5, 8, &[]), []);
+        assert_eq!(pinned_units(&g, 5, 8, (&[], &[])), []);
     }
 
     /// The same leak in an item's table: every team is shown, but only 3, 3, 3 and 4 of them
@@ -542,12 +594,51 @@ pub(crate) mod tests {
             (Some(0), 4),
             (Some(0), 4),
         ]);
-        let pinned = pinned_units(&g, 4, reader_bound(&g, 4, &[]), &[]);
+        let pinned = pinned_units(&g, 4, reader_bound(&g, 4, &[]), (&[], &[]));
         assert!(
             pinned.is_empty(),
             "pinned {pinned:?}: {:?}",
             suppress(&g, 4)
         );
+    }
+
+    #[test]
+    fn a_protectors_published_responses_bound_its_answers() {
+        // At t = 4: region R (9 responses, 7 answers) = team A (5, 3) + team B (4, 4), beside
+        // team S (10, 10). In the answers' table A is below 4 and B, the last-listed, protects
+        // it; but B's 4 responses are published, so A + B = 7 with A at most 3 and B at most 4
+        // pins both. Without that bound in the rule, R's answers stay published.
+        let units = tree(&[
+            (None, 19),
+            (Some(0), 9),
+            (Some(1), 5),
+            (Some(1), 4),
+            (Some(0), 10),
+        ]);
+        let answers = tree(&[
+            (None, 17),
+            (Some(0), 7),
+            (Some(1), 3),
+            (Some(1), 4),
+            (Some(0), 10),
+        ]);
+        let vis = suppress(&units, 4);
+        assert!(vis.iter().all(|v| v.is_shown()));
+        let responses: Vec<u64> = units.iter().map(|g| g.responses).collect();
+        assert!(suppress_measure(&answers, 4, &vis)[1].is_shown());
+        let capped = suppress_answers(&answers, 4, &vis, &responses);
+        assert_eq!(
+            capped,
+            [
+                Shown,
+                Complementary,
+                BelowThreshold,
+                HiddenParent,
+                Complementary
+            ]
+        );
+        let invited = [0, 0, 6, 5, 12];
+        assert_eq!(combined_pinned(&units, &answers, &invited, 4), []);
     }
 
     #[test]
@@ -568,7 +659,7 @@ pub(crate) mod tests {
         let item = tree(&spec(3, 3, 3, 4));
         let vis = suppress_measure(&item, 4, &units);
         assert_eq!(vis[6], Complementary, "{vis:?}");
-        assert_eq!(pinned_units(&item, 4, 12, &units), []);
+        assert_eq!(pinned_units(&item, 4, 12, (&units, &[])), []);
     }
 
     #[test]
@@ -935,7 +1026,7 @@ pub(crate) mod tests {
     /// published) whose published output, rules included, is the same as `groups`'s. For each
     /// hidden unit, the set of sizes it has across those assignments.
     fn possible_sizes(groups: &[GroupSize], t: u64, max: u64) -> Vec<(usize, Vec<u64>)> {
-        possible_sizes_in(groups, t, max, &[])
+        possible_sizes_in(groups, t, max, (&[], &[]))
     }
 
     /// [`possible_sizes`] for one measure's table ([`suppress_measure`] with `forced`): a leaf
@@ -944,10 +1035,33 @@ pub(crate) mod tests {
         groups: &[GroupSize],
         t: u64,
         max: u64,
-        forced: &[Visibility],
+        (forced, ceiling): (&[Visibility], &[u64]),
     ) -> Vec<(usize, Vec<u64>)> {
-        let vis = suppress_measure(groups, t, forced);
-        let seen = public(groups, &vis);
+        let seen = public(groups, &suppress_within(groups, t, forced, ceiling));
+        let low = |i: usize| u64::from(!forced.get(i).is_some_and(|v| v.is_hidden()));
+        let readings = readings(groups, t, &seen, (forced, ceiling), &|i| (low(i), max));
+        let hidden: Vec<usize> = (0..groups.len()).filter(|&i| seen[i].is_none()).collect();
+        hidden
+            .into_iter()
+            .map(|h| {
+                let mut sizes: Vec<u64> = readings.iter().map(|g| g[h].responses).collect();
+                sizes.sort_unstable();
+                sizes.dedup();
+                (h, sizes)
+            })
+            .collect()
+    }
+
+    /// Every tree with the shape of `groups` and its published leaves whose published output
+    /// under the rules ([`suppress_measure`] with `forced`) is `seen`, where each unpublished
+    /// leaf `i` takes every size in `range(i)` (inclusive).
+    fn readings(
+        groups: &[GroupSize],
+        t: u64,
+        seen: &[Option<u64>],
+        (forced, ceiling): (&[Visibility], &[u64]),
+        range: &dyn Fn(usize) -> (u64, u64),
+    ) -> Vec<Vec<GroupSize>> {
         let n = groups.len();
         let mut has_child = vec![false; n];
         for g in groups {
@@ -958,13 +1072,12 @@ pub(crate) mod tests {
         let unknown: Vec<usize> = (0..n)
             .filter(|&i| !has_child[i] && seen[i].is_none())
             .collect();
-        let least: Vec<u64> = unknown
-            .iter()
-            .map(|&i| u64::from(!forced.get(i).is_some_and(|v| v.is_hidden())))
-            .collect();
-        let hidden: Vec<usize> = (0..n).filter(|&i| seen[i].is_none()).collect();
-        let mut sizes: Vec<Vec<u64>> = vec![Vec::new(); n];
-        let mut guess = least.clone();
+        let bounds: Vec<(u64, u64)> = unknown.iter().map(|&i| range(i)).collect();
+        if bounds.iter().any(|&(lo, hi)| lo > hi) {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut guess: Vec<u64> = bounds.iter().map(|b| b.0).collect();
         loop {
             let mut g: Vec<GroupSize> = groups.to_vec();
             for i in 0..n {
@@ -980,24 +1093,103 @@ pub(crate) mod tests {
                     g[p].responses += g[i].responses;
                 }
             }
-            if public(&g, &suppress_measure(&g, t, forced)) == seen {
-                for &h in &hidden {
-                    if !sizes[h].contains(&g[h].responses) {
-                        sizes[h].push(g[h].responses);
-                    }
-                }
+            if public(&g, &suppress_within(&g, t, forced, ceiling)) == seen {
+                found.push(g);
             }
             // Next assignment (odometer).
-            let Some(k) = guess.iter().position(|&x| x < max) else {
+            let Some(k) = (0..guess.len()).find(|&k| guess[k] < bounds[k].1) else {
                 break;
             };
             guess[k] += 1;
-            guess[..k].copy_from_slice(&least[..k]);
+            for j in 0..k {
+                guess[j] = bounds[j].0;
+            }
         }
-        hidden
-            .into_iter()
-            .map(|h| (h, std::mem::take(&mut sizes[h])))
-            .collect()
+        found
+    }
+
+    /// The reader who combines two tables: the responses `groups` and one question's answers
+    /// `answers` (each team's answers at most its responses; a team hidden in the responses may
+    /// have answered 0 times). Every reading of the responses that the rules allow is paired
+    /// with every reading of the answers that the rules allow beside it, with the answers'
+    /// table suppressed on that reading's own hidden set. Returns the hidden units below `t`
+    /// in either table that have only one possible count across all pairs: (table, unit, count),
+    /// table 0 the responses and 1 the answers. It also checks that the published invited counts
+    /// (of the shown and no-data units) allow every such reading: invited less the true
+    /// responses plus the reading's, on every hidden team, gives them all again.
+    fn combined_pinned(
+        groups: &[GroupSize],
+        answers: &[GroupSize],
+        invited: &[u64],
+        t: u64,
+    ) -> Vec<(usize, usize, u64)> {
+        let n = groups.len();
+        let units = suppress(groups, t);
+        let seen = public(groups, &units);
+        let responses: Vec<u64> = groups.iter().map(|g| g.responses).collect();
+        let seen_answers = public(answers, &suppress_answers(answers, t, &units, &responses));
+        let max = reader_bound(groups, t, &[]);
+        let mut has_child = vec![false; n];
+        for g in groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
+            }
+        }
+        // The invited counts a reader sees, summed up the tree from the teams.
+        let totals = |leaf: &dyn Fn(usize) -> u64| {
+            let mut x = vec![0u64; n];
+            for i in (0..n).rev() {
+                if !has_child[i] {
+                    x[i] = leaf(i);
+                }
+                if let Some(p) = groups[i].parent {
+                    x[p] += x[i];
+                }
+            }
+            x
+        };
+        let invited_seen = totals(&|i| invited[i]);
+        let mut sizes = vec![[Vec::new(), Vec::new()]; n];
+        for r in readings(groups, t, &seen, (&[], &[]), &|_| (1, max)) {
+            let again = totals(&|i| invited[i] + r[i].responses - groups[i].responses);
+            for i in 0..n {
+                if seen[i].is_some() {
+                    assert_eq!(
+                        again[i], invited_seen[i],
+                        "invited of unit {i} in reading {r:?}"
+                    );
+                }
+            }
+            let forced = suppress(&r, t);
+            let ceiling: Vec<u64> = r.iter().map(|g| g.responses).collect();
+            let range = |i: usize| {
+                let hi = r[i].responses;
+                (u64::from(!forced[i].is_hidden()).min(hi), hi)
+            };
+            for a in readings(answers, t, &seen_answers, (&forced, &ceiling), &range) {
+                for i in 0..n {
+                    for (k, x) in [(0, r[i].responses), (1, a[i].responses)] {
+                        if !sizes[i][k].contains(&x) {
+                            sizes[i][k].push(x);
+                        }
+                    }
+                }
+            }
+        }
+        let mut pinned = Vec::new();
+        for i in 0..n {
+            for (k, (table, vis_seen)) in [(groups, &seen), (answers, &seen_answers)]
+                .into_iter()
+                .enumerate()
+            {
+                // (0 pinned is "nobody there answered it", which no threshold rule can hide.)
+                let x = table[i].responses;
+                if vis_seen[i].is_none() && x > 0 && x < t && sizes[i][k].len() < 2 {
+                    pinned.push((k, i, table[i].responses));
+                }
+            }
+        }
+        pinned
     }
 
     /// The largest size the exhaustive reader needs to try for a hidden team: the most that the
@@ -1019,16 +1211,47 @@ pub(crate) mod tests {
             .fold(t, u64::max)
     }
 
+    /// For each unit, the most a reader can allow it: the hidden children's total of its nearest
+    /// shown ancestor (what that ancestor's total leaves beside its shown children), or `t` ×
+    /// the number of units when nothing above it is shown. The exhaustive readers of deeper trees
+    /// try each hidden team up to this instead of one bound for all.
+    fn leaf_bounds(groups: &[GroupSize], t: u64, forced: &[Visibility]) -> Vec<u64> {
+        let vis = suppress_measure(groups, t, forced);
+        let n = groups.len();
+        let mut hidden_below = vec![0u64; n];
+        for (c, g) in groups.iter().enumerate() {
+            if let Some(p) = g.parent
+                && vis[c].is_hidden()
+            {
+                hidden_below[p] += g.responses;
+            }
+        }
+        let mut bound = vec![t * n as u64; n];
+        for i in 0..n {
+            if let Some(p) = groups[i].parent {
+                bound[i] = if vis[p].is_shown() {
+                    hidden_below[p]
+                } else {
+                    bound[p]
+                };
+            }
+        }
+        bound
+    }
+
     /// The hidden units below `t` that the exhaustive reader pins to one size.
     fn pinned_units(
         groups: &[GroupSize],
         t: u64,
         max: u64,
-        forced: &[Visibility],
+        rule: (&[Visibility], &[u64]),
     ) -> Vec<(usize, u64)> {
-        possible_sizes_in(groups, t, max, forced)
+        possible_sizes_in(groups, t, max, rule)
             .into_iter()
-            .filter(|(u, sizes)| sizes.len() < 2 && groups[*u].responses < t)
+            .filter(|(u, sizes)| {
+                // 0 pinned is "nobody there answered this", what no threshold rule can hide.
+                sizes.len() < 2 && groups[*u].responses < t && groups[*u].responses > 0
+            })
             .map(|(u, _)| (u, groups[u].responses))
             .collect()
     }
@@ -1047,6 +1270,80 @@ pub(crate) mod tests {
         let size = prop_oneof![3 => 1u64..6, 2 => 4u64..10, 1 => Just(0u64)];
         let node = (any::<prop::sample::Index>(), size);
         prop::collection::vec(node, 3..8).prop_map(|nodes| tree_from(nodes, 2))
+    }
+
+    /// Trees three levels below the organisation: 2 divisions, each with 1 or 2 regions of 1 or
+    /// 2 teams (up to 15 units), mostly small teams, for the exhaustive readers.
+    fn arb_deep_tree() -> impl Strategy<Value = Vec<GroupSize>> {
+        let size = prop_oneof![3 => 1u64..5, 2 => 4u64..8, 1 => Just(0u64)];
+        let region = prop::collection::vec(size, 1..=2);
+        let division = prop::collection::vec(region, 1..=2);
+        prop::collection::vec(division, 2).prop_map(|divisions| {
+            let mut g = vec![GroupSize {
+                parent: None,
+                responses: 0,
+            }];
+            for division in divisions {
+                let d = g.len();
+                g.push(GroupSize {
+                    parent: Some(0),
+                    responses: 0,
+                });
+                for teams in division {
+                    let r = g.len();
+                    g.push(GroupSize {
+                        parent: Some(d),
+                        responses: 0,
+                    });
+                    for responses in teams {
+                        g.push(GroupSize {
+                            parent: Some(r),
+                            responses,
+                        });
+                    }
+                }
+            }
+            for i in (1..g.len()).rev() {
+                if let Some(p) = g[i].parent {
+                    g[p].responses += g[i].responses;
+                }
+            }
+            g
+        })
+    }
+
+    /// Each team's answers to one question: its responses less a few (some chose "not
+    /// applicable"), summed up the tree.
+    fn answers_of(groups: &[GroupSize], fewer: &[u64]) -> Vec<GroupSize> {
+        let n = groups.len();
+        let mut has_child = vec![false; n];
+        for g in groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
+            }
+        }
+        let mut m: Vec<GroupSize> = groups
+            .iter()
+            .map(|x| GroupSize {
+                parent: x.parent,
+                responses: 0,
+            })
+            .collect();
+        for i in (0..n).rev() {
+            if !has_child[i] {
+                m[i].responses = groups[i].responses.saturating_sub(fewer[i % fewer.len()]);
+            }
+            if let Some(p) = m[i].parent {
+                m[p].responses += m[i].responses;
+            }
+        }
+        m
+    }
+
+    fn hidden_teams(groups: &[GroupSize], vis: &[Visibility]) -> usize {
+        (0..groups.len())
+            .filter(|&i| vis[i].is_hidden() && !groups.iter().any(|g| g.parent == Some(i)))
+            .count()
     }
 
     const MAX_DEPTH: usize = 4;
@@ -1198,7 +1495,7 @@ pub(crate) mod tests {
             }
             let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
-            let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), &[]);
+            let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), (&[], &[]));
             prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?})", pinned, g, vis);
         }
 
@@ -1252,11 +1549,52 @@ pub(crate) mod tests {
                     m[p].responses += m[i].responses;
                 }
             }
-            let vis = suppress_measure(&m, t, &units);
+            // Answers are at most the responses (published where a unit is shown); a headcount
+            // is not.
+            let responses: Vec<u64> = g.iter().map(|x| x.responses).collect();
+            let ceiling: &[u64] = if own { &[] } else { &responses };
+            let vis = suppress_answers(&m, t, &units, ceiling);
             let hidden_leaves = (0..n).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
-            let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), &units);
+            let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), (&units, ceiling));
             prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?}; units {:?})", pinned, m, vis, units);
+        }
+
+        /// The exhaustive reader on trees three levels deep (organisation, divisions, regions,
+        /// teams): no hidden team, region or division below `t` has only one possible size.
+        #[test]
+        fn no_hidden_size_is_pinned_three_levels_deep(g in arb_deep_tree(), t in 4u64..=5) {
+            let vis = suppress(&g, t);
+            prop_assume!(hidden_teams(&g, &vis) <= 3);
+            let bound = leaf_bounds(&g, t, &[]);
+            let seen = public(&g, &vis);
+            let readings = readings(&g, t, &seen, (&[], &[]), &|i| (1, bound[i]));
+            for (u, x) in g.iter().enumerate() {
+                if seen[u].is_none() && x.responses < t {
+                    let first = readings[0][u].responses;
+                    prop_assert!(readings.iter().any(|r| r[u].responses != first), "unit {} pinned at {} in {:?} ({:?})", u, x.responses, g, vis);
+                }
+            }
+        }
+
+        /// The reader who combines the responses with one question's answers (at most the
+        /// responses) and the invited counts (at least the responses), on trees one, two and
+        /// three levels deep: no hidden count below `t` in either table is pinned.
+        #[test]
+        fn no_hidden_count_is_pinned_by_combining_tables(
+            g in prop_oneof![arb_small_nested_tree(), arb_deep_tree()],
+            t in 4u64..=5,
+            fewer in prop::collection::vec(prop_oneof![3 => Just(0u64), 1 => 0u64..3], 8),
+            extra in prop::collection::vec(0u64..3, 8),
+        ) {
+            let vis = suppress(&g, t);
+            prop_assume!(hidden_teams(&g, &vis) <= 2);
+            let answers = answers_of(&g, &fewer);
+            let responses: Vec<u64> = g.iter().map(|x| x.responses).collect();
+            prop_assume!(hidden_teams(&answers, &suppress_answers(&answers, t, &vis, &responses)) <= 2);
+            let invited: Vec<u64> = (0..g.len()).map(|i| g[i].responses + extra[i % extra.len()]).collect();
+            let pinned = combined_pinned(&g, &answers, &invited, t);
+            prop_assert!(pinned.is_empty(), "pinned (table, unit, count) {:?} in {:?} / {:?}", pinned, g, answers);
         }
     }
 }
