@@ -225,47 +225,42 @@ fn suppress_within(
             // Rule 3. The children of a shown unit are Shown, NoData, BelowThreshold or forced
             // hidden here; every hidden one with data counts.
             let kids = &children[start[i]..start[i + 1]];
-            // The most a reader can allow a hidden child: `t − 1` per team when it has fewer
-            // than `t` in every team, and in a measure's table at most its published responses.
-            let largest = |c: usize| {
-                let cap = capped[c].then(|| leaves[c].saturating_mul(threshold - 1));
-                let published = ceiling
-                    .get(c)
-                    .filter(|_| !forced.get(c).is_some_and(|v| v.is_hidden()));
-                match (cap, published) {
-                    (Some(a), Some(&b)) => Some(a.min(b)),
-                    (a, b) => a.or(b.copied()),
+            // What a reader can say of each hidden child's count (see [`Range`]).
+            let range = |c: usize| {
+                let forced_here = forced.get(c).is_some_and(|v| v.is_hidden());
+                Range {
+                    // 1 per team, and `t` for a child of `t` or more hidden in this table only
+                    // (one forced hidden may have any count here, even 0).
+                    fewest: if forced_here {
+                        leaves[c]
+                    } else {
+                        lowest(groups[c].responses, leaves[c], threshold)
+                    },
+                    // `t − 1` per team when it has fewer than `t` in every team; in a measure's
+                    // table, at most its responses where they are published.
+                    most: match (
+                        capped[c].then(|| leaves[c].saturating_mul(threshold - 1)),
+                        ceiling.get(c).filter(|_| !forced_here).copied(),
+                    ) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
                 }
             };
-            // The fewest: 1 per team, and `t` for a child that has `t` or more and is hidden in
-            // this table only (a child forced hidden may have any count here, even 0).
-            let fewest = |c: usize| {
-                if forced.get(c).is_some_and(|v| v.is_hidden()) {
-                    leaves[c]
-                } else {
-                    lowest(groups[c].responses, leaves[c], threshold)
-                }
-            };
-            let (mut hidden, mut count, mut teams, mut least, mut most, mut bounded) =
-                (0u64, 0u64, 0u64, 0u64, Some(0u64), true);
+            let (mut sum, mut count) = (Sums::NONE, 0u64);
             for &c in kids {
                 if vis[c].is_hidden() && groups[c].responses > 0 {
-                    hidden = hidden.saturating_add(groups[c].responses);
+                    sum.add(groups[c].responses, range(c));
                     count += 1;
-                    teams += leaves[c];
-                    least += fewest(c);
-                    most = most.zip(largest(c)).map(|(a, b)| a.saturating_add(b));
-                    bounded &= capped[c];
                 }
             }
+            let hidden = sum.count;
             let last_shown = kids.iter().rev().find(|&&c| vis[c] == Visibility::Shown);
             // Rule 5: every child with data is hidden for its own reason and this unit's total
             // is exactly theirs. (Hiding it only when their sizes would be pinned would say so.)
             // (A total above the children's sum, respondents without a team, publishes nothing
             // more than it.)
-            let needed = needs_complement(hidden, count, threshold)
-                || at_team_bound(hidden, least, teams, bounded, threshold)
-                || (hidden > 0 && most == Some(hidden));
+            let needed = needs_complement(hidden, count, threshold) || (hidden > 0 && sum.pinned());
             // In a measure's table, children all hidden by the units' own table (where this unit
             // stayed shown) are that table's decision, already protected there.
             let decided = !forced.is_empty()
@@ -278,34 +273,38 @@ fn suppress_within(
                 continue;
             }
             // Rule 3: the last-listed shown child; the choice says nothing about its size. A
-            // reader who knows the rule knows a protector has at least `t` (it was shown): while
-            // every hidden child, protectors included, sits at its lowest possible size, the
-            // next last-listed shown child protects too. With none left, this unit is hidden.
+            // reader who knows the rule knows a protector has at least `t` (it was shown), and
+            // in a measure's table at most its published responses: while that pins the hidden
+            // children, the next last-listed shown child protects too. With none left, this
+            // unit is hidden.
             if needed {
                 // What the reader can subtract: the hidden children and any respondents of this
                 // unit outside every child (at least 0, with no upper bound).
                 let in_kids: u64 = kids.iter().map(|&c| groups[c].responses).sum();
                 let outside = groups[i].responses.saturating_sub(in_kids);
                 if outside > 0 {
-                    hidden = hidden.saturating_add(outside);
-                    most = None;
+                    sum.add(
+                        outside,
+                        Range {
+                            fewest: 0,
+                            most: None,
+                        },
+                    );
                 }
                 let mut protectors = 0;
                 for &c in kids.iter().rev() {
-                    if protectors > 0 && hidden > least && most != Some(hidden) {
+                    if protectors > 0 && !sum.pinned() {
                         break;
                     }
                     if vis[c] == Visibility::Shown {
                         vis[c] = Visibility::Complementary;
-                        hidden = hidden.saturating_add(groups[c].responses);
-                        least += fewest(c);
-                        most = most.zip(largest(c)).map(|(a, b)| a.saturating_add(b));
+                        sum.add(groups[c].responses, range(c));
                         protectors += 1;
                     }
                 }
                 // (In a measure's table, children all forced hidden may have answered it 0
                 // times, so nothing is pinned there that the units' table did not protect.)
-                if (hidden <= least || most == Some(hidden)) && !decided {
+                if sum.pinned() && !decided {
                     upward[i] = true;
                     changed = true;
                 }
@@ -314,6 +313,45 @@ fn suppress_within(
         if !changed {
             return vis;
         }
+    }
+}
+
+/// What a reader who knows the rules can say of one hidden child's count: at least `fewest`,
+/// at most `most` (None: no upper bound).
+#[derive(Clone, Copy)]
+struct Range {
+    fewest: u64,
+    most: Option<u64>,
+}
+
+/// The hidden children of one shown unit together: their count (which the reader can
+/// subtract), the sums of their ranges, and how many of them have more than one possible count.
+struct Sums {
+    count: u64,
+    fewest: u64,
+    most: Option<u64>,
+    loose: u64,
+}
+
+impl Sums {
+    const NONE: Sums = Sums {
+        count: 0,
+        fewest: 0,
+        most: Some(0),
+        loose: 0,
+    };
+
+    fn add(&mut self, count: u64, range: Range) {
+        self.count = self.count.saturating_add(count);
+        self.fewest = self.fewest.saturating_add(range.fewest);
+        self.most = self.most.zip(range.most).map(|(a, b)| a.saturating_add(b));
+        self.loose += u64::from(range.most != Some(range.fewest));
+    }
+
+    /// Whether the published difference fixes every one of them: it is at the end of the
+    /// summed range, or at most one of them could have more than one count.
+    fn pinned(&self) -> bool {
+        self.count <= self.fewest || self.most == Some(self.count) || self.loose < 2
     }
 }
 
@@ -329,16 +367,6 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
             || hidden == count
             || hidden == count.saturating_mul(threshold - 1)
             || count + 1 >= threshold)
-}
-
-/// Rule 3's test through the levels below the hidden children: `hidden` respondents in hidden
-/// children that hold `teams` teams with data between them, and can have no fewer than `least`
-/// together ([`lowest`] summed over them). Each team has at least 1 respondent and, when
-/// `bounded` (every hidden child is below the threshold or hidden only because all its own teams
-/// are), at most `threshold − 1`. A total at either end of that range fixes every team inside
-/// it, however the teams are grouped into regions.
-pub fn at_team_bound(hidden: u64, least: u64, teams: u64, bounded: bool, threshold: u64) -> bool {
-    hidden > 0 && (hidden == least || (bounded && hidden == teams.saturating_mul(threshold - 1)))
 }
 
 /// The fewest respondents a reader who knows the rules can give a hidden group of `responses`
