@@ -17,10 +17,12 @@
 //! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
 //!    hidden children. For every shown unit, let `H` be its hidden children with data. If
 //!    [`needs_complement`] says their sizes could be worked out (sum below `t`, a single one, all of
-//!    size 1, all of size `t − 1`, or `t − 1` or more of them), or [`at_team_bound`] says the teams
-//!    inside them could (all of size 1, or all of size `t − 1` when every one is below `t`), the
-//!    **last-listed** shown child is hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
-//!    the reader the hidden child was no larger than its shown siblings.
+//!    size 1, all of size `t − 1`, or `t − 1` or more of them), or their ranges (below) would fix
+//!    them, the **last-listed** shown child is hidden as [`Visibility::Complementary`]. The choice
+//!    ignores sizes: choosing the smallest told the reader the hidden child was no larger than its
+//!    shown siblings. A protector had at least `t`, which a reader who knows the rule knows, so
+//!    while the ranges with it still fix the hidden children, the next last-listed shown child
+//!    protects too; with none left, the unit itself is hidden (and rule 5's repeat follows).
 //! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
 //!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
 //!    complementary-hidden region's teams would add up to the region again.
@@ -39,11 +41,14 @@
 //! finer. That sum is 0 or covers at least `t` respondents in at least two hidden units (rule 3).
 //!
 //! For sizes, each hidden top lies in a range read off the tree: at least 1 per team with data in
-//! it, at most `t − 1` per team when all of them are below `t`. The published sum of several such
-//! ranges fixes one of them (and so the teams inside) only if the sum sits at an end of the summed
-//! range, or the others are fixed already (a single hidden top): rule 3 hides one more then. The
-//! test is one pass over the children, O(n) like the rest. Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
-//! and what no threshold rule can protect).
+//! it and at least `t` when it has `t` or more (it is hidden only to protect or by rule 5), at most
+//! `t − 1` per team when all of them are below `t`, and in a question's or the eNPS answers'
+//! table at most its published responses. The published sum of several such ranges fixes one of
+//! them (and so the teams inside) only if the sum sits at an end of the summed range, or all the
+//! others are fixed already (at most one range wider than one value): rule 3 hides one more then,
+//! and again while that holds. The test is one pass over the children, O(n) like the rest. Sizes
+//! are checked by exhaustive readers in the tests (see docs/method.md for what they cover and what
+//! no threshold rule can protect).
 
 /// One unit of the tree for one period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
