@@ -400,6 +400,17 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// For each unit, whether some unit has it as its parent.
+    fn has_children(groups: &[GroupSize]) -> Vec<bool> {
+        let mut has_child = vec![false; groups.len()];
+        for g in groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
+            }
+        }
+        has_child
+    }
+
     // ---- hand cases ----
 
     #[test]
@@ -810,12 +821,7 @@ pub(crate) mod tests {
     /// For each unit, the indicator vector of the leaves under it (a leaf covers itself).
     fn leaf_indicators(groups: &[GroupSize]) -> Vec<Vec<i128>> {
         let n = groups.len();
-        let mut has_child = vec![false; n];
-        for g in groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(groups);
         let leaves: Vec<usize> = (0..n).filter(|&i| !has_child[i]).collect();
         let mut ind = vec![vec![0i128; leaves.len()]; n];
         for (k, &leaf) in leaves.iter().enumerate() {
@@ -1096,12 +1102,7 @@ pub(crate) mod tests {
         range: &dyn Fn(usize) -> (u64, u64),
     ) -> Vec<Vec<GroupSize>> {
         let n = groups.len();
-        let mut has_child = vec![false; n];
-        for g in groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(groups);
         let unknown: Vec<usize> = (0..n)
             .filter(|&i| !has_child[i] && seen[i].is_none())
             .collect();
@@ -1164,12 +1165,7 @@ pub(crate) mod tests {
         let responses: Vec<u64> = groups.iter().map(|g| g.responses).collect();
         let seen_answers = public(answers, &suppress_answers(answers, t, &units, &responses));
         let max = reader_bound(groups, t, &[]);
-        let mut has_child = vec![false; n];
-        for g in groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(groups);
         // The invited counts a reader sees, summed up the tree from the teams.
         let totals = |leaf: &dyn Fn(usize) -> u64| {
             let mut x = vec![0u64; n];
@@ -1351,12 +1347,7 @@ pub(crate) mod tests {
     /// applicable"), summed up the tree.
     fn answers_of(groups: &[GroupSize], fewer: &[u64]) -> Vec<GroupSize> {
         let n = groups.len();
-        let mut has_child = vec![false; n];
-        for g in groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(groups);
         let mut m: Vec<GroupSize> = groups
             .iter()
             .map(|x| GroupSize {
@@ -1411,12 +1402,7 @@ pub(crate) mod tests {
             });
             leaf_responses.push(responses);
         }
-        let mut has_child = vec![false; groups.len()];
-        for g in &groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(&groups);
         for i in (0..groups.len()).rev() {
             if !has_child[i] {
                 groups[i].responses = leaf_responses[i];
@@ -1469,12 +1455,7 @@ pub(crate) mod tests {
             let units = suppress(&g, t);
             // Each leaf answered the measure with a share of its respondents; inner units sum.
             let mut m: Vec<GroupSize> = g.iter().map(|x| GroupSize { parent: x.parent, responses: 0 }).collect();
-            let mut has_child = vec![false; g.len()];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             for i in (0..g.len()).rev() {
                 if !has_child[i] {
                     m[i].responses = g[i].responses * keep[i % keep.len()] / 100;
@@ -1502,12 +1483,7 @@ pub(crate) mod tests {
         #[test]
         fn no_hidden_size_is_pinned_by_counts_and_rules(g in arb_small_tree(), t in 4u64..=6) {
             let vis = suppress(&g, t);
-            let mut has_child = vec![false; g.len()];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
             for (unit, sizes) in possible_sizes(&g, t, 24) {
@@ -1522,12 +1498,7 @@ pub(crate) mod tests {
         #[test]
         fn no_hidden_size_is_pinned_in_nested_trees(g in arb_small_nested_tree(), t in 4u64..=6) {
             let vis = suppress(&g, t);
-            let mut has_child = vec![false; g.len()];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
             let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), (&[], &[]));
@@ -1565,12 +1536,7 @@ pub(crate) mod tests {
         ) {
             let units = suppress(&g, t);
             let n = g.len();
-            let mut has_child = vec![false; n];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             let mut m: Vec<GroupSize> = g.iter().map(|x| GroupSize { parent: x.parent, responses: 0 }).collect();
             for i in (0..n).rev() {
                 if !has_child[i] {
