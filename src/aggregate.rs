@@ -612,24 +612,30 @@ fn published_measures(
     visibility: &[Visibility],
     threshold: u64,
 ) -> Vec<Published> {
-    let measure = |count: &dyn Fn(&ExTotals) -> u64| -> Vec<bool> {
+    // Answers and eNPS answers are at most the responses, which a reader sees where they are
+    // published; turnover is about people who need not have answered.
+    let responses: Vec<u64> = ex.iter().map(|t| t.responses).collect();
+    let measure = |count: &dyn Fn(&ExTotals) -> u64, ceiling: &[u64]| -> Vec<bool> {
         let groups: Vec<GroupSize> = (0..units.len())
             .map(|u| GroupSize {
                 parent: units.units[u].parent,
                 responses: count(&ex[u]),
             })
             .collect();
-        privacy::suppress_measure(&groups, threshold, visibility)
+        privacy::suppress_answers(&groups, threshold, visibility, ceiling)
             .iter()
             .map(|v| v.is_shown())
             .collect()
     };
     let item_count = ex.first().map_or(0, |t| t.items.len());
     let items: Vec<Vec<bool>> = (0..item_count)
-        .map(|k| measure(&|t| t.items[k].answered()))
+        .map(|k| measure(&|t| t.items[k].answered(), &responses))
         .collect();
-    let enps = measure(&|t| t.enps.answered());
-    let turnover = measure(&|t| turnover_people(t.has_turnover, t.headcount, t.leavers));
+    let enps = measure(&|t| t.enps.answered(), &responses);
+    let turnover = measure(
+        &|t| turnover_people(t.has_turnover, t.headcount, t.leavers),
+        &[],
+    );
     (0..units.len())
         .map(|u| Published {
             items: items.iter().map(|k| k[u]).collect(),

@@ -17,10 +17,12 @@
 //! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
 //!    hidden children. For every shown unit, let `H` be its hidden children with data. If
 //!    [`needs_complement`] says their sizes could be worked out (sum below `t`, a single one, all of
-//!    size 1, all of size `t − 1`, or `t − 1` or more of them), or [`at_team_bound`] says the teams
-//!    inside them could (all of size 1, or all of size `t − 1` when every one is below `t`), the
-//!    **last-listed** shown child is hidden as [`Visibility::Complementary`]. The choice ignores sizes: choosing the smallest told
-//!    the reader the hidden child was no larger than its shown siblings.
+//!    size 1, all of size `t − 1`, or `t − 1` or more of them), or their ranges (below) would fix
+//!    them, the **last-listed** shown child is hidden as [`Visibility::Complementary`]. The choice
+//!    ignores sizes: choosing the smallest told the reader the hidden child was no larger than its
+//!    shown siblings. A protector had at least `t`, which a reader who knows the rule knows, so
+//!    while the ranges with it still fix the hidden children, the next last-listed shown child
+//!    protects too; with none left, the unit itself is hidden (and rule 5's repeat follows).
 //! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
 //!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
 //!    complementary-hidden region's teams would add up to the region again.
@@ -39,11 +41,14 @@
 //! finer. That sum is 0 or covers at least `t` respondents in at least two hidden units (rule 3).
 //!
 //! For sizes, each hidden top lies in a range read off the tree: at least 1 per team with data in
-//! it, at most `t − 1` per team when all of them are below `t`. The published sum of several such
-//! ranges fixes one of them (and so the teams inside) only if the sum sits at an end of the summed
-//! range, or the others are fixed already (a single hidden top): rule 3 hides one more then. The
-//! test is one pass over the children, O(n) like the rest. Sizes are checked by an exhaustive reader in the tests (see docs/method.md for what it covers
-//! and what no threshold rule can protect).
+//! it and at least `t` when it has `t` or more (it is hidden only to protect or by rule 5), at most
+//! `t − 1` per team when all of them are below `t`, and in a question's or the eNPS answers'
+//! table at most its published responses. The published sum of several such ranges fixes one of
+//! them (and so the teams inside) only if the sum sits at an end of the summed range, or all the
+//! others are fixed already (at most one range wider than one value): rule 3 hides one more then,
+//! and again while that holds. The test is one pass over the children, O(n) like the rest. Sizes
+//! are checked by exhaustive readers in the tests (see docs/method.md for what they cover and what
+//! no threshold rule can protect).
 
 /// One unit of the tree for one period.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,6 +115,30 @@ pub fn suppress_measure(
     groups: &[GroupSize],
     threshold: u64,
     forced: &[Visibility],
+) -> Vec<Visibility> {
+    suppress_within(groups, threshold, forced, &[])
+}
+
+/// [`suppress_measure`] for a measure that counts some of a unit's respondents (a question's
+/// answers, the eNPS answers): a unit's count is at most its `responses`, which are published
+/// wherever the unit is shown in the responses' table, so a reader can bound a hidden count by
+/// them from above. Rule 3 then also asks whether the hidden children are all at their largest.
+pub fn suppress_answers(
+    groups: &[GroupSize],
+    threshold: u64,
+    forced: &[Visibility],
+    responses: &[u64],
+) -> Vec<Visibility> {
+    suppress_within(groups, threshold, forced, responses)
+}
+
+/// The rules, with `ceiling` (empty or one entry per unit) the published upper bound of each
+/// unit's count where `forced` shows it.
+fn suppress_within(
+    groups: &[GroupSize],
+    threshold: u64,
+    forced: &[Visibility],
+    ceiling: &[u64],
 ) -> Vec<Visibility> {
     let n = groups.len();
 
@@ -201,22 +230,42 @@ pub fn suppress_measure(
             // Rule 3. The children of a shown unit are Shown, NoData, BelowThreshold or forced
             // hidden here; every hidden one with data counts.
             let kids = &children[start[i]..start[i + 1]];
-            let (mut hidden, mut count, mut least, mut bounded) = (0u64, 0u64, 0u64, true);
+            // What a reader can say of each hidden child's count (see [`Range`]).
+            let range = |c: usize| {
+                let forced_here = forced.get(c).is_some_and(|v| v.is_hidden());
+                Range {
+                    // 1 per team, and `t` for a child of `t` or more hidden in this table only
+                    // (one forced hidden may have any count here, even 0).
+                    fewest: if forced_here {
+                        leaves[c]
+                    } else {
+                        lowest(groups[c].responses, leaves[c], threshold)
+                    },
+                    // `t − 1` per team when it has fewer than `t` in every team; in a measure's
+                    // table, at most its responses where they are published.
+                    most: match (
+                        capped[c].then(|| leaves[c].saturating_mul(threshold - 1)),
+                        ceiling.get(c).filter(|_| !forced_here).copied(),
+                    ) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                }
+            };
+            let (mut sum, mut count) = (Sums::NONE, 0u64);
             for &c in kids {
                 if vis[c].is_hidden() && groups[c].responses > 0 {
-                    hidden = hidden.saturating_add(groups[c].responses);
+                    sum.add(groups[c].responses, range(c));
                     count += 1;
-                    least += leaves[c];
-                    bounded &= capped[c];
                 }
             }
+            let hidden = sum.count;
             let last_shown = kids.iter().rev().find(|&&c| vis[c] == Visibility::Shown);
             // Rule 5: every child with data is hidden for its own reason and this unit's total
             // is exactly theirs. (Hiding it only when their sizes would be pinned would say so.)
             // (A total above the children's sum, respondents without a team, publishes nothing
             // more than it.)
-            let needed = needs_complement(hidden, count, threshold)
-                || at_team_bound(hidden, least, bounded, threshold);
+            let needed = needs_complement(hidden, count, threshold) || (hidden > 0 && sum.pinned());
             // In a measure's table, children all hidden by the units' own table (where this unit
             // stayed shown) are that table's decision, already protected there.
             let decided = !forced.is_empty()
@@ -228,14 +277,86 @@ pub fn suppress_measure(
                 changed = true;
                 continue;
             }
-            // Rule 3: the last-listed shown child; the choice says nothing about its size.
-            if needed && let Some(&c) = last_shown {
-                vis[c] = Visibility::Complementary;
+            // Rule 3: the last-listed shown child; the choice says nothing about its size. A
+            // reader who knows the rule knows a protector has at least `t` (it was shown), and
+            // in a measure's table at most its published responses: while that pins the hidden
+            // children, the next last-listed shown child protects too. With none left, this
+            // unit is hidden.
+            if needed {
+                // What the reader can subtract: the hidden children and any respondents of this
+                // unit outside every child (at least 0, with no upper bound).
+                let in_kids: u64 = kids.iter().map(|&c| groups[c].responses).sum();
+                let outside = groups[i].responses.saturating_sub(in_kids);
+                if outside > 0 {
+                    sum.add(
+                        outside,
+                        Range {
+                            fewest: 0,
+                            most: None,
+                        },
+                    );
+                }
+                let mut protectors = 0;
+                for &c in kids.iter().rev() {
+                    if protectors > 0 && !sum.pinned() {
+                        break;
+                    }
+                    if vis[c] == Visibility::Shown {
+                        vis[c] = Visibility::Complementary;
+                        sum.add(groups[c].responses, range(c));
+                        protectors += 1;
+                    }
+                }
+                // (In a measure's table, children all forced hidden may have answered it 0
+                // times, so nothing is pinned there that the units' table did not protect.)
+                if sum.pinned() && !decided {
+                    upward[i] = true;
+                    changed = true;
+                }
             }
         }
         if !changed {
             return vis;
         }
+    }
+}
+
+/// What a reader who knows the rules can say of one hidden child's count: at least `fewest`,
+/// at most `most` (None: no upper bound).
+#[derive(Clone, Copy)]
+struct Range {
+    fewest: u64,
+    most: Option<u64>,
+}
+
+/// The hidden children of one shown unit together: their count (which the reader can
+/// subtract), the sums of their ranges, and how many of them have more than one possible count.
+struct Sums {
+    count: u64,
+    fewest: u64,
+    most: Option<u64>,
+    loose: u64,
+}
+
+impl Sums {
+    const NONE: Sums = Sums {
+        count: 0,
+        fewest: 0,
+        most: Some(0),
+        loose: 0,
+    };
+
+    fn add(&mut self, count: u64, range: Range) {
+        self.count = self.count.saturating_add(count);
+        self.fewest = self.fewest.saturating_add(range.fewest);
+        self.most = self.most.zip(range.most).map(|(a, b)| a.saturating_add(b));
+        self.loose += u64::from(range.most != Some(range.fewest));
+    }
+
+    /// Whether the published difference fixes every one of them: it is at the end of the
+    /// summed range, or at most one of them could have more than one count.
+    fn pinned(&self) -> bool {
+        self.count <= self.fewest || self.most == Some(self.count) || self.loose < 2
     }
 }
 
@@ -253,13 +374,17 @@ pub fn needs_complement(hidden: u64, count: u64, threshold: u64) -> bool {
             || count + 1 >= threshold)
 }
 
-/// Rule 3's test through the levels below the hidden children: `hidden` respondents in hidden
-/// children that hold `teams` teams with data between them. Each such team has at least 1
-/// respondent and, when `bounded` (every hidden child is below the threshold or hidden only
-/// because all its own teams are), at most `threshold − 1`. A total at either end of that range
-/// fixes every team inside it, however the teams are grouped into regions.
-pub fn at_team_bound(hidden: u64, teams: u64, bounded: bool, threshold: u64) -> bool {
-    hidden > 0 && (hidden == teams || (bounded && hidden == teams.saturating_mul(threshold - 1)))
+/// The fewest respondents a reader who knows the rules can give a hidden group of `responses`
+/// with `teams` teams with data: 1 per team, and `threshold` when it has that many (it is hidden
+/// to protect, or because all its teams are hidden, and a group of `threshold` or more is hidden
+/// only for such a reason). Counting a group of `threshold` or more at `threshold` is safe even
+/// when a reader cannot tell it from a small one: a reader's bound is never above this one.
+pub fn lowest(responses: u64, teams: u64, threshold: u64) -> u64 {
+    if responses >= threshold {
+        teams.max(threshold)
+    } else {
+        teams
+    }
 }
 
 #[cfg(test)]
@@ -273,6 +398,17 @@ pub(crate) mod tests {
         spec.iter()
             .map(|&(parent, responses)| GroupSize { parent, responses })
             .collect()
+    }
+
+    /// For each unit, whether some unit has it as its parent.
+    fn has_children(groups: &[GroupSize]) -> Vec<bool> {
+        let mut has_child = vec![false; groups.len()];
+        for g in groups {
+            if let Some(p) = g.parent {
+                has_child[p] = true;
+            }
+        }
+        has_child
     }
 
     // ---- hand cases ----
@@ -468,7 +604,7 @@ pub(crate) mod tests {
         ]);
         let vis = suppress(&g, 4);
         assert_eq!(vis[6], Complementary, "{vis:?}");
-        assert_eq!(pinned_units(&g, 4, 16, &[]), []);
+        assert_eq!(pinned_units(&g, 4, 16, (&[], &[])), []);
         // The lower bound (N = 5): regions of three and two teams of 1 each (both below N,
         // hidden) beside a shown team: 5 hidden in five teams, each at least 1, fixes them all.
         let g = tree(&[
@@ -484,11 +620,71 @@ pub(crate) mod tests {
         ]);
         let vis = suppress(&g, 5);
         assert_eq!(vis[8], Complementary, "{vis:?}");
-        assert_eq!(pinned_units(&g, 5, 8, &[]), []);
+        assert_eq!(pinned_units(&g, 5, 8, (&[], &[])), []);
     }
 
     /// The same leak in an item's table: every team is shown, but only 3, 3, 3 and 4 of them
     /// answered the item (the rest "not applicable"), in the shape above.
+    #[test]
+    fn teams_of_one_beside_a_protector_of_exactly_the_threshold_are_not_pinned() {
+        // At t = 4: organisation 10 = region 2 (teams of 1 and 1) + team S 4 + team P 4. The
+        // region alone is protected by P, the last-listed shown team; but a reader who knows P
+        // was shown (at least 4) and each team has at least 1 reads 10 − 4 = 6 = 1 + 1 + 4.
+        let g = tree(&[
+            (None, 10),
+            (Some(0), 2),
+            (Some(1), 1),
+            (Some(1), 1),
+            (Some(0), 4),
+            (Some(0), 4),
+        ]);
+        let pinned = pinned_units(&g, 4, reader_bound(&g, 4, &[]), (&[], &[]));
+        assert!(
+            pinned.is_empty(),
+            "pinned {pinned:?}: {:?}",
+            suppress(&g, 4)
+        );
+    }
+
+    #[test]
+    fn a_protectors_published_responses_bound_its_answers() {
+        // At t = 4: region R (9 responses, 7 answers) = team A (5, 3) + team B (4, 4), beside
+        // team S (10, 10). In the answers' table A is below 4 and B, the last-listed, protects
+        // it; but B's 4 responses are published, so A + B = 7 with A at most 3 and B at most 4
+        // pins both. Without that bound in the rule, R's answers stay published.
+        let units = tree(&[
+            (None, 19),
+            (Some(0), 9),
+            (Some(1), 5),
+            (Some(1), 4),
+            (Some(0), 10),
+        ]);
+        let answers = tree(&[
+            (None, 17),
+            (Some(0), 7),
+            (Some(1), 3),
+            (Some(1), 4),
+            (Some(0), 10),
+        ]);
+        let vis = suppress(&units, 4);
+        assert!(vis.iter().all(|v| v.is_shown()));
+        let responses: Vec<u64> = units.iter().map(|g| g.responses).collect();
+        assert!(suppress_measure(&answers, 4, &vis)[1].is_shown());
+        let capped = suppress_answers(&answers, 4, &vis, &responses);
+        assert_eq!(
+            capped,
+            [
+                Shown,
+                Complementary,
+                BelowThreshold,
+                HiddenParent,
+                Complementary
+            ]
+        );
+        let invited = [0, 0, 6, 5, 12];
+        assert_eq!(combined_pinned(&units, &answers, &invited, 4), []);
+    }
+
     #[test]
     fn the_nested_bound_holds_in_a_measure_table() {
         let spec = |a, b, c, d| {
@@ -507,7 +703,7 @@ pub(crate) mod tests {
         let item = tree(&spec(3, 3, 3, 4));
         let vis = suppress_measure(&item, 4, &units);
         assert_eq!(vis[6], Complementary, "{vis:?}");
-        assert_eq!(pinned_units(&item, 4, 12, &units), []);
+        assert_eq!(pinned_units(&item, 4, 12, (&units, &[])), []);
     }
 
     #[test]
@@ -625,12 +821,7 @@ pub(crate) mod tests {
     /// For each unit, the indicator vector of the leaves under it (a leaf covers itself).
     fn leaf_indicators(groups: &[GroupSize]) -> Vec<Vec<i128>> {
         let n = groups.len();
-        let mut has_child = vec![false; n];
-        for g in groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(groups);
         let leaves: Vec<usize> = (0..n).filter(|&i| !has_child[i]).collect();
         let mut ind = vec![vec![0i128; leaves.len()]; n];
         for (k, &leaf) in leaves.iter().enumerate() {
@@ -771,20 +962,52 @@ pub(crate) mod tests {
                 // Teams with data below the hidden children, and whether all of them are below t.
                 let teams: u64 = own.iter().map(|&c| teams_below(groups, c)).sum();
                 let small = own.iter().all(|&c| all_teams_small(groups, t, &upward, c));
+                // The fewest respondents each hidden child can have: 1 per team, and t when it
+                // has t or more.
+                let least = |c: usize| {
+                    let teams = teams_below(groups, c);
+                    if groups[c].responses >= t {
+                        teams.max(t)
+                    } else {
+                        teams
+                    }
+                };
+                let mut low: u64 = own.iter().map(|&c| least(c)).sum();
                 let pinned = h > 0
                     && (h < t
                         || k == 1
                         || h == k
                         || h == k * (t - 1)
                         || k + 1 >= t
-                        || h == teams
+                        || h == low
                         || (small && h == teams * (t - 1)));
                 let last = kids.iter().rev().find(|&&c| vis[c] == Shown);
                 if last.is_none() && h > 0 && h == groups[p].responses {
                     upward.push(p);
                     grew = true;
-                } else if pinned && let Some(&c) = last {
-                    vis[c] = Complementary;
+                } else if pinned {
+                    // Protectors from the end of the list while every hidden child is at its
+                    // fewest; the unit itself when none is left.
+                    let in_kids: u64 = kids.iter().map(|&c| groups[c].responses).sum();
+                    let mut d = h + groups[p].responses - in_kids;
+                    let shown: Vec<usize> = kids
+                        .iter()
+                        .rev()
+                        .copied()
+                        .filter(|&c| vis[c] == Shown)
+                        .collect();
+                    for (j, &c) in shown.iter().enumerate() {
+                        if j > 0 && d > low {
+                            break;
+                        }
+                        vis[c] = Complementary;
+                        d += groups[c].responses;
+                        low += least(c);
+                    }
+                    if d <= low {
+                        upward.push(p);
+                        grew = true;
+                    }
                 }
             }
             if !grew {
@@ -842,7 +1065,7 @@ pub(crate) mod tests {
     /// published) whose published output, rules included, is the same as `groups`'s. For each
     /// hidden unit, the set of sizes it has across those assignments.
     fn possible_sizes(groups: &[GroupSize], t: u64, max: u64) -> Vec<(usize, Vec<u64>)> {
-        possible_sizes_in(groups, t, max, &[])
+        possible_sizes_in(groups, t, max, (&[], &[]))
     }
 
     /// [`possible_sizes`] for one measure's table ([`suppress_measure`] with `forced`): a leaf
@@ -851,27 +1074,44 @@ pub(crate) mod tests {
         groups: &[GroupSize],
         t: u64,
         max: u64,
-        forced: &[Visibility],
+        (forced, ceiling): (&[Visibility], &[u64]),
     ) -> Vec<(usize, Vec<u64>)> {
-        let vis = suppress_measure(groups, t, forced);
-        let seen = public(groups, &vis);
+        let seen = public(groups, &suppress_within(groups, t, forced, ceiling));
+        let low = |i: usize| u64::from(!forced.get(i).is_some_and(|v| v.is_hidden()));
+        let readings = readings(groups, t, &seen, (forced, ceiling), &|i| (low(i), max));
+        let hidden: Vec<usize> = (0..groups.len()).filter(|&i| seen[i].is_none()).collect();
+        hidden
+            .into_iter()
+            .map(|h| {
+                let mut sizes: Vec<u64> = readings.iter().map(|g| g[h].responses).collect();
+                sizes.sort_unstable();
+                sizes.dedup();
+                (h, sizes)
+            })
+            .collect()
+    }
+
+    /// Every tree with the shape of `groups` and its published leaves whose published output
+    /// under the rules ([`suppress_measure`] with `forced`) is `seen`, where each unpublished
+    /// leaf `i` takes every size in `range(i)` (inclusive).
+    fn readings(
+        groups: &[GroupSize],
+        t: u64,
+        seen: &[Option<u64>],
+        (forced, ceiling): (&[Visibility], &[u64]),
+        range: &dyn Fn(usize) -> (u64, u64),
+    ) -> Vec<Vec<GroupSize>> {
         let n = groups.len();
-        let mut has_child = vec![false; n];
-        for g in groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(groups);
         let unknown: Vec<usize> = (0..n)
             .filter(|&i| !has_child[i] && seen[i].is_none())
             .collect();
-        let least: Vec<u64> = unknown
-            .iter()
-            .map(|&i| u64::from(!forced.get(i).is_some_and(|v| v.is_hidden())))
-            .collect();
-        let hidden: Vec<usize> = (0..n).filter(|&i| seen[i].is_none()).collect();
-        let mut sizes: Vec<Vec<u64>> = vec![Vec::new(); n];
-        let mut guess = least.clone();
+        let bounds: Vec<(u64, u64)> = unknown.iter().map(|&i| range(i)).collect();
+        if bounds.iter().any(|&(lo, hi)| lo > hi) {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        let mut guess: Vec<u64> = bounds.iter().map(|b| b.0).collect();
         loop {
             let mut g: Vec<GroupSize> = groups.to_vec();
             for i in 0..n {
@@ -887,24 +1127,100 @@ pub(crate) mod tests {
                     g[p].responses += g[i].responses;
                 }
             }
-            if public(&g, &suppress_measure(&g, t, forced)) == seen {
-                for &h in &hidden {
-                    if !sizes[h].contains(&g[h].responses) {
-                        sizes[h].push(g[h].responses);
-                    }
-                }
+            // The published totals first (cheap), then the pattern under the rules.
+            let totals_agree = (0..n).all(|i| seen[i].is_none_or(|x| x == g[i].responses));
+            if totals_agree && public(&g, &suppress_within(&g, t, forced, ceiling)) == seen {
+                found.push(g);
             }
             // Next assignment (odometer).
-            let Some(k) = guess.iter().position(|&x| x < max) else {
+            let Some(k) = (0..guess.len()).find(|&k| guess[k] < bounds[k].1) else {
                 break;
             };
             guess[k] += 1;
-            guess[..k].copy_from_slice(&least[..k]);
+            for j in 0..k {
+                guess[j] = bounds[j].0;
+            }
         }
-        hidden
-            .into_iter()
-            .map(|h| (h, std::mem::take(&mut sizes[h])))
-            .collect()
+        found
+    }
+
+    /// The reader who combines two tables: the responses `groups` and one question's answers
+    /// `answers` (each team's answers at most its responses; a team hidden in the responses may
+    /// have answered 0 times). Every reading of the responses that the rules allow is paired
+    /// with every reading of the answers that the rules allow beside it, with the answers'
+    /// table suppressed on that reading's own hidden set. Returns the hidden units below `t`
+    /// in either table that have only one possible count across all pairs: (table, unit, count),
+    /// table 0 the responses and 1 the answers. It also checks that the published invited counts
+    /// (of the shown and no-data units) allow every such reading: invited less the true
+    /// responses plus the reading's, on every hidden team, gives them all again.
+    fn combined_pinned(
+        groups: &[GroupSize],
+        answers: &[GroupSize],
+        invited: &[u64],
+        t: u64,
+    ) -> Vec<(usize, usize, u64)> {
+        let n = groups.len();
+        let units = suppress(groups, t);
+        let seen = public(groups, &units);
+        let responses: Vec<u64> = groups.iter().map(|g| g.responses).collect();
+        let seen_answers = public(answers, &suppress_answers(answers, t, &units, &responses));
+        let max = reader_bound(groups, t, &[]);
+        let has_child = has_children(groups);
+        // The invited counts a reader sees, summed up the tree from the teams.
+        let totals = |leaf: &dyn Fn(usize) -> u64| {
+            let mut x = vec![0u64; n];
+            for i in (0..n).rev() {
+                if !has_child[i] {
+                    x[i] = leaf(i);
+                }
+                if let Some(p) = groups[i].parent {
+                    x[p] += x[i];
+                }
+            }
+            x
+        };
+        let invited_seen = totals(&|i| invited[i]);
+        let mut sizes = vec![[Vec::new(), Vec::new()]; n];
+        for r in readings(groups, t, &seen, (&[], &[]), &|_| (1, max)) {
+            let again = totals(&|i| invited[i] + r[i].responses - groups[i].responses);
+            for i in 0..n {
+                if seen[i].is_some() {
+                    assert_eq!(
+                        again[i], invited_seen[i],
+                        "invited of unit {i} in reading {r:?}"
+                    );
+                }
+            }
+            let forced = suppress(&r, t);
+            let ceiling: Vec<u64> = r.iter().map(|g| g.responses).collect();
+            let range = |i: usize| {
+                let hi = r[i].responses;
+                (u64::from(!forced[i].is_hidden()).min(hi), hi)
+            };
+            for a in readings(answers, t, &seen_answers, (&forced, &ceiling), &range) {
+                for i in 0..n {
+                    for (k, x) in [(0, r[i].responses), (1, a[i].responses)] {
+                        if !sizes[i][k].contains(&x) {
+                            sizes[i][k].push(x);
+                        }
+                    }
+                }
+            }
+        }
+        let mut pinned = Vec::new();
+        for i in 0..n {
+            for (k, (table, vis_seen)) in [(groups, &seen), (answers, &seen_answers)]
+                .into_iter()
+                .enumerate()
+            {
+                // (0 pinned is "nobody there answered it", which no threshold rule can hide.)
+                let x = table[i].responses;
+                if vis_seen[i].is_none() && x > 0 && x < t && sizes[i][k].len() < 2 {
+                    pinned.push((k, i, table[i].responses));
+                }
+            }
+        }
+        pinned
     }
 
     /// The largest size the exhaustive reader needs to try for a hidden team: the most that the
@@ -926,20 +1242,46 @@ pub(crate) mod tests {
             .fold(t, u64::max)
     }
 
-    /// The hidden units below `t` that the exhaustive reader pins to one size, except units
-    /// whose teams have 1 respondent each: beside a complement of exactly `t` they are a known
-    /// open case (docs/method.md, Limits).
+    /// For each unit, the most a reader can allow it: the hidden children's total of its nearest
+    /// shown ancestor (what that ancestor's total leaves beside its shown children), or `t` ×
+    /// the number of units when nothing above it is shown. The exhaustive readers of deeper trees
+    /// try each hidden team up to this instead of one bound for all.
+    fn leaf_bounds(groups: &[GroupSize], t: u64, forced: &[Visibility]) -> Vec<u64> {
+        let vis = suppress_measure(groups, t, forced);
+        let n = groups.len();
+        let mut hidden_below = vec![0u64; n];
+        for (c, g) in groups.iter().enumerate() {
+            if let Some(p) = g.parent
+                && vis[c].is_hidden()
+            {
+                hidden_below[p] += g.responses;
+            }
+        }
+        let mut bound = vec![t * n as u64; n];
+        for i in 0..n {
+            if let Some(p) = groups[i].parent {
+                bound[i] = if vis[p].is_shown() {
+                    hidden_below[p]
+                } else {
+                    bound[p]
+                };
+            }
+        }
+        bound
+    }
+
+    /// The hidden units below `t` that the exhaustive reader pins to one size.
     fn pinned_units(
         groups: &[GroupSize],
         t: u64,
         max: u64,
-        forced: &[Visibility],
+        rule: (&[Visibility], &[u64]),
     ) -> Vec<(usize, u64)> {
-        possible_sizes_in(groups, t, max, forced)
+        possible_sizes_in(groups, t, max, rule)
             .into_iter()
             .filter(|(u, sizes)| {
-                let r = groups[*u].responses;
-                sizes.len() < 2 && r > teams_below(groups, *u) && r < t
+                // 0 pinned is "nobody there answered this", what no threshold rule can hide.
+                sizes.len() < 2 && groups[*u].responses < t && groups[*u].responses > 0
             })
             .map(|(u, _)| (u, groups[u].responses))
             .collect()
@@ -959,6 +1301,75 @@ pub(crate) mod tests {
         let size = prop_oneof![3 => 1u64..6, 2 => 4u64..10, 1 => Just(0u64)];
         let node = (any::<prop::sample::Index>(), size);
         prop::collection::vec(node, 3..8).prop_map(|nodes| tree_from(nodes, 2))
+    }
+
+    /// Trees three levels below the organisation: 2 divisions, each with 1 or 2 regions of 1 or
+    /// 2 teams (up to 15 units), mostly small teams, for the exhaustive readers.
+    fn arb_deep_tree() -> impl Strategy<Value = Vec<GroupSize>> {
+        let size = prop_oneof![3 => 1u64..5, 2 => 4u64..8, 1 => Just(0u64)];
+        let region = prop::collection::vec(size, 1..=2);
+        let division = prop::collection::vec(region, 1..=2);
+        prop::collection::vec(division, 2).prop_map(|divisions| {
+            let mut g = vec![GroupSize {
+                parent: None,
+                responses: 0,
+            }];
+            for division in divisions {
+                let d = g.len();
+                g.push(GroupSize {
+                    parent: Some(0),
+                    responses: 0,
+                });
+                for teams in division {
+                    let r = g.len();
+                    g.push(GroupSize {
+                        parent: Some(d),
+                        responses: 0,
+                    });
+                    for responses in teams {
+                        g.push(GroupSize {
+                            parent: Some(r),
+                            responses,
+                        });
+                    }
+                }
+            }
+            for i in (1..g.len()).rev() {
+                if let Some(p) = g[i].parent {
+                    g[p].responses += g[i].responses;
+                }
+            }
+            g
+        })
+    }
+
+    /// Each team's answers to one question: its responses less a few (some chose "not
+    /// applicable"), summed up the tree.
+    fn answers_of(groups: &[GroupSize], fewer: &[u64]) -> Vec<GroupSize> {
+        let n = groups.len();
+        let has_child = has_children(groups);
+        let mut m: Vec<GroupSize> = groups
+            .iter()
+            .map(|x| GroupSize {
+                parent: x.parent,
+                responses: 0,
+            })
+            .collect();
+        for i in (0..n).rev() {
+            if !has_child[i] {
+                m[i].responses = groups[i].responses.saturating_sub(fewer[i % fewer.len()]);
+            }
+            if let Some(p) = m[i].parent {
+                m[p].responses += m[i].responses;
+            }
+        }
+        m
+    }
+
+    fn hidden_teams(groups: &[GroupSize], vis: &[Visibility]) -> usize {
+        (0..groups.len())
+            .filter(|&i| vis[i].is_hidden() && !groups.iter().any(|g| g.parent == Some(i)))
+            .count()
     }
 
     const MAX_DEPTH: usize = 4;
@@ -991,12 +1402,7 @@ pub(crate) mod tests {
             });
             leaf_responses.push(responses);
         }
-        let mut has_child = vec![false; groups.len()];
-        for g in &groups {
-            if let Some(p) = g.parent {
-                has_child[p] = true;
-            }
-        }
+        let has_child = has_children(&groups);
         for i in (0..groups.len()).rev() {
             if !has_child[i] {
                 groups[i].responses = leaf_responses[i];
@@ -1049,12 +1455,7 @@ pub(crate) mod tests {
             let units = suppress(&g, t);
             // Each leaf answered the measure with a share of its respondents; inner units sum.
             let mut m: Vec<GroupSize> = g.iter().map(|x| GroupSize { parent: x.parent, responses: 0 }).collect();
-            let mut has_child = vec![false; g.len()];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             for i in (0..g.len()).rev() {
                 if !has_child[i] {
                     m[i].responses = g[i].responses * keep[i % keep.len()] / 100;
@@ -1082,18 +1483,13 @@ pub(crate) mod tests {
         #[test]
         fn no_hidden_size_is_pinned_by_counts_and_rules(g in arb_small_tree(), t in 4u64..=6) {
             let vis = suppress(&g, t);
-            let mut has_child = vec![false; g.len()];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
             for (unit, sizes) in possible_sizes(&g, t, 24) {
                 let team = !has_child[unit];
                 let r = g[unit].responses;
-                prop_assert!(!team || r >= t || r == 1 || sizes.len() >= 2, "unit {} ({:?}): only {:?} possible in {:?}", unit, g[unit], sizes, g);
+                prop_assert!(!team || r >= t || sizes.len() >= 2, "unit {} ({:?}): only {:?} possible in {:?}", unit, g[unit], sizes, g);
             }
         }
 
@@ -1102,15 +1498,10 @@ pub(crate) mod tests {
         #[test]
         fn no_hidden_size_is_pinned_in_nested_trees(g in arb_small_nested_tree(), t in 4u64..=6) {
             let vis = suppress(&g, t);
-            let mut has_child = vec![false; g.len()];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
-            let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), &[]);
+            let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), (&[], &[]));
             prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?})", pinned, g, vis);
         }
 
@@ -1145,12 +1536,7 @@ pub(crate) mod tests {
         ) {
             let units = suppress(&g, t);
             let n = g.len();
-            let mut has_child = vec![false; n];
-            for x in &g {
-                if let Some(p) = x.parent {
-                    has_child[p] = true;
-                }
-            }
+            let has_child = has_children(&g);
             let mut m: Vec<GroupSize> = g.iter().map(|x| GroupSize { parent: x.parent, responses: 0 }).collect();
             for i in (0..n).rev() {
                 if !has_child[i] {
@@ -1164,11 +1550,57 @@ pub(crate) mod tests {
                     m[p].responses += m[i].responses;
                 }
             }
-            let vis = suppress_measure(&m, t, &units);
+            // Answers are at most the responses (published where a unit is shown); a headcount
+            // is not.
+            let responses: Vec<u64> = g.iter().map(|x| x.responses).collect();
+            let ceiling: &[u64] = if own { &[] } else { &responses };
+            let vis = suppress_answers(&m, t, &units, ceiling);
             let hidden_leaves = (0..n).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
             prop_assume!(hidden_leaves <= 3);
-            let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), &units);
+            let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), (&units, ceiling));
             prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?}; units {:?})", pinned, m, vis, units);
+        }
+    }
+
+    proptest! {
+        // Deeper trees take longer to read exhaustively: fewer of them.
+        #![proptest_config(ProptestConfig { cases: 200, max_global_rejects: 20_000, ..ProptestConfig::default() })]
+
+        /// The exhaustive reader on trees three levels deep (organisation, divisions, regions,
+        /// teams): no hidden team, region or division below `t` has only one possible size.
+        #[test]
+        fn no_hidden_size_is_pinned_three_levels_deep(g in arb_deep_tree(), t in 4u64..=5) {
+            let vis = suppress(&g, t);
+            prop_assume!(hidden_teams(&g, &vis) <= 3);
+            let bound = leaf_bounds(&g, t, &[]);
+            let seen = public(&g, &vis);
+            let readings = readings(&g, t, &seen, (&[], &[]), &|i| (1, bound[i]));
+            for (u, x) in g.iter().enumerate() {
+                if seen[u].is_none() && x.responses < t {
+                    let first = readings[0][u].responses;
+                    prop_assert!(readings.iter().any(|r| r[u].responses != first), "unit {} pinned at {} in {:?} ({:?})", u, x.responses, g, vis);
+                }
+            }
+        }
+
+        /// The reader who combines the responses with one question's answers (at most the
+        /// responses) and the invited counts (at least the responses), on trees one, two and
+        /// three levels deep: no hidden count below `t` in either table is pinned.
+        #[test]
+        fn no_hidden_count_is_pinned_by_combining_tables(
+            g in prop_oneof![arb_small_nested_tree(), arb_deep_tree()],
+            t in 4u64..=5,
+            fewer in prop::collection::vec(prop_oneof![3 => Just(0u64), 1 => 0u64..3], 8),
+            extra in prop::collection::vec(0u64..3, 8),
+        ) {
+            let vis = suppress(&g, t);
+            prop_assume!(hidden_teams(&g, &vis) <= 2);
+            let answers = answers_of(&g, &fewer);
+            let responses: Vec<u64> = g.iter().map(|x| x.responses).collect();
+            prop_assume!(hidden_teams(&answers, &suppress_answers(&answers, t, &vis, &responses)) <= 2);
+            let invited: Vec<u64> = (0..g.len()).map(|i| g[i].responses + extra[i % extra.len()]).collect();
+            let pinned = combined_pinned(&g, &answers, &invited, t);
+            prop_assert!(pinned.is_empty(), "pinned (table, unit, count) {:?} in {:?} / {:?}", pinned, g, answers);
         }
     }
 }

@@ -164,3 +164,137 @@ fn hidden_regions_cannot_pin_their_teams_sizes() {
         "13 − D's 4 would leave 9 = 3 + 3 + 3"
     );
 }
+
+/// The units' published responses and invited counts: (responses, invited) where shown, the
+/// invited count of a unit nobody answered, nothing where hidden.
+fn published_counts(a: &aggregate::Analysis) -> Vec<(Option<u64>, Option<u64>)> {
+    a.periods[0]
+        .units
+        .iter()
+        .map(|u| match (&u.ex, u.invited_without_answers) {
+            (Some(e), _) => (Some(e.responses), Some(e.invited)),
+            (None, invited) => (None, invited),
+        })
+        .collect()
+}
+
+#[test]
+fn teams_of_one_beside_a_protector_of_exactly_the_threshold_are_not_pinned() {
+    // N = 4. Region One: teams A and B of 1 each; team S of 4, team P of 4 last. P protects the
+    // region, but a reader who knows the rule knows P was shown, so at least 4: before the fix
+    // the organisation's 10 and S's 4 were published, and 10 − 4 = 6 = 1 + 1 + 4 fixed A, B and
+    // P. Now S protects too, and with nothing left to dilute the organisation is hidden.
+    let units = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n  - id: s\n    name: \"Team S\"\n  - id: p\n    name: \"Team P\"\n";
+    let f = Fixture::new("anonymity_threshold: 4\n", units);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 2, [0, 0, 0, 0, 1], spread11(1), None);
+    s += &ex_team("b", 3, [0, 0, 0, 1, 0], spread11(1), None);
+    s += &ex_team("s", 6, likert(4, 2), spread11(4), None);
+    s += &ex_team("p", 5, likert(4, 1), spread11(4), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let published = published_counts(&a);
+    assert!(
+        published.iter().all(|&(r, i)| r.is_none() && i.is_none()),
+        "nothing may be published: {published:?}"
+    );
+    // With P at 5 the hidden 7 = 1 + 1 + P leaves P 4 or 5 (and A, B 1 or 2): the organisation
+    // and S stay shown.
+    let f = Fixture::new("anonymity_threshold: 4\n", units);
+    let s = s.replace(
+        &ex_team("p", 5, likert(4, 1), spread11(4), None),
+        &ex_team("p", 5, likert(5, 1), spread11(5), None),
+    );
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
+    assert_eq!(
+        a.periods[0].units[0].ex.as_ref().map(|e| e.responses),
+        Some(11)
+    );
+    assert_eq!(unit("s").ex.as_ref().map(|e| e.responses), Some(4));
+    assert!(unit("p").ex.is_none() && unit("r1").ex.is_none());
+}
+
+#[test]
+fn a_protectors_published_responses_bound_its_hidden_answers() {
+    // N = 4. Region One = team A (5 responses, 3 answers to the first question) + team B (4, 4),
+    // beside team S (10). In that question's table A is below 4 and B protects it; but B's 4
+    // responses are published and A's 3 answers are below 4, so the region's 7 answers gave
+    // 3 + 4 exactly. Now the region's answers to that question are withheld too.
+    let units = "units:\n  - id: r1\n    name: \"Region One\"\n    children:\n      - id: a\n        name: \"Team A\"\n      - id: b\n        name: \"Team B\"\n  - id: s\n    name: \"Team S\"\n";
+    let f = Fixture::new("anonymity_threshold: 4\n", units);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    let a_team = ex_team("a", 6, [1, 1, 1, 1, 1], spread11(5), None);
+    let first = kolikko::framework::Framework::default_six()
+        .items(kolikko::framework::Side::Ex)
+        .next()
+        .expect("an EX question")
+        .id
+        .clone();
+    let a_team = a_team.replacen(
+        &format!("{first}: [1, 1, 1, 1, 1]"),
+        &format!("{first}: {{ counts: [0, 1, 1, 1, 0], na: 2 }}"),
+        1,
+    );
+    s += &a_team;
+    s += &ex_team("b", 4, [1, 1, 1, 0, 1], spread11(4), None);
+    s += &ex_team("s", 12, likert(10, 2), spread11(10), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let unit = |id: &str| a.periods[0].units[site.units.find(id).unwrap()].ex.as_ref();
+    let (r1, b) = (
+        unit("r1").expect("region shown"),
+        unit("b").expect("B shown"),
+    );
+    assert_eq!((r1.responses, b.responses), (9, 4));
+    assert!(
+        r1.items[0].is_none() && r1.withheld.items >= 1,
+        "region's answers withheld"
+    );
+    assert!(b.items[0].is_none(), "B protects A in that question");
+    assert!(
+        r1.items[1].is_some(),
+        "the other questions are not affected"
+    );
+    let org = a.periods[0].units[0]
+        .ex
+        .as_ref()
+        .expect("organisation shown");
+    assert!(org.items[0].is_some());
+}
+
+#[test]
+fn invited_counts_are_published_only_beside_published_responses() {
+    // Invited counts are published for shown units and for units nobody answered, so the
+    // hidden units' invited counts come only as the same sums as their responses: over the same
+    // hidden groups, each at least its responses (docs/method.md, "Every published table").
+    let f = Fixture::new("anonymity_threshold: 4\n", UNITS);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 12, likert(10, 2), spread11(10), None);
+    s += &ex_team("b", 3, [0, 0, 1, 1, 1], spread11(3), None);
+    s += &ex_team("w", 4, [0; 5], [0; 11], None);
+    s += &ex_team("c", 22, likert(20, 2), spread11(20), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&site);
+    let published = published_counts(&a);
+    for (u, r) in a.periods[0].units.iter().enumerate() {
+        let (responses, invited) = published[u];
+        assert_eq!(
+            invited.is_some(),
+            r.ex_visibility.is_shown() || r.ex_visibility == kolikko::privacy::Visibility::NoData,
+            "unit {u}: {:?} publishes invited {invited:?}",
+            r.ex_visibility
+        );
+        assert_eq!(responses.is_some(), r.ex_visibility.is_shown());
+    }
+    // B (3) is hidden, A protects it; W (nobody answered) shows its 4 invited.
+    let unit = |id: &str| published[site.units.find(id).unwrap()];
+    assert_eq!(unit("w"), (None, Some(4)));
+    assert_eq!(unit("b"), (None, None));
+    assert_eq!(unit("a"), (None, None));
+}

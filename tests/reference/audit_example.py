@@ -281,30 +281,38 @@ REPORTED = "reported"   # reported with another unit (report_with), no EX result
 HIDDEN = (FEWER, PROTECT, ABOVE, ALLSMALL)
 
 
-def suppression(site, responses, before=None):
+def suppression(site, responses, before=None, ceiling=None):
     """Status of every group in one period (method.md "Anonymity"), for one published count.
-    responses: group -> that count; before: the responses' statuses, which stay hidden here."""
+    responses: group -> that count; before: the responses' statuses, which stay hidden here;
+    ceiling: group -> its responses, the published bound of a question's or the eNPS answers."""
     N = site.threshold
     groups = [""] + site.order
     status = {}
-    for g in groups:
-        r = responses.get(g, 0)
-        status[g] = NODATA if r == 0 else (FEWER if r < N else SHOWN)
-        if before and before[g] not in (SHOWN, NODATA, REPORTED) and status[g] == SHOWN:
-            status[g] = before[g]
-        if before and before[g] == REPORTED:
-            status[g] = REPORTED
+    allsmall_here = set()  # hidden because every sub-group is too small, in this count's table
+
+    def start(upward):
+        """Each group's own status, the groups found hidden themselves so far, and below them."""
+        status.clear()
+        allsmall_here.clear()
+        for g in groups:
+            r = responses.get(g, 0)
+            status[g] = NODATA if r == 0 else (FEWER if r < N else SHOWN)
+            if before and before[g] not in (SHOWN, NODATA, REPORTED) and status[g] == SHOWN:
+                status[g] = before[g]
+            if before and before[g] == REPORTED:
+                status[g] = REPORTED
+            if g in upward:
+                status[g] = ALLSMALL
+                allsmall_here.add(g)
+        for g in groups:
+            if status[g] in HIDDEN:
+                hide_below(g)
 
     def hide_below(g):
         for c in site.children[g]:
             if status[c] == SHOWN:
                 status[c] = ABOVE
             hide_below(c)
-
-    for g in groups:
-        if status[g] in HIDDEN:
-            hide_below(g)
-    allsmall_here = set()  # hidden because every sub-group is too small, in this count's table
 
     def teams(g):
         """The teams with data at or below g; a group with data and no such sub-group is one."""
@@ -316,20 +324,41 @@ def suppression(site, responses, before=None):
         return responses.get(g, 0) < N or (g in allsmall_here and all(
             small(c) for c in site.children[g] if responses.get(c, 0) > 0))
 
+    def forced(g):
+        return bool(before) and before[g] in HIDDEN
+
+    def span(g):
+        """What a reader can say of a hidden sub-group's count: (least, largest or None)."""
+        r, m = responses.get(g, 0), teams(g)
+        least = m if forced(g) or r < N else max(m, N)
+        most = m * (N - 1) if small(g) else None
+        if ceiling is not None and not forced(g):  # its responses are published
+            most = ceiling.get(g, 0) if most is None else min(most, ceiling.get(g, 0))
+        return least, most
+
+    def fixed(d, spans):
+        """method.md: at the sum of the least sizes or of the largest, or at most one can vary."""
+        most = [b for _, b in spans]
+        return (d <= sum(a for a, _ in spans) or (None not in most and d == sum(most))
+                or sum(1 for a, b in spans if a != b) < 2)
+
+    # One pass from the top down decides each shown group once, given its sub-groups; when a
+    # group is found hidden itself, the pass starts again with it hidden, so the group above
+    # protects it.
+    upward = set()
     changed = True
     while changed:
         changed = False
+        start(upward)
         for g in groups:
             if status[g] != SHOWN or not site.children[g]:
                 continue
             kids = [c for c in site.children[g] if status[c] not in (NODATA, REPORTED)]
             # "every sub-group too small on its own (or hidden above it)": the group goes too
             if kids and all(status[c] in (FEWER, ALLSMALL) for c in kids):
-                status[g] = ALLSMALL
-                allsmall_here.add(g)
-                hide_below(g)
+                upward.add(g)
                 changed = True
-                continue
+                break
             hidden = [c for c in kids if status[c] in HIDDEN]
             if not hidden:
                 continue
@@ -339,12 +368,27 @@ def suppression(site, responses, before=None):
             # through the levels: the teams inside the hidden sub-groups at 1 each, or at N - 1
             m = sum(teams(c) for c in hidden)
             pinned = pinned or T == m or (all(small(c) for c in hidden) and T == m * (N - 1))
-            if T < N or k == 1 or pinned:
+            spans = [span(c) for c in hidden]
+            if T < N or k == 1 or pinned or fixed(T, spans):
                 shown = [c for c in kids if status[c] == SHOWN]
-                if shown:
-                    status[shown[-1]] = PROTECT  # the last-listed shown one, whatever its size
-                    hide_below(shown[-1])
+                # respondents of g in no sub-group: at least 0, no upper bound
+                outside = responses.get(g, 0) - sum(responses.get(c, 0) for c in site.children[g])
+                d = T + max(outside, 0)
+                if outside > 0:
+                    spans.append((0, None))
+                # the last-listed shown one, whatever its size; then the next while still fixed
+                for j, c in enumerate(reversed(shown)):
+                    if j > 0 and not fixed(d, spans):
+                        break
+                    status[c] = PROTECT
+                    hide_below(c)
+                    d += responses.get(c, 0)
+                    spans.append(span(c))
+                all_forced = before and all(forced(c) for c in kids if responses.get(c, 0) > 0)
+                if fixed(d, spans) and not all_forced:
+                    upward.add(g)  # nothing left to dilute: the group itself is hidden
                     changed = True
+                    break
     return status
 
 
@@ -387,7 +431,7 @@ class Model:
                                             if e["has_hc"] else 0)
             for key, f in counts.items():
                 n_k = {g: (f(self.ex[p, g]) if self.ex[p, g] else 0) for g in groups}
-                st_k = suppression(site, n_k, st_)
+                st_k = suppression(site, n_k, st_, None if key == "turnover" else resp)
                 for g in groups:
                     self.hidden_count[p, g, key] = st_k[g] in HIDDEN
                     if key[0] == "item":
