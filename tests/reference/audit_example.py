@@ -1189,6 +1189,9 @@ def check_svg_titles(a, page, fid, fig, rows, period):
                 # A band is named with its answers on the scale ("Favourable (4–5)"): scale
                 # points, not figures of the row.
                 rest = re.sub(r"\(\d+(?:[–-]\d+)?\)", "", rest)
+                # A named scale lists its points with their words ("(4 = Agree, 5 = Strongly
+                # agree)", format.md `labels`): scale points too.
+                rest = re.sub(r"\(\d+\s*=[^()]*\)", "", rest)
             for v, d in numbers(rest, a.lang):
                 # The same figure as a cell of the row: digit for digit at the same precision. At a
                 # different precision the unrounded figure is not on the page, so the two shown
@@ -1440,6 +1443,8 @@ def check_tiles(a, page, tiles, unit, period):
             d = m.ex[period, unit]
             a.num("tile response rate", page, "tiles", what, val, m.response_rate(period, unit), 100)
             ns = numbers(notes[0], a.lang) if notes else []
+            if len(ns) == 1 and notes[0].startswith(NO_LEAVERS[a.lang]):
+                ns = [(0, 0)] + ns  # "no leavers, average headcount 14.4": 0 said in words
             if len(ns) == 2:
                 a.num("response counts", page, "tiles", what + " responses", ns[0], d["responses"])
                 a.num("response counts", page, "tiles", what + " invited", ns[1], d["invited"])
@@ -1455,6 +1460,8 @@ def check_tiles(a, page, tiles, unit, period):
                 continue
             a.num("tile turnover", page, "tiles", what, val, m.turnover(period, unit), 100)
             ns = numbers(notes[0], a.lang) if notes else []
+            if len(ns) == 1 and notes[0].startswith(NO_LEAVERS[a.lang]):
+                ns = [(0, 0)] + ns  # "no leavers, average headcount 14.4": 0 said in words
             if len(ns) == 2:
                 a.num("turnover counts", page, "tiles", what + " leavers", ns[0], d["leavers"])
                 a.num("turnover counts", page, "tiles", what + " headcount", ns[1], d["headcount"])
@@ -1583,6 +1590,9 @@ def factor_name(a, fid):
 
 
 SHORTCODE_RE = re.compile(r"\{\{\s*(kpi|chart|table)\s*\(([^)]*)\)\s*\}\}")
+# How a turnover tile says that nobody left (the page's words for 0 leavers).
+NO_LEAVERS = {"en": "no leavers", "fi": "ei lähtijöitä", "sv": "ingen har slutat"}
+
 EX_METRICS = {"ex_index", "enps", "response_rate", "turnover", "leavers", "responses", "invited"}
 
 
