@@ -315,10 +315,12 @@ fn list(value: &str) -> Option<Vec<u64>> {
     if inner.is_empty() {
         return Some(Vec::new());
     }
-    inner
-        .split(',')
-        .map(|n| whole(n.trim_matches(' ')))
-        .collect()
+    // Exactly as long as the list: these vectors are kept for the whole build.
+    let mut counts = Vec::with_capacity(inner.bytes().filter(|&b| b == b',').count() + 1);
+    for n in inner.split(',') {
+        counts.push(whole(n.trim_matches(' '))?);
+    }
+    Some(counts)
 }
 
 /// A whole number written as plain digits without a leading zero (`0` itself is fine), so that
