@@ -10,6 +10,10 @@
 #   CASES="200x8q 2000x8q 2000x52w" bench/run.sh   # skip the 20,000-team case
 #   LIMIT=120 bench/run.sh       # give up on a build after 120 s (default 600)
 #   PAUSE=5 bench/run.sh         # seconds to wait after `sync` before each build (default 3)
+#   INSTALL_HUGO=1 bench/run.sh  # install Hugo with apt-get first when it is missing (needs root)
+#
+# Besides wall time it prints CPU time (user + sys, median): on a shared machine wall times vary
+# by several times while CPU time barely moves, and the CPU ratio to Hugo is the fairer one.
 #
 # Each build goes into a fresh folder after `sync` and a pause: on some disks creating files right
 # after a large deletion is many times slower for a while. Needs GNU time (/usr/bin/time, Debian
@@ -26,6 +30,10 @@ WORK=${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/kolikko-bench.XXXXXX")}
 trap 'rm -rf "$WORK"' EXIT
 
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time missing (apt-get install -y time)" >&2; exit 1; }
+if [ "${INSTALL_HUGO:-0}" = 1 ] && ! command -v hugo >/dev/null; then
+  apt-get install -y hugo >/dev/null || { apt-get update >/dev/null && apt-get install -y hugo >/dev/null; } ||
+    echo "bench: could not install Hugo; going on without it" >&2
+fi
 cargo build --release --quiet --bin kolikko --example gen_org
 kolikko=$root/target/release/kolikko
 gen=$root/target/release/examples/gen_org
@@ -48,6 +56,7 @@ timed() {
   fi
   awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.2f\n", s }' "$prefix.time" >"$prefix.secs"
   awk -F': ' '/Maximum resident set size/ { print $2 }' "$prefix.time" >"$prefix.kib"
+  awk -F': ' '/User time \(seconds\)|System time \(seconds\)/ { s += $2 } END { printf "%.2f\n", s }' "$prefix.time" >"$prefix.cpu"
 }
 
 # A Hugo site of N plain Markdown pages, each a few paragraphs.
@@ -95,21 +104,24 @@ for case in $CASES; do
       timed "$WORK/h-$case-$run" "$hugo" --quiet --source "$WORK/hugo-$pages" --destination "$WORK/hugo-out"
       rm -rf "$WORK/hugo-out"
     fi
-    echo "   run $run: kolikko $(cat "$WORK/k-$case-$run.secs") s${hugo:+, hugo $(cat "$WORK/h-$case-$run.secs" 2>/dev/null || echo -) s}"
+    echo "   run $run: kolikko $(cat "$WORK/k-$case-$run.secs") s ($(cat "$WORK/k-$case-$run.cpu" 2>/dev/null || echo -) s CPU)${hugo:+, hugo $(cat "$WORK/h-$case-$run.secs" 2>/dev/null || echo -) s ($(cat "$WORK/h-$case-$run.cpu" 2>/dev/null || echo -) s CPU)}"
   done
   timed "$WORK/c-$case" "$kolikko" check "$site"
   k=$(cat "$WORK"/k-"$case"-*.secs | median)
+  kcpu=$(cat "$WORK"/k-"$case"-*.cpu 2>/dev/null | median)
   mem=$(cat "$WORK"/k-"$case"-*.kib 2>/dev/null | median)
-  h=-
-  ratio=-
+  h=- hcpu=- ratio=- cpu_ratio=-
+  ratio_of() { awk -v k="$1" -v h="$2" 'BEGIN { if (h > 0 && k ~ /^[0-9.]+$/) printf "%.2f", k / h; else print "-" }'; }
   if [ -n "$hugo" ]; then
     h=$(cat "$WORK"/h-"$case"-*.secs 2>/dev/null | median)
-    ratio=$(awk -v k="$k" -v h="$h" 'BEGIN { if (h > 0 && k ~ /^[0-9.]+$/) printf "%.2f", k / h; else print "-" }')
+    hcpu=$(cat "$WORK"/h-"$case"-*.cpu 2>/dev/null | median)
+    ratio=$(ratio_of "$k" "$h")
+    cpu_ratio=$(ratio_of "$kcpu" "$hcpu")
   fi
-  results+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$case" "$pages" \
+  results+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |' "$case" "$pages" \
     "$(awk -v b="$bytes" 'BEGIN { if (b ~ /^[0-9]+$/) printf "%.1f", b / 1048576; else print "-" }')" \
-    "$k" "$(awk -v m="$mem" 'BEGIN { if (m ~ /^[0-9.]+$/) printf "%.0f", m / 1024; else print "-" }')" \
-    "$(cat "$WORK/c-$case.secs")" "$h" "$ratio" \
+    "$k" "$kcpu" "$(awk -v m="$mem" 'BEGIN { if (m ~ /^[0-9.]+$/) printf "%.0f", m / 1024; else print "-" }')" \
+    "$(cat "$WORK/c-$case.secs")" "$(cat "$WORK/c-$case.cpu" 2>/dev/null || echo -)" "$h" "$hcpu" "$ratio" "$cpu_ratio" \
     "$(awk -v b="$biggest" 'BEGIN { if (b ~ /^[0-9]+$/) printf "%.0f", b / 1024; else print "-" }')" \
     "$(awk -v b="$team_page" 'BEGIN { if (b ~ /^[0-9]+$/) printf "%.0f", b / 1024; else print "-" }')")")
   rm -rf "$site"
@@ -122,8 +134,8 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 echo
-echo "| case | pages | MiB written | kolikko s (median) | peak MiB | check s | Hugo s | kolikko / Hugo | largest page KiB | largest team page KiB |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| case | pages | MiB written | kolikko s (median) | kolikko CPU s | peak MiB | check s | check CPU s | Hugo s | Hugo CPU s | kolikko / Hugo | CPU ratio | largest page KiB | largest team page KiB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${results[@]}"
 echo
-echo "example site: $(cat "$WORK"/e-*.secs | median) s (median of $RUNS)"
+echo "example site: $(cat "$WORK"/e-*.secs | median) s, $(cat "$WORK"/e-*.cpu | median) s CPU (medians of $RUNS)"

@@ -275,6 +275,13 @@ fn compare_periods(site: &Site, periods: &mut [PeriodAnalysis]) {
     }
 }
 
+/// `*total = answers.clone()`, into the zeroed vector already there (same length), so a team's
+/// counts are not allocated twice.
+fn copy_answers(total: &mut Answers, answers: &Answers) {
+    total.counts.clone_from(&answers.counts);
+    total.na = answers.na;
+}
+
 /// Summed answer counts of one group in one period.
 #[derive(Clone, Debug)]
 struct ExTotals {
@@ -336,11 +343,11 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
                 t.has_turnover = true;
             }
             if let Some(e) = &r.enps {
-                t.enps = e.clone();
+                copy_answers(&mut t.enps, e);
             }
             for (total, answers) in t.items.iter_mut().zip(&r.items) {
                 if let Some(a) = answers {
-                    *total = a.clone();
+                    copy_answers(total, a);
                 }
             }
         }
@@ -348,11 +355,11 @@ fn analyse_period(site: &Site, survey: &crate::model::SurveyPeriod) -> PeriodAna
             let t = &mut cx[unit];
             t.responses = r.responses;
             if let Some(n) = &r.nps {
-                t.nps = n.clone();
+                copy_answers(&mut t.nps, n);
             }
             for (total, answers) in t.items.iter_mut().zip(&r.items) {
                 if let Some(a) = answers {
-                    *total = a.clone();
+                    copy_answers(total, a);
                 }
             }
         }
@@ -755,7 +762,7 @@ pub fn full_set_mean(shares: &[Option<Shares>], asked: &[bool]) -> Option<f64> {
 }
 
 fn net_counts(answers: &Answers) -> Option<NetScore> {
-    let counts: [u64; 11] = answers.counts.clone().try_into().ok()?;
+    let counts: [u64; 11] = answers.counts.as_slice().try_into().ok()?;
     stats::net_score(&counts)
 }
 
@@ -942,12 +949,16 @@ pub fn verdict(correlation: Option<&Correlation>, n: usize) -> Verdict {
 /// seed, so builds are byte-identical.
 fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
     let teams: Vec<usize> = site.units.leaves().collect();
-    let mut links = Vec::new();
-    for direction in [Direction::ExToCx, Direction::CxToEx] {
-        for lag in 0..=2usize {
-            if direction == Direction::CxToEx && lag == 0 {
-                continue; // the same as EX → CX at lag 0
-            }
+    let rows: Vec<(Direction, usize)> = [Direction::ExToCx, Direction::CxToEx]
+        .into_iter()
+        .flat_map(|direction| (0..=2usize).map(move |lag| (direction, lag)))
+        // CX → EX at lag 0 is the same as EX → CX at lag 0.
+        .filter(|&(direction, lag)| !(direction == Direction::CxToEx && lag == 0))
+        .collect();
+    // The rows are independent (each its own seed), so they are bootstrapped in parallel and
+    // gathered back in order: the same figures whatever the thread count.
+    rows.into_par_iter()
+        .map(|(direction, lag)| {
             let mut by_team: Vec<Vec<stats::PanelObservation>> = vec![Vec::new(); teams.len()];
             let mut pairs = 0;
             for (i, earlier) in periods.iter().enumerate() {
@@ -981,7 +992,7 @@ fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
                 pairs += 1;
             }
             let seed = LAG_SEED ^ ((direction as u64) << 8 | lag as u64);
-            links.push(LagLink {
+            LagLink {
                 direction,
                 lag,
                 correlation: stats::team_bootstrap_correlation(
@@ -990,10 +1001,9 @@ fn lagged_links(site: &Site, periods: &[PeriodAnalysis]) -> Vec<LagLink> {
                     stats::BOOTSTRAP_REPLICATES,
                     seed,
                 ),
-            });
-        }
-    }
-    links
+            }
+        })
+        .collect()
 }
 
 /// Seed of the lag bootstrap ("kolikko" in ASCII); each row mixes in its direction and lag.

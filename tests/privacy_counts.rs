@@ -192,8 +192,8 @@ fn teams_of_one_beside_a_protector_of_exactly_the_threshold_are_not_pinned() {
     s += &ex_team("s", 6, likert(4, 2), spread11(4), None);
     s += &ex_team("p", 5, likert(4, 1), spread11(4), None);
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let published = published_counts(&a);
     assert!(
         published.iter().all(|&(r, i)| r.is_none() && i.is_none()),
@@ -207,8 +207,8 @@ fn teams_of_one_beside_a_protector_of_exactly_the_threshold_are_not_pinned() {
         &ex_team("p", 5, likert(5, 1), spread11(5), None),
     );
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let unit = |id: &str| &a.periods[0].units[site.units.find(id).unwrap()];
     assert_eq!(
         a.periods[0].units[0].ex.as_ref().map(|e| e.responses),
@@ -243,8 +243,8 @@ fn a_protectors_published_responses_bound_its_hidden_answers() {
     s += &ex_team("b", 4, [1, 1, 1, 0, 1], spread11(4), None);
     s += &ex_team("s", 12, likert(10, 2), spread11(10), None);
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let unit = |id: &str| a.periods[0].units[site.units.find(id).unwrap()].ex.as_ref();
     let (r1, b) = (
         unit("r1").expect("region shown"),
@@ -279,8 +279,8 @@ fn invited_counts_are_published_only_beside_published_responses() {
     s += &ex_team("w", 4, [0; 5], [0; 11], None);
     s += &ex_team("c", 22, likert(20, 2), spread11(20), None);
     f.write("content/surveys/2026-Q1.yaml", &s);
-    let site = kolikko::load::load_site(f.path()).expect("fixture loads");
-    let a = aggregate::analyse(&site);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
     let published = published_counts(&a);
     for (u, r) in a.periods[0].units.iter().enumerate() {
         let (responses, invited) = published[u];

@@ -9,11 +9,9 @@
 //! serde-saphyr as before. Its values carry no source location, so the caller also falls back
 //! whenever the checks report anything: every message still comes from the located parse.
 
-use std::collections::HashMap;
-
 use serde_saphyr::{Location, Spanned};
 
-use super::survey::{RawAnswers, RawCx, RawEx, RawSurvey};
+use super::survey::{KeyMap, RawAnswers, RawCx, RawEx, RawSurvey};
 use crate::model::Answers;
 
 /// At most this many values from one file; far more than a real file and below the located
@@ -163,8 +161,14 @@ impl<'a> Reader<'a, '_> {
         &mut self,
         parent: usize,
         mut entry: impl FnMut(&mut Self, &Line<'a>) -> Option<T>,
-    ) -> Option<HashMap<Spanned<String>, T>> {
-        let mut map = HashMap::new();
+    ) -> Option<KeyMap<T>> {
+        // Sized for its entries up front (a count of lines), so it never grows and rehashes.
+        let entries = self.lines[self.at..]
+            .iter()
+            .take_while(|l| l.indent > parent)
+            .filter(|l| self.peek().is_some_and(|first| l.indent == first.indent))
+            .count();
+        let mut map = KeyMap::with_capacity_and_hasher(entries, Default::default());
         self.fields(parent, |r, line| {
             let value = entry(r, line)?;
             map.insert(spanned(line.key.to_string()), value)
@@ -254,7 +258,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// `items:`: item id → answers, each on one line.
-    fn items(&mut self, parent: usize) -> Option<HashMap<Spanned<String>, Spanned<RawAnswers>>> {
+    fn items(&mut self, parent: usize) -> Option<KeyMap<Spanned<RawAnswers>>> {
         self.block(parent, |r, line| Some(spanned(r.answers(line.value)?)))
     }
 
@@ -315,10 +319,12 @@ fn list(value: &str) -> Option<Vec<u64>> {
     if inner.is_empty() {
         return Some(Vec::new());
     }
-    inner
-        .split(',')
-        .map(|n| whole(n.trim_matches(' ')))
-        .collect()
+    // Exactly as long as the list: these vectors are kept for the whole build.
+    let mut counts = Vec::with_capacity(inner.bytes().filter(|&b| b == b',').count() + 1);
+    for n in inner.split(',') {
+        counts.push(whole(n.trim_matches(' '))?);
+    }
+    Some(counts)
 }
 
 /// A whole number written as plain digits without a leading zero (`0` itself is fine), so that

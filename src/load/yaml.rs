@@ -402,7 +402,9 @@ pub(super) fn at<T>(path: &Path, spanned: &Spanned<T>, message: impl Into<String
 }
 
 /// Map entries in source order (serde gives a HashMap; errors should come in reading order).
-pub(super) fn in_source_order<V>(map: HashMap<Spanned<String>, V>) -> Vec<(Spanned<String>, V)> {
+pub(super) fn in_source_order<V, S>(
+    map: HashMap<Spanned<String>, V, S>,
+) -> Vec<(Spanned<String>, V)> {
     let mut entries: Vec<_> = map.into_iter().collect();
     entries.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
     entries

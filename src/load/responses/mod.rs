@@ -23,7 +23,7 @@ use serde_saphyr::{Location, Spanned};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::framework::{Framework, Side};
 use crate::load::reader::SiteReader;
-use crate::load::survey::{RawAnswers, RawCx, RawEx, check_cx, check_ex, resolve_leaf};
+use crate::load::survey::{KeyMap, RawAnswers, RawCx, RawEx, check_cx, check_ex, resolve_leaf};
 use crate::load::yaml::at;
 use crate::model::{CxResult, ExResult, ResponsesFile, UnitTree};
 use crate::period::Period;
@@ -222,10 +222,7 @@ fn located<T>(value: T, where_: &Location) -> Spanned<T> {
 }
 
 /// The eNPS/NPS answers and the items' answers of one team, as a counts file gives them.
-type ScoreAndItems = (
-    Option<Spanned<RawAnswers>>,
-    HashMap<Spanned<String>, Spanned<RawAnswers>>,
-);
+type ScoreAndItems = (Option<Spanned<RawAnswers>>, KeyMap<Spanned<RawAnswers>>);
 
 /// The team's counts as the raw answers of a counts file, keyed by item id.
 fn as_raw_answers(
@@ -237,7 +234,7 @@ fn as_raw_answers(
 ) -> ScoreAndItems {
     let ids: Vec<&str> = framework.items(side).map(|i| i.id.as_str()).collect();
     let mut score = None;
-    let mut items = HashMap::new();
+    let mut items = KeyMap::default();
     for (question, answers) in mapping.questions.iter().zip(&team.answers) {
         match question.target {
             Target::Score => score = Some(located(RawAnswers(answers.clone()), at)),
