@@ -185,6 +185,23 @@ fn escape_text(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
+/// A shape painted inside (`fill`) or along its outline, the other side left unpainted.
+fn filled_or_outlined(
+    out: &mut String,
+    specials: &[Special],
+    fill: bool,
+    color: BackendColor,
+    k: &mut Classes,
+) {
+    if fill {
+        paint(out, specials, false, color, k);
+        out.push_str(" stroke=\"none\"");
+    } else {
+        out.push_str(" fill=\"none\"");
+        paint(out, specials, true, color, k);
+    }
+}
+
 /// Ends an element: its classes, then `/>` and a line break.
 fn close(out: &mut String, k: &Classes) {
     k.write(out);
@@ -192,6 +209,27 @@ fn close(out: &mut String, k: &Classes) {
 }
 
 type Result<T = ()> = std::result::Result<T, DrawingErrorKind<Infallible>>;
+
+impl ChartBackend<'_> {
+    /// Writes one self-closing element: `start` (`<rect`, `<polyline fill="none"` …), the
+    /// attributes `write` adds, then its theme classes. A transparent colour draws nothing.
+    fn element(
+        &self,
+        color: BackendColor,
+        start: &str,
+        write: impl FnOnce(&mut String, &[Special], &mut Classes),
+    ) -> Result {
+        if color.alpha == 0.0 {
+            return Ok(());
+        }
+        let sink = &mut *self.sink.borrow_mut();
+        let mut k = Classes::default();
+        sink.out.push_str(start);
+        write(&mut sink.out, &sink.specials, &mut k);
+        close(&mut sink.out, &k);
+        Ok(())
+    }
+}
 
 impl DrawingBackend for ChartBackend<'_> {
     type ErrorType = Infallible;
@@ -209,20 +247,13 @@ impl DrawingBackend for ChartBackend<'_> {
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result {
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let sink = &mut *self.sink.borrow_mut();
-        let out = &mut sink.out;
-        let mut k = Classes::default();
-        out.push_str("<rect");
-        int_attr(out, "x", point.0.into());
-        int_attr(out, "y", point.1.into());
-        out.push_str(" width=\"1\" height=\"1\" stroke=\"none\"");
-        opacity(out, color);
-        paint(out, &sink.specials, false, color, &mut k);
-        close(out, &k);
-        Ok(())
+        self.element(color, "<rect", |out, specials, k| {
+            int_attr(out, "x", point.0.into());
+            int_attr(out, "y", point.1.into());
+            out.push_str(" width=\"1\" height=\"1\" stroke=\"none\"");
+            opacity(out, color);
+            paint(out, specials, false, color, k);
+        })
     }
 
     fn draw_line<S: BackendStyle>(
@@ -232,22 +263,15 @@ impl DrawingBackend for ChartBackend<'_> {
         style: &S,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let sink = &mut *self.sink.borrow_mut();
-        let out = &mut sink.out;
-        let mut k = Classes::default();
-        out.push_str("<line");
-        opacity(out, color);
-        paint(out, &sink.specials, true, color, &mut k);
-        int_attr(out, "stroke-width", style.stroke_width().into());
-        int_attr(out, "x1", from.0.into());
-        int_attr(out, "y1", from.1.into());
-        int_attr(out, "x2", to.0.into());
-        int_attr(out, "y2", to.1.into());
-        close(out, &k);
-        Ok(())
+        self.element(color, "<line", |out, specials, k| {
+            opacity(out, color);
+            paint(out, specials, true, color, k);
+            int_attr(out, "stroke-width", style.stroke_width().into());
+            int_attr(out, "x1", from.0.into());
+            int_attr(out, "y1", from.1.into());
+            int_attr(out, "x2", to.0.into());
+            int_attr(out, "y2", to.1.into());
+        })
     }
 
     fn draw_rect<S: BackendStyle>(
@@ -258,35 +282,22 @@ impl DrawingBackend for ChartBackend<'_> {
         fill: bool,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let sink = &mut *self.sink.borrow_mut();
-        let out = &mut sink.out;
-        let mut k = Classes::default();
-        out.push_str("<rect");
-        int_attr(out, "x", upper_left.0.into());
-        int_attr(out, "y", upper_left.1.into());
-        int_attr(
-            out,
-            "width",
-            i64::from(bottom_right.0) - i64::from(upper_left.0),
-        );
-        int_attr(
-            out,
-            "height",
-            i64::from(bottom_right.1) - i64::from(upper_left.1),
-        );
-        opacity(out, color);
-        if fill {
-            paint(out, &sink.specials, false, color, &mut k);
-            out.push_str(" stroke=\"none\"");
-        } else {
-            out.push_str(" fill=\"none\"");
-            paint(out, &sink.specials, true, color, &mut k);
-        }
-        close(out, &k);
-        Ok(())
+        self.element(color, "<rect", |out, specials, k| {
+            int_attr(out, "x", upper_left.0.into());
+            int_attr(out, "y", upper_left.1.into());
+            int_attr(
+                out,
+                "width",
+                i64::from(bottom_right.0) - i64::from(upper_left.0),
+            );
+            int_attr(
+                out,
+                "height",
+                i64::from(bottom_right.1) - i64::from(upper_left.1),
+            );
+            opacity(out, color);
+            filled_or_outlined(out, specials, fill, color, k);
+        })
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -295,19 +306,12 @@ impl DrawingBackend for ChartBackend<'_> {
         style: &S,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let sink = &mut *self.sink.borrow_mut();
-        let out = &mut sink.out;
-        let mut k = Classes::default();
-        out.push_str("<polyline fill=\"none\"");
-        opacity(out, color);
-        paint(out, &sink.specials, true, color, &mut k);
-        int_attr(out, "stroke-width", style.stroke_width().into());
-        points(out, path);
-        close(out, &k);
-        Ok(())
+        self.element(color, "<polyline fill=\"none\"", |out, specials, k| {
+            opacity(out, color);
+            paint(out, specials, true, color, k);
+            int_attr(out, "stroke-width", style.stroke_width().into());
+            points(out, path);
+        })
     }
 
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -316,18 +320,11 @@ impl DrawingBackend for ChartBackend<'_> {
         style: &S,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let sink = &mut *self.sink.borrow_mut();
-        let out = &mut sink.out;
-        let mut k = Classes::default();
-        out.push_str("<polygon");
-        opacity(out, color);
-        paint(out, &sink.specials, false, color, &mut k);
-        points(out, path);
-        close(out, &k);
-        Ok(())
+        self.element(color, "<polygon", |out, specials, k| {
+            opacity(out, color);
+            paint(out, specials, false, color, k);
+            points(out, path);
+        })
     }
 
     fn draw_circle<S: BackendStyle>(
@@ -338,27 +335,14 @@ impl DrawingBackend for ChartBackend<'_> {
         fill: bool,
     ) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
-        let sink = &mut *self.sink.borrow_mut();
-        let out = &mut sink.out;
-        let mut k = Classes::default();
-        out.push_str("<circle");
-        int_attr(out, "cx", center.0.into());
-        int_attr(out, "cy", center.1.into());
-        int_attr(out, "r", radius.into());
-        opacity(out, color);
-        if fill {
-            paint(out, &sink.specials, false, color, &mut k);
-            out.push_str(" stroke=\"none\"");
-        } else {
-            out.push_str(" fill=\"none\"");
-            paint(out, &sink.specials, true, color, &mut k);
-        }
-        int_attr(out, "stroke-width", style.stroke_width().into());
-        close(out, &k);
-        Ok(())
+        self.element(color, "<circle", |out, specials, k| {
+            int_attr(out, "cx", center.0.into());
+            int_attr(out, "cy", center.1.into());
+            int_attr(out, "r", radius.into());
+            opacity(out, color);
+            filled_or_outlined(out, specials, fill, color, k);
+            int_attr(out, "stroke-width", style.stroke_width().into());
+        })
     }
 
     fn draw_text<S: BackendTextStyle>(
