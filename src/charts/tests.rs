@@ -643,23 +643,32 @@ fn label_boxes(svg: &str, size: &str) -> Vec<(String, [f64; 4])> {
         .collect()
 }
 
-#[test]
-fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
-    let labels = ScatterLabels {
+/// The English scatter texts of the label-placement tests.
+fn scatter_labels() -> ScatterLabels<'static> {
+    ScatterLabels {
         x_axis: "EX index",
         y_axis: "CX index",
         x_short: "EX",
         y_short: "CX",
         point: "Unit",
         fit: "Fitted line",
-    };
-    let point = |label: &str, x: f64, y: f64| ScatterPoint {
+    }
+}
+
+/// A plain, unlinked scatter point.
+fn point(label: &str, x: f64, y: f64) -> ScatterPoint {
+    ScatterPoint {
         label: label.into(),
         href: None,
         x,
         y,
         highlight: false,
-    };
+    }
+}
+
+#[test]
+fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
+    let labels = scatter_labels();
     // Four lone extremes around a middle cluster: each has room, so each is labelled.
     let mut points = vec![
         point("Low", 40.0, 70.0),
@@ -707,21 +716,7 @@ fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
 /// width estimate says it should start, which left it floating well short of the point.
 #[test]
 fn scatter_label_left_of_its_point_ends_beside_it() {
-    let labels = ScatterLabels {
-        x_axis: "EX index",
-        y_axis: "CX index",
-        x_short: "EX",
-        y_short: "CX",
-        point: "Unit",
-        fit: "Fitted line",
-    };
-    let point = |label: &str, x: f64, y: f64| ScatterPoint {
-        label: label.into(),
-        href: None,
-        x,
-        y,
-        highlight: false,
-    };
+    let labels = scatter_labels();
     // The highest EX is at the right edge: its label has no room on the right.
     let mut points = vec![point("Tesoma cleaning services", 98.0, 75.0)];
     points
