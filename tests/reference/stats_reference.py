@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Reference values for the unit tests in src/stats.rs.
+"""Reference values for the unit tests in src/stats/tests.rs.
 
-Every expected number in `mod tests` of src/stats.rs is printed by this script,
+Every expected number in src/stats/tests.rs is printed by this script,
 computed independently with SciPy / NumPy (and statsmodels where it has the
 method). Run it and compare:
 
