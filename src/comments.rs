@@ -107,7 +107,7 @@ fn publish_period(
     let units = &site.units;
     let n = units.len();
     // A `report_with:` team's respondents and comments are the unit's it is reported with, as
-    // its EX answers are (see aggregate.rs).
+    // its EX answers are (see src/aggregate/).
     let owner = |u: usize| units.units[u].report_with.unwrap_or(u);
     let mut own_respondents = vec![0u64; n];
     let mut own: Vec<Vec<Vec<String>>> = vec![Vec::new(); n];
