@@ -64,12 +64,15 @@ pub fn team_bootstrap_correlation(
             c.1 /= c.2 as f64;
         }
     }
+    let panel = Panel::centred(by_team, &centre);
     let mut sums = vec![PairSums::default(); pairs];
-    let (r, defined) = mean_pair_correlation(by_team, &vec![1; by_team.len()], &centre, &mut sums)?;
+    let mut defined = vec![false; pairs];
+    let r = mean_pair_correlation(&panel, &vec![1; by_team.len()], &mut sums, &mut defined)?;
     let teams = by_team
         .iter()
         .filter(|obs| obs.iter().any(|&(p, _, _)| defined[p]))
         .count();
+    let pairs_defined = defined.iter().filter(|&&d| d).count();
     // The teams drawn from: those with at least one observation, in storage order. A team
     // without any (hidden, or reported with another) would only change the resample's size.
     let observed: Vec<usize> = (0..by_team.len())
@@ -85,7 +88,7 @@ pub fn team_bootstrap_correlation(
         for _ in 0..observed.len() {
             weights[observed[rng.below(observed.len())]] += 1;
         }
-        if let Some((value, _)) = mean_pair_correlation(by_team, &weights, &centre, &mut sums) {
+        if let Some(value) = mean_pair_correlation(&panel, &weights, &mut sums, &mut defined) {
             replicate_values.push(value);
         }
     }
@@ -97,9 +100,45 @@ pub fn team_bootstrap_correlation(
     Some(PanelCorrelation {
         r: finite(r)?,
         interval,
-        pairs: defined.iter().filter(|&&d| d).count(),
+        pairs: pairs_defined,
         teams,
     })
+}
+
+/// Every observation in one flat list, team after team in storage order, each already centred
+/// on its pair's means: a replicate only reweights teams, so the centring is done once, not
+/// once per replicate, and the observations are read in one sequential sweep.
+struct Panel {
+    /// Team t's observations are `observations[starts[t]..starts[t + 1]]`.
+    starts: Vec<usize>,
+    observations: Vec<Centred>,
+}
+
+#[derive(Clone, Copy)]
+struct Centred {
+    pair: usize,
+    dx: f64,
+    dy: f64,
+}
+
+impl Panel {
+    fn centred(by_team: &[Vec<PanelObservation>], centre: &[(f64, f64, usize)]) -> Self {
+        let mut starts = Vec::with_capacity(by_team.len() + 1);
+        let mut observations = Vec::with_capacity(by_team.iter().map(Vec::len).sum());
+        starts.push(0);
+        for team in by_team {
+            observations.extend(team.iter().map(|&(pair, x, y)| Centred {
+                pair,
+                dx: x - centre[pair].0,
+                dy: y - centre[pair].1,
+            }));
+            starts.push(observations.len());
+        }
+        Panel {
+            starts,
+            observations,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Default)]
@@ -113,22 +152,24 @@ struct PairSums {
 }
 
 /// Mean over pairs of the Pearson r of the teams, team t counted `weights[t]` times (a team
-/// drawn twice counts twice); also says which pairs were defined. None when no pair is.
+/// drawn twice counts twice); `defined[p]` is set to whether pair p's r is. None when no pair
+/// is. Each pair's sums add its teams in storage order, so the result is the same bit for bit
+/// whatever layout the observations are kept in.
 fn mean_pair_correlation(
-    by_team: &[Vec<PanelObservation>],
+    panel: &Panel,
     weights: &[u32],
-    centre: &[(f64, f64, usize)],
     sums: &mut [PairSums],
-) -> Option<(f64, Vec<bool>)> {
+    defined: &mut [bool],
+) -> Option<f64> {
     sums.fill(PairSums::default());
-    for (observations, &weight) in by_team.iter().zip(weights) {
+    for (team, &weight) in weights.iter().enumerate() {
         if weight == 0 {
             continue;
         }
         let w = f64::from(weight);
-        for &(p, x, y) in observations {
-            let (dx, dy) = (x - centre[p].0, y - centre[p].1);
-            let s = &mut sums[p];
+        let observations = &panel.observations[panel.starts[team]..panel.starts[team + 1]];
+        for &Centred { pair, dx, dy } in observations {
+            let s = &mut sums[pair];
             s.n += weight as usize;
             s.x += w * dx;
             s.y += w * dy;
@@ -137,9 +178,9 @@ fn mean_pair_correlation(
             s.xy += w * dx * dy;
         }
     }
-    let mut defined = vec![false; sums.len()];
     let (mut total, mut count) = (0.0, 0usize);
-    for (p, s) in sums.iter().enumerate() {
+    for (s, defined) in sums.iter().zip(defined.iter_mut()) {
+        *defined = false;
         if s.n < 3 {
             continue;
         }
@@ -152,11 +193,11 @@ fn mean_pair_correlation(
         {
             continue;
         }
-        defined[p] = true;
+        *defined = true;
         total += (sxy / (sxx * syy).sqrt()).clamp(-1.0, 1.0);
         count += 1;
     }
-    (count > 0).then(|| (total / count as f64, defined))
+    (count > 0).then(|| total / count as f64)
 }
 
 /// Percentile `q` (0–100) of sorted values, interpolating linearly between order statistics
