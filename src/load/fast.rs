@@ -29,11 +29,16 @@ struct Line<'a> {
 
 /// The survey in `text`, or `None` when it is not in the plain layout.
 pub(super) fn read(text: &str) -> Option<RawSurvey> {
-    // Control characters are refused by the located read, at their place (`control.rs`).
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\r')
-    {
+    // Control characters are refused by the located read, at their place (`control.rs`). An
+    // ASCII file (every generated one) is checked byte by byte, without decoding characters.
+    let control = if text.is_ascii() {
+        text.bytes()
+            .any(|b| b.is_ascii_control() && b != b'\n' && b != b'\r')
+    } else {
+        text.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r')
+    };
+    if control {
         return None;
     }
     let lines = lines(text)?;
@@ -97,13 +102,15 @@ fn lines(text: &str) -> Option<Vec<Line<'_>>> {
         }
         let indent = raw.len() - content.len();
         // A comment starts at a `#` after a space; any other `#` is outside the layout.
-        let content = match content.find('#') {
+        // Byte searches: `#` and `:` are ASCII, so a byte position is a character boundary.
+        let content = match content.bytes().position(|b| b == b'#') {
             Some(hash) if content.as_bytes()[hash - 1] == b' ' => &content[..hash],
             Some(_) => return None,
             None => content,
         }
         .trim_end_matches(' ');
-        let (key, value) = content.split_once(':')?;
+        let colon = content.bytes().position(|b| b == b':')?;
+        let (key, value) = (&content[..colon], &content[colon + 1..]);
         let value = match value.strip_prefix(' ') {
             Some(v) => v.trim_start_matches(' '),
             None if value.is_empty() => value,
@@ -321,10 +328,29 @@ fn list(value: &str) -> Option<Vec<u64>> {
     }
     // Exactly as long as the list: these vectors are kept for the whole build.
     let mut counts = Vec::with_capacity(inner.bytes().filter(|&b| b == b',').count() + 1);
-    for n in inner.split(',') {
-        counts.push(whole(n.trim_matches(' '))?);
+    // One pass over the bytes, accepting what `whole` accepts between commas (spaces around
+    // each number): the lists are most of a survey file, and splitting and trimming each number
+    // cost more than reading it.
+    let mut bytes = inner.bytes().peekable();
+    loop {
+        while bytes.next_if_eq(&b' ').is_some() {}
+        let (mut number, mut digits, mut leading_zero) = (0u64, 0usize, false);
+        while let Some(b) = bytes.next_if(u8::is_ascii_digit) {
+            leading_zero |= digits == 0 && b == b'0';
+            number = number.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+            digits += 1;
+        }
+        if digits == 0 || (leading_zero && digits > 1) {
+            return None;
+        }
+        counts.push(number);
+        while bytes.next_if_eq(&b' ').is_some() {}
+        match bytes.next() {
+            None => return Some(counts),
+            Some(b',') => {}
+            Some(_) => return None,
+        }
     }
-    Some(counts)
 }
 
 /// A whole number written as plain digits without a leading zero (`0` itself is fine), so that
@@ -404,6 +430,49 @@ mod tests {
             ("number period", ok.replace("2026-Q1", "2026")),
         ] {
             assert!(read(&text).is_none(), "{what}: {text}");
+        }
+    }
+
+    /// The one-pass list reader takes exactly what splitting at commas and reading each trimmed
+    /// piece with `whole` takes.
+    #[test]
+    fn list_takes_what_whole_takes_between_commas() {
+        let by_pieces = |value: &str| -> Option<Vec<u64>> {
+            let inner = value
+                .strip_prefix('[')?
+                .strip_suffix(']')?
+                .trim_matches(' ');
+            if inner.is_empty() {
+                return Some(Vec::new());
+            }
+            inner
+                .split(',')
+                .map(|n| whole(n.trim_matches(' ')))
+                .collect()
+        };
+        for value in [
+            "[]",
+            "[ ]",
+            "[0]",
+            "[0, 1, 2]",
+            "[ 3 ,4,  5 ]",
+            "[00]",
+            "[01, 2]",
+            "[1,,2]",
+            "[1,]",
+            "[,1]",
+            "[1 2]",
+            "[1.5]",
+            "[-1]",
+            "[18446744073709551615]",
+            "[18446744073709551616]",
+            "[99999999999999999999]",
+            "[1, a]",
+            "[1]]",
+            "1, 2",
+            "[10, 200, 3000, 0]",
+        ] {
+            assert_eq!(list(value), by_pieces(value), "{value}");
         }
     }
 
