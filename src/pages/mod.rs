@@ -418,6 +418,7 @@ impl<'a> Renderer<'a> {
         scope: Scope,
     ) -> Result<Self, Diagnostics> {
         let mut tera = Tera::new();
+        tera.set_escape_fn(theme::escape_html);
         let mut diagnostics = Diagnostics::default();
         let mut templates: BTreeMap<String, (String, Option<std::path::PathBuf>)> =
             DEFAULT_TEMPLATES

@@ -1,5 +1,5 @@
-//! The theme's plumbing: template errors told as the user's file and line, and the CSS
-//! minifier that keeps the inline style small.
+//! The theme's plumbing: template errors told as the user's file and line, the CSS minifier
+//! that keeps the inline style small, and the HTML escaper every template uses.
 
 use super::*;
 
@@ -13,6 +13,28 @@ pub(super) fn error_chain(error: &tera::Error) -> String {
         source = cause.source();
     }
     message
+}
+
+/// Tera's autoescape, byte for byte (`&`, `<`, `>`, `"`, `'`), but writing each run of plain
+/// text in one call: Tera's own writes every byte separately, and each write goes through the
+/// page budget. Pages are mostly escaped text, so this was a tenth of a build.
+pub(super) fn escape_html(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = input.as_bytes();
+    let mut plain = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[plain..i])?;
+        out.write_all(entity)?;
+        plain = i + 1;
+    }
+    out.write_all(&bytes[plain..])
 }
 
 pub(super) fn template_error(
@@ -124,5 +146,42 @@ mod minify_tests {
             minify_css(css),
             "body{margin:0 auto;font:1rem/1.5 sans-serif}a :hover,b>c{content:\" \\25B2  x\";width:calc(100% - 2rem)}@media (max-width:600px){.x{color:{{ accent }}}}"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ours(input: &str) -> String {
+        let mut out = Vec::new();
+        escape_html(input, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn teras(input: &str) -> String {
+        let mut out = Vec::new();
+        tera::escape_html(input, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_every_special_character() {
+        assert_eq!(
+            ours(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(ours(""), "");
+        assert_eq!(ours("&&"), "&amp;&amp;");
+        assert_eq!(ours("åäö – ok"), "åäö – ok");
+    }
+
+    proptest! {
+        // The pages must stay byte-identical to what Tera's own escaper wrote.
+        #[test]
+        fn writes_what_teras_escaper_writes(input in r#"[a-zäö&<>"' /\n–]{0,40}"#) {
+            prop_assert_eq!(ours(&input), teras(&input));
+        }
     }
 }
