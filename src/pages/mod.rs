@@ -8,6 +8,7 @@
 mod budget;
 mod comments;
 mod factors;
+mod figure_html;
 mod figures;
 mod languages;
 mod lifecycle;
@@ -765,17 +766,6 @@ impl<'a> Renderer<'a> {
                 ),
             ),
         }
-    }
-
-    fn figure_html(&self, figure: &crate::charts::Figure) -> String {
-        let mut context = Context::new();
-        context.insert("fig", figure);
-        context.insert_value("t", self.strings_value.clone());
-        context.insert("tall", &print::is_tall(&figure.svg));
-        // The figure template is ours or a validated override; a failure here is a template bug.
-        self.tera
-            .render("figure.html", &context)
-            .unwrap_or_else(|e| format!("<!-- {} -->", crate::charts::escape(&error_chain(&e))))
     }
 
     // ------------------------------------------------------------------ shared pieces
