@@ -1,6 +1,7 @@
 //! A unit's answers in one period: factors EX beside CX, Likert bars, eNPS and NPS composition.
 
 use super::*;
+use crate::pages::points;
 
 impl<'a> FigureMaker<'a> {
     /// A unit's six factors, EX beside CX, with the organisation's values as reference marks.
@@ -157,7 +158,7 @@ impl<'a> FigureMaker<'a> {
             .first()
             .map(|first| first.scale_id)
             .filter(|id| items.iter().all(|i| i.scale_id == *id))
-            .and_then(|id| crate::pages::points::point_labels(framework, id, self.language, self.tr));
+            .and_then(|id| points::point_labels(framework, id, self.language, self.tr));
         let band = |name: &'static str, from: u8, to: u8| -> String {
             self.tr(
                 "scale_band",
@@ -165,7 +166,7 @@ impl<'a> FigureMaker<'a> {
                     ("band", Arg::from(name)),
                     (
                         "answers",
-                        Arg::from(crate::pages::points::band(self.tr, from, to, words.as_deref())),
+                        Arg::from(points::band(self.tr, from, to, words.as_deref())),
                     ),
                 ],
             )
@@ -233,10 +234,10 @@ impl<'a> FigureMaker<'a> {
                 "mean_answer_on_labelled_scale",
                 &[
                     ("points", Arg::from(u64::from(sc.points))),
-                    ("low", crate::pages::points::point(self.tr, 1, w[0]).into()),
+                    ("low", points::point(self.tr, 1, w[0]).into()),
                     (
                         "high",
-                        crate::pages::points::point(self.tr, w.len(), w[w.len() - 1]).into(),
+                        points::point(self.tr, w.len(), w[w.len() - 1]).into(),
                     ),
                 ],
             ),
