@@ -336,7 +336,12 @@ mod tests {
     fn every_key_is_defined_and_used() {
         let code = [
             include_str!("pages/mod.rs"),
-            include_str!("pages/figures.rs"),
+            include_str!("pages/figures/mod.rs"),
+            include_str!("pages/figures/linkage.rs"),
+            include_str!("pages/figures/scales.rs"),
+            include_str!("pages/figures/teams.rs"),
+            include_str!("pages/figures/trends.rs"),
+            include_str!("pages/figure_html.rs"),
             include_str!("pages/shortcodes.rs"),
             include_str!("pages/languages.rs"),
             include_str!("pages/method.rs"),

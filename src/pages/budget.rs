@@ -2,8 +2,8 @@
 //! recursion is stopped with a message naming it, instead of running for ever or filling memory.
 //! Tera limits recursion depth itself; this caps the output and the time spent producing it.
 //!
-//! The time limit is checked in two ways. Each write checks it, so a template that keeps writing
-//! fails like any other template error. A template that loops without writing never comes back
+//! The time limit is checked in two ways. Every [`CLOCK_EVERY`]th write checks it, so a template
+//! that keeps writing fails like any other template error. A template that loops without writing never comes back
 //! here, and Tera cannot be interrupted mid-render, so every page being rendered is also listed
 //! in [`RUNNING`]: a watchdog outside the render (the CLI's for `build` and `check`, the preview
 //! server's for its rebuilds) asks [`overdue`] and stops the run itself.
@@ -21,6 +21,9 @@ use crate::diagnostics::Diagnostic;
 pub const MAX_PAGE_BYTES: usize = 64 * 1024 * 1024;
 /// The longest one page's template may take by default; see [`page_time_limit`].
 pub const MAX_PAGE_TIME: Duration = Duration::from_secs(20);
+/// How many writes pass between two looks at the clock: reading it on every write (Tera writes
+/// a page in hundreds of thousands of small pieces) cost more than the rest of the bookkeeping.
+const CLOCK_EVERY: u32 = 64;
 /// The environment variable that sets another limit, in whole seconds.
 pub const PAGE_TIME_VAR: &str = "KOLIKKO_PAGE_TIME_SECS";
 /// The largest limit [`PAGE_TIME_VAR`] may set (an hour): beyond that it is a typo.
@@ -126,6 +129,8 @@ pub struct PageBudget {
     pub bytes: Vec<u8>,
     start: Instant,
     limit: Duration,
+    /// Writes since the clock was last read.
+    writes: u32,
     _listed: Listed,
     /// Why rendering was stopped, for the message.
     pub exceeded: Option<String>,
@@ -148,6 +153,7 @@ impl PageBudget {
             bytes: Vec::new(),
             start,
             limit: page_time_limit(),
+            writes: 0,
             _listed: Listed(id),
             exceeded: None,
         }
@@ -167,6 +173,15 @@ impl Drop for Listed {
     }
 }
 
+impl PageBudget {
+    /// Whether this write is one that reads the clock; the first write always is.
+    fn clock_due(&mut self) -> bool {
+        let due = self.writes == 0;
+        self.writes = (self.writes + 1) % CLOCK_EVERY;
+        due
+    }
+}
+
 impl Write for PageBudget {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.bytes.len() + buf.len() > MAX_PAGE_BYTES {
@@ -174,7 +189,7 @@ impl Write for PageBudget {
                 "the page grew past {} MiB; look for loops or recursion that repeat without end",
                 MAX_PAGE_BYTES / (1024 * 1024)
             ));
-        } else if self.start.elapsed() > self.limit {
+        } else if self.clock_due() && self.start.elapsed() > self.limit {
             self.exceeded = Some(format!(
                 "the page took more than {} s; look for loops or recursion that repeat without end, or raise the limit with {PAGE_TIME_VAR}",
                 self.limit.as_secs()

@@ -8,6 +8,7 @@
 mod budget;
 mod comments;
 mod factors;
+mod figure_html;
 mod figures;
 mod languages;
 mod lifecycle;
@@ -418,6 +419,7 @@ impl<'a> Renderer<'a> {
         scope: Scope,
     ) -> Result<Self, Diagnostics> {
         let mut tera = Tera::new();
+        tera.set_escape_fn(theme::escape_html);
         let mut diagnostics = Diagnostics::default();
         let mut templates: BTreeMap<String, (String, Option<std::path::PathBuf>)> =
             DEFAULT_TEMPLATES
@@ -697,84 +699,6 @@ impl<'a> Renderer<'a> {
             ),
         );
         context
-    }
-
-    fn render(
-        &self,
-        template: &str,
-        path: &str,
-        context: &Context,
-    ) -> Result<OutputFile, Diagnostic> {
-        // Rendered into a bounded buffer: a runaway custom template stops with its name.
-        let mut page = budget::PageBudget::new(template, path);
-        let rendered = self.tera.render_to(template, context, &mut page);
-        rendered.map_err(|e| match page.exceeded.take() {
-            Some(reason) => {
-                let path = self
-                    .site
-                    .template_overrides
-                    .iter()
-                    .find(|o| o.name == template)
-                    .map(|o| o.path.clone())
-                    .unwrap_or_else(|| std::path::PathBuf::from(format!("templates/{template}")));
-                Diagnostic::whole_file(&path, format!("cannot render {template}: {reason}"))
-            }
-            None => self.render_error(template, &e),
-        })?;
-        Ok(OutputFile {
-            path: path.to_string(),
-            contents: page.bytes,
-        })
-    }
-
-    /// A failed render, placed in the template file that has the mistake (Tera names it after
-    /// `-->`; it may be `base.html` while rendering `post.html`) at its line and column.
-    fn render_error(&self, template: &str, error: &tera::Error) -> Diagnostic {
-        let chain = error_chain(error);
-        let located = chain.split_once(" --> ").and_then(|(what, rest)| {
-            let place = rest.split_whitespace().next()?;
-            let mut parts = place.rsplitn(3, ':');
-            let column: u64 = parts.next()?.parse().ok()?;
-            let line: u64 = parts.next()?.parse().ok()?;
-            Some((
-                what.trim().to_string(),
-                parts.next()?.to_string(),
-                line,
-                column,
-            ))
-        });
-        let (what, name, line, column) =
-            located.unwrap_or_else(|| (chain.clone(), template.to_string(), 0, 0));
-        let what = what.trim_start_matches("error: ").trim_end_matches(':');
-        let what = what.strip_prefix("error: ").unwrap_or(what);
-        let overridden = self.site.template_overrides.iter().find(|o| o.name == name);
-        match overridden {
-            Some(o) => Diagnostic::new(
-                &o.path,
-                line,
-                column,
-                format!("template error: {what} (while rendering {template})"),
-            ),
-            // In a built-in template: kolikko's own mistake, or a variable an override of
-            // another template left out.
-            None => Diagnostic::whole_file(
-                std::path::Path::new(&format!("templates/{name}")),
-                format!(
-                    "template error in the built-in {name} at line {line}, column {column}: {what} (while rendering {template})"
-                ),
-            ),
-        }
-    }
-
-    fn figure_html(&self, figure: &crate::charts::Figure) -> String {
-        let mut context = Context::new();
-        context.insert("fig", figure);
-        context.insert_value("t", self.strings_value.clone());
-        context.insert("tall", &print::is_tall(&figure.svg));
-        // The figure template is ours or a validated override; a failure here is a template bug.
-        self.tera
-            .render("figure.html", &context)
-            .unwrap_or_else(|e| format!("<!-- {} -->", crate::charts::escape(&error_chain(&e))))
     }
 
     // ------------------------------------------------------------------ shared pieces
