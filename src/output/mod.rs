@@ -28,7 +28,7 @@ use lock::OutputLock;
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::fs;
-use std::io;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -204,7 +204,12 @@ impl Staging {
             if let Some(folder) = target.parent() {
                 fs::create_dir_all(folder).map_err(|e| classify(e, &self.output, shown.clone()))?;
             }
-            fs::write(&target, bytes).map_err(|e| classify(e, &self.output, shown))?;
+            let written = fs::File::create(&target).and_then(|mut file| {
+                file.write_all(bytes)?;
+                platform::start_writeback(&file);
+                Ok(())
+            });
+            written.map_err(|e| classify(e, &self.output, shown))?;
         }
         if self.written.fetch_add(1, Ordering::Relaxed) == 2 {
             pause_at("writing");
