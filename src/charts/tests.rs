@@ -1,4 +1,12 @@
+//! Chart tests: one fixture figure of each kind and what must hold for every chart here; what
+//! only one kind does in `tests/`, a file for each kind (the smaller ones share `other_charts`).
+
 use super::*;
+
+mod heatmap_charts;
+mod other_charts;
+mod scatter_charts;
+mod trend_charts;
 
 const EVIL: &str = "<script>alert(1)</script> & \"x\" 'y'";
 const EN: NumberFormat = NumberFormat::ENGLISH;
@@ -243,6 +251,36 @@ fn bars(label: &str, fmt: NumberFormat) -> Figure {
     render_bars("b", &rows, &labels, fmt, label, label)
 }
 
+fn polylines_with(svg: &str, stroke: &str) -> Vec<String> {
+    svg.lines()
+        .filter(|l| l.starts_with("<polyline") && l.contains(stroke))
+        .map(String::from)
+        .collect()
+}
+
+fn one_row_heatmap(values: &[f64]) -> Figure {
+    let cols: Vec<String> = (0..values.len()).map(|c| format!("F{c}")).collect();
+    let labels = HeatmapLabels {
+        row: "Unit",
+        scale: "Index",
+        hidden: "Hidden",
+        hidden_short: "hidden",
+        missing: "No data",
+    };
+    render_heatmap(
+        "h",
+        &["A".to_string()],
+        &[None],
+        &[],
+        &cols,
+        &[values.iter().map(|&v| Cell::Value(v)).collect()],
+        &labels,
+        EN,
+        "T",
+        "D",
+    )
+}
+
 type Render = fn(&str, NumberFormat) -> Figure;
 const ALL: [(&str, Render); 8] = [
     ("scatter", scatter),
@@ -346,241 +384,6 @@ fn ids_are_unique_per_figure() {
     assert_eq!(a.id, "h");
 }
 
-fn polylines_with(svg: &str, stroke: &str) -> Vec<String> {
-    svg.lines()
-        .filter(|l| l.starts_with("<polyline") && l.contains(stroke))
-        .map(String::from)
-        .collect()
-}
-
-#[test]
-fn trend_marks_every_year_boundary() {
-    let p = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert_eq!(
-        trend::year_boundaries(&p(&["2024-Q3", "2024-Q4", "2025-Q1", "2025-Q2", "2026-Q1"])),
-        vec![2, 4]
-    );
-    assert_eq!(
-        trend::year_boundaries(&p(&["joulukuu 2025", "tammikuu 2026", "Q1/2026"])),
-        vec![1]
-    );
-    assert!(trend::year_boundaries(&p(&["P1", "P2"])).is_empty());
-    let periods = p(&["2024-Q4", "2025-Q1", "2025-Q2", "2026-Q1"]);
-    let series = vec![Series {
-        name: "EX".into(),
-        values: vec![Some(60.0); 4],
-    }];
-    let labels = TrendLabels {
-        y_axis: "Index",
-        period: "Period",
-        decimals: 0,
-    };
-    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
-    assert_eq!(
-        polylines_with(&f.svg, "opacity=\"0.3\"").len(),
-        2,
-        "{}",
-        f.svg
-    );
-}
-
-#[test]
-fn trend_gaps_break_the_line() {
-    let periods: Vec<String> = (1..=6).map(|i| format!("P{i}")).collect();
-    let series = vec![Series {
-        name: "EX".into(),
-        values: vec![
-            Some(60.0),
-            Some(62.0),
-            None,
-            Some(65.0),
-            Some(66.0),
-            Some(67.0),
-        ],
-    }];
-    let labels = TrendLabels {
-        y_axis: "Index",
-        period: "Period",
-        decimals: 0,
-    };
-    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
-    let lines = polylines_with(&f.svg, "stroke=\"#2A64B8\" stroke-width=\"3\"");
-    // One in the legend, then one per run of values.
-    assert_eq!(lines.len(), 3, "{lines:?}");
-    let point_counts: Vec<usize> = lines
-        .iter()
-        .map(|l| {
-            let points = &l[l.find("points=\"").unwrap() + 8..];
-            points[..points.find('"').unwrap()]
-                .split_whitespace()
-                .count()
-        })
-        .collect();
-    assert_eq!(point_counts, vec![2, 2, 3]);
-    // One marker (with its tooltip) per present value; the gap is no zero.
-    assert_eq!(f.svg.matches("<title>EX, P").count(), 5);
-    assert!(!f.svg.contains("<title>EX, P3"));
-    assert_eq!(f.table.rows[2], vec!["P3".to_string(), "–".to_string()]);
-    assert_eq!(
-        trend::segments(&[Some(1.0), None, None, Some(2.0)]).len(),
-        2
-    );
-}
-
-#[test]
-fn trend_draws_a_zero_line_only_when_zero_is_inside() {
-    let with = trend("T", EN);
-    assert!(
-        with.svg
-            .contains("opacity=\"0.7\" stroke=\"currentColor\" stroke-width=\"2\"")
-    );
-    let periods = vec!["A".to_string(), "B".to_string()];
-    let series = vec![Series {
-        name: "EX".into(),
-        values: vec![Some(50.0), Some(60.0)],
-    }];
-    let labels = TrendLabels {
-        y_axis: "Index",
-        period: "Period",
-        decimals: 0,
-    };
-    let without = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
-    assert!(
-        !without
-            .svg
-            .contains("opacity=\"0.7\" stroke=\"currentColor\" stroke-width=\"2\"")
-    );
-    // The second series is dashed.
-    assert!(with.svg.contains("stroke-dasharray"));
-}
-
-#[test]
-fn heatmap_marks_hidden_and_missing_cells() {
-    let f = heatmap("Units", EN);
-    assert!(f.svg.contains("<pattern id=\"h-hatch\""));
-    // Two hidden cells plus the legend swatch.
-    assert_eq!(f.svg.matches("fill=\"url(#h-hatch)\"").count(), 3);
-    assert!(f.svg.contains("Hidden (fewer than 5 answers)"));
-    assert!(f.svg.contains("<title>Kamppi, Growth: No data</title>"));
-    assert!(f.svg.contains("<title>Kamppi, Units: hidden</title>"));
-    assert!(f.svg.contains(">–</text>"));
-    // No links inside role="img": the data table carries them.
-    assert!(!f.svg.contains("<a "));
-    assert_eq!(f.table.links[0].as_deref(), Some("k.html"));
-    assert_eq!(f.table.rows[0], vec!["Kamppi", "72", "hidden", "–"]);
-}
-
-#[test]
-fn heatmap_text_contrasts_with_its_cell() {
-    // Both ends of the diverging scale are dark (white text), the neutral middle pale.
-    assert_eq!(text_on(heatmap::ramp(0.0)), LIGHT_TEXT);
-    assert_eq!(text_on(heatmap::ramp(0.5)), DARK_TEXT);
-    assert_eq!(text_on(heatmap::ramp(1.0)), LIGHT_TEXT);
-    for t in 0..=20 {
-        let bg = heatmap::ramp(f64::from(t) / 20.0);
-        assert!(contrast(bg, text_on(bg)) >= 4.5, "{t}");
-    }
-}
-
-/// The fill of the cell whose hover title ends in `: {value}`.
-fn cell_fill(svg: &str, value: &str) -> String {
-    let at = svg
-        .find(&format!(": {value}</title>"))
-        .unwrap_or_else(|| panic!("no cell {value}"));
-    let rect = &svg[at..];
-    let fill = &rect[rect.find("fill=\"").expect("a fill") + 6..];
-    fill[..7].to_string()
-}
-
-fn one_row_heatmap(values: &[f64]) -> Figure {
-    let cols: Vec<String> = (0..values.len()).map(|c| format!("F{c}")).collect();
-    let labels = HeatmapLabels {
-        row: "Unit",
-        scale: "Index",
-        hidden: "Hidden",
-        hidden_short: "hidden",
-        missing: "No data",
-    };
-    render_heatmap(
-        "h",
-        &["A".to_string()],
-        &[None],
-        &[],
-        &cols,
-        &[values.iter().map(|&v| Cell::Value(v)).collect()],
-        &labels,
-        EN,
-        "T",
-        "D",
-    )
-}
-
-#[test]
-fn heatmap_colour_scale_is_the_same_on_every_chart() {
-    // 70 is the same colour beside 65 as beside 20 and 95: the scale is never refitted.
-    let narrow = one_row_heatmap(&[65.0, 70.0]);
-    let wide = one_row_heatmap(&[20.0, 70.0, 95.0]);
-    assert_eq!(cell_fill(&narrow.svg, "70"), cell_fill(&wide.svg, "70"));
-    // RdBu: the stops at 0, 50 and 100 are ColorBrewer's ends and its neutral middle.
-    assert_eq!(heatmap::ramp(0.0), RGBColor(0x67, 0x00, 0x1f));
-    assert_eq!(heatmap::ramp(0.5), RGBColor(0xf7, 0xf7, 0xf7));
-    assert_eq!(heatmap::ramp(1.0), RGBColor(0x05, 0x30, 0x61));
-    // 15 is halfway between the stops at 10 and 20 (b2182b, d6604d): (0xb2 + 0xd6) / 2 = 0xc4,
-    // (0x18 + 0x60) / 2 = 0x3c, (0x2b + 0x4d) / 2 = 0x3c.
-    assert_eq!(heatmap::ramp(0.15), RGBColor(0xc4, 0x3c, 0x3c));
-    // Legend ticks are the fixed ends, whatever the data.
-    for t in ["0", "25", "50", "75", "100"] {
-        assert!(narrow.svg.contains(&format!(">{t}</text>")), "{t}");
-    }
-}
-
-#[test]
-fn heatmap_rows_sit_under_their_region() {
-    let labels = HeatmapLabels {
-        row: "Unit",
-        scale: "Index",
-        hidden: "Hidden",
-        hidden_short: "hidden",
-        missing: "No data",
-    };
-    let rows: Vec<String> = ["Kamppi", "Töölö", "Tikkurila"].map(String::from).to_vec();
-    let groups: Vec<String> = ["Helsinki", "Helsinki", "Vantaa"]
-        .map(String::from)
-        .to_vec();
-    let cells = vec![vec![Cell::Value(70.0)]; 3];
-    let cols = vec!["F".to_string()];
-    let f = render_heatmap(
-        "h",
-        &rows,
-        &[None, None, None],
-        &groups,
-        &cols,
-        &cells,
-        &labels,
-        EN,
-        "T",
-        "D",
-    );
-    let at = |s: &str| f.svg.find(&format!(">{s}</text>")).expect(s);
-    assert!(at("Helsinki") < at("Kamppi"));
-    assert!(at("Töölö") < at("Vantaa") && at("Vantaa") < at("Tikkurila"));
-    // One region only: no header.
-    let same = vec!["Helsinki".to_string(); 3];
-    let g = render_heatmap(
-        "h",
-        &rows,
-        &[None, None, None],
-        &same,
-        &cols,
-        &cells,
-        &labels,
-        EN,
-        "T",
-        "D",
-    );
-    assert!(!g.svg.contains(">Helsinki</text>"));
-}
-
 #[test]
 fn data_colours_carry_the_class_the_dark_theme_recolours() {
     let f = bars("Töölö", EN);
@@ -615,239 +418,6 @@ fn data_colours_work_on_light_and_dark_pages() {
         assert!(contrast(c, white) >= 3.0, "{c:?} on white");
         assert!(contrast(c, dark) >= 2.9, "{c:?} on dark");
     }
-}
-
-/// The boxes of the scatter's point labels (text with `font-size` `size`), from the SVG.
-fn label_boxes(svg: &str, size: &str) -> Vec<(String, [f64; 4])> {
-    let attr = |l: &str, k: &str| -> f64 {
-        let at = l.find(&format!(" {k}=\"")).unwrap() + k.len() + 3;
-        l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
-    };
-    svg.lines()
-        .filter(|l| {
-            l.starts_with("<text")
-                && l.contains(&format!("font-size=\"{size}\""))
-                && !l.contains("dy=\"0.76em\"")
-        })
-        .filter_map(|l| {
-            let name = l[l.find('>')? + 1..l.find("</text>")?].to_string();
-            let (x, y) = (attr(l, "x"), attr(l, "y"));
-            let w = text_width(&name, size.parse().unwrap(), false);
-            let x0 = if l.contains("text-anchor=\"end\"") {
-                x - w
-            } else {
-                x
-            };
-            Some((name, [x0, y - 9.0, x0 + w, y + 9.0]))
-        })
-        .collect()
-}
-
-/// The English scatter texts of the label-placement tests.
-fn scatter_labels() -> ScatterLabels<'static> {
-    ScatterLabels {
-        x_axis: "EX index",
-        y_axis: "CX index",
-        x_short: "EX",
-        y_short: "CX",
-        point: "Unit",
-        fit: "Fitted line",
-    }
-}
-
-/// A plain, unlinked scatter point.
-fn point(label: &str, x: f64, y: f64) -> ScatterPoint {
-    ScatterPoint {
-        label: label.into(),
-        href: None,
-        x,
-        y,
-        highlight: false,
-    }
-}
-
-#[test]
-fn scatter_labels_extremes_where_they_fit_and_never_overlaps() {
-    let labels = scatter_labels();
-    // Four lone extremes around a middle cluster: each has room, so each is labelled.
-    let mut points = vec![
-        point("Low", 40.0, 70.0),
-        point("High", 95.0, 72.0),
-        point("Down", 70.0, 45.0),
-        point("Up", 68.0, 96.0),
-    ];
-    points.extend((0..8).map(|i| point(&format!("m{i}"), 65.0 + f64::from(i), 70.0)));
-    let f = render_scatter("s", &points, None, &labels, EN, "T", "D");
-    let names: Vec<String> = label_boxes(&f.svg, "14").into_iter().map(|b| b.0).collect();
-    for n in ["Low", "High", "Down", "Up"] {
-        assert!(names.contains(&n.to_string()), "{n}: {names:?}");
-    }
-    assert!(!names.iter().any(|n| n.starts_with('m')), "{names:?}");
-    // Crowded: the extremes sit on top of each other; whatever is labelled does not overlap.
-    let crowded: Vec<ScatterPoint> = (0..30)
-        .map(|i| {
-            let t = f64::from(i);
-            point(
-                &format!("Unit number {i}"),
-                60.0 + (t * 7.3) % 20.0,
-                62.0 + (t * 3.1) % 18.0,
-            )
-        })
-        .collect();
-    let mut with_own = crowded.clone();
-    with_own[5].highlight = true;
-    let f = render_scatter("s", &with_own, Some((10.0, 0.9)), &labels, EN, "T", "D");
-    let mut boxes = label_boxes(&f.svg, "14");
-    boxes.extend(
-        label_boxes(&f.svg, "15")
-            .into_iter()
-            .filter(|b| b.0 == "Unit number 5"),
-    );
-    assert!(boxes.iter().any(|b| b.0 == "Unit number 5"), "{boxes:?}");
-    for (i, (a, p)) in boxes.iter().enumerate() {
-        for (b, q) in &boxes[i + 1..] {
-            let apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
-            assert!(apart, "{a} overlaps {b}");
-        }
-    }
-}
-
-/// A label placed left of its point ends next to the point (anchored at its end), not where the
-/// width estimate says it should start, which left it floating well short of the point.
-#[test]
-fn scatter_label_left_of_its_point_ends_beside_it() {
-    let labels = scatter_labels();
-    // The highest EX is at the right edge: its label has no room on the right.
-    let mut points = vec![point("Tesoma cleaning services", 98.0, 75.0)];
-    points
-        .extend((0..8).map(|i| point(&format!("m{i}"), 60.0 + f64::from(i), 50.0 + f64::from(i))));
-    let f = render_scatter("s", &points, None, &labels, EN, "T", "D");
-    let line = f
-        .svg
-        .lines()
-        .find(|l| l.starts_with("<text") && l.contains(">Tesoma cleaning services</text>"))
-        .expect("the extreme is labelled");
-    assert!(line.contains("text-anchor=\"end\""), "{line}");
-    let num = |l: &str, k: &str| -> f64 {
-        let at = l.find(&format!(" {k}=\"")).unwrap() + k.len() + 3;
-        l[at..at + l[at..].find('"').unwrap()].parse().unwrap()
-    };
-    let circle = f
-        .svg
-        .split("<title>Tesoma cleaning services:")
-        .nth(1)
-        .and_then(|rest| rest.lines().find(|l| l.starts_with("<circle")))
-        .expect("the point");
-    let gap = num(circle, "cx") - num(line, "x");
-    assert!(
-        (5.0..=15.0).contains(&gap),
-        "label ends {gap} left of its point"
-    );
-}
-
-#[test]
-fn scatter_links_tooltips_and_fit() {
-    let f = scatter("Töölö", EN);
-    // Links go to the data table (rows sorted by label), never inside role="img".
-    assert!(!f.svg.contains("<a "));
-    assert!(
-        f.table
-            .links
-            .contains(&Some("units/kamppi.html".to_string()))
-    );
-    assert!(
-        f.table
-            .links
-            .contains(&Some("u.html?a=1&b=\"2\"".to_string()))
-    );
-    assert_eq!(f.table.links.len(), f.table.rows.len());
-    assert!(f.svg.contains("<title>Kamppi: EX 72, CX 81</title>"));
-    assert!(
-        f.svg.contains("<title>Kallio: EX 65, CX 70</title>")
-            || f.svg.contains("<title>Kallio: EX 64, CX 70</title>")
-    );
-    assert!(f.svg.contains("stroke-dasharray=\"8 5\""));
-    // Only the highlighted point is labelled on the chart.
-    assert!(f.svg.contains(">Kamppi</text>"));
-    assert!(!f.svg.contains(">Kallio</text>"));
-    // Table sorted by label, numbers in the report's language.
-    let fi = scatter("Töölö", FI);
-    assert_eq!(fi.table.rows[0], vec!["Kallio", "64,5", "70,0"]);
-}
-
-#[test]
-fn fit_line_stays_inside_the_plot() {
-    // A steep line must be cut at the plot's top and bottom, not run across the labels.
-    let f = scatter("A", EN);
-    let fit = polylines_with(&f.svg, "stroke-dasharray=\"8 5\"");
-    let plot = fit.last().unwrap();
-    for p in plot.split('"').rev().nth(1).unwrap().split_whitespace() {
-        let (x, y) = p.split_once(',').unwrap();
-        let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
-        assert!(
-            (40.0..=480.0).contains(&x) && (20.0..=420.0).contains(&y),
-            "{p}"
-        );
-    }
-}
-
-#[test]
-fn likert_and_net_tables_use_the_number_format() {
-    let f = likert("Item", FI);
-    assert_eq!(
-        f.table.rows[0][1..],
-        ["12\u{a0}%", "25\u{a0}%", "63\u{a0}%", "40"]
-    );
-    assert!(f.svg.contains(">63\u{a0}%</text>"));
-    let n = net("NPS", EN);
-    assert_eq!(n.table.rows[1][4], "\u{2212}50");
-    assert!(n.svg.contains(">+2</text>"));
-    assert!(n.svg.contains(">\u{2212}50</text>"));
-}
-
-#[test]
-fn lag_says_when_there_is_not_enough_data() {
-    let f = lag("EX → CX, k = 4", FI);
-    assert!(f.svg.contains(">not enough data</text>"));
-    assert!(f.svg.contains(">0,62</text>"));
-    assert_eq!(f.table.rows[1], vec!["EX → CX, k = 4", "–", "–", "–", "3"]);
-}
-
-#[test]
-fn mirror_has_distinct_markers_and_a_legend() {
-    let f = mirror("Wellbeing", EN);
-    assert!(f.svg.contains("<circle"));
-    assert!(f.svg.contains("<polygon"));
-    assert!(f.svg.contains(">Organisation</text>"));
-    assert!(f.svg.contains(">no data</text>"));
-    assert_eq!(f.table.headers.len(), 5);
-}
-
-#[test]
-fn bars_print_values_and_links() {
-    let f = bars("Töölö", FI);
-    assert!(f.svg.contains(">46\u{a0}%</text>"));
-    assert!(f.svg.contains(">12 / 26</text>"));
-    assert!(!f.svg.contains("<a "));
-    assert_eq!(f.table.links[0].as_deref(), Some("k.html"));
-    assert_eq!(f.table.rows[0], vec!["Kamppi", "46\u{a0}%", "12 / 26"]);
-}
-
-#[test]
-fn sparkline_is_small_labelled_and_gapped() {
-    let s = sparkline(
-        &[Some(60.0), Some(62.0), None, Some(61.0), Some(64.0)],
-        EN,
-        "EX index: 60, 62, –, 61, 64",
-    );
-    assert!(s.starts_with("<svg "));
-    assert!(s.contains("role=\"img\""));
-    assert!(s.contains("aria-label=\"EX index: 60, 62, –, 61, 64\""));
-    assert!(s.contains("width=\"120\" height=\"32\""));
-    assert_eq!(s.matches("<polyline").count(), 2);
-    assert!(s.contains("<title>64</title>"));
-    let empty = sparkline(&[None, None], EN, "none");
-    assert!(empty.contains("role=\"img\"") && !empty.contains("<polyline"));
 }
 
 #[test]
@@ -915,85 +485,6 @@ fn sizes_of(svg: &str, content: &str) -> Vec<String> {
             s[..s.find('"').unwrap()].to_string()
         })
         .collect()
-}
-
-#[test]
-fn heatmap_numbers_long_headers_and_keeps_one_label_size() {
-    let rows: Vec<String> = ["Töölö service desk", "Kallio facility services"]
-        .map(String::from)
-        .to_vec();
-    let cols: Vec<String> = [
-        "Communication and response time",
-        "Työtaakka ja työyhteisö",
-        "Systems and tools",
-        "Competence and training",
-        "Supervision and leadership",
-        "Internal processes",
-    ]
-    .map(String::from)
-    .to_vec();
-    let cells = vec![vec![Cell::Value(70.0); 6]; 2];
-    let labels = HeatmapLabels {
-        row: "Unit",
-        scale: "Index",
-        hidden: "Hidden",
-        hidden_short: "hidden",
-        missing: "No data",
-    };
-    let f = render_heatmap(
-        "h",
-        &rows,
-        &[None, None],
-        &[],
-        &cols,
-        &cells,
-        &labels,
-        EN,
-        "T",
-        "D",
-    );
-    // Numbered columns with a key that spells out every name: nothing cut, nothing slanted.
-    assert!(!f.svg.contains('…'), "{}", f.svg);
-    assert!(
-        !f.svg
-            .lines()
-            .any(|l| l.starts_with("<text") && l.contains("rotate(")),
-        "{}",
-        f.svg
-    );
-    assert!(f.svg.contains(">Communication and response time</text>"));
-    assert!(f.svg.contains(">Työtaakka ja työyhteisö</text>"));
-    assert_eq!(sizes_of(&f.svg, "6").len(), 2, "key number and header");
-    // One-line and two-line row labels in one size.
-    let one = sizes_of(&f.svg, "Töölö service desk");
-    let two = sizes_of(&f.svg, "Kallio facility");
-    assert_eq!(one.len(), 1, "{}", f.svg);
-    assert_eq!(one, two);
-}
-
-#[test]
-fn trend_labels_quarters_with_their_year_below() {
-    let periods: Vec<String> = ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
-        .iter()
-        .chain(["2026-Q1", "2026-Q2", "2026-Q3"].iter())
-        .map(|p| p.to_string())
-        .collect();
-    let series = vec![Series {
-        name: "EX".into(),
-        values: vec![Some(60.0); 8],
-    }];
-    let labels = TrendLabels {
-        y_axis: "Index",
-        period: "Period",
-        decimals: 0,
-    };
-    let f = render_trend("t", &periods, &series, (0.0, 100.0), &labels, EN, "T", "D");
-    for q in ["Q1", "Q2", "Q3", "Q4"] {
-        assert_eq!(sizes_of(&f.svg, q).len(), 2, "{q}: {}", f.svg);
-    }
-    for y in ["2024", "2025", "2026"] {
-        assert_eq!(sizes_of(&f.svg, y).len(), 1, "{y}: {}", f.svg);
-    }
 }
 
 fn snapshot(name: &str, svg: &str) {
