@@ -381,7 +381,7 @@ proptest! {
     /// published counts and the same shown/hidden/no-data pattern under these very rules. Every
     /// hidden group must have at least two possible sizes.
     #[test]
-    fn no_hidden_size_is_pinned_by_counts_and_rules(g in arb_small_tree(), t in 4u64..=6) {
+    fn no_hidden_size_is_pinned_by_counts_and_rules(g in arb_small_tree(), t in 3u64..=6) {
         let vis = suppress(&g, t);
         let has_child = has_children(&g);
         let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
@@ -394,7 +394,8 @@ proptest! {
     }
 
     /// The exhaustive reader on trees with regions: no hidden team or region with fewer
-    /// than `t` respondents has only one possible size.
+    /// than `t` respondents has only one possible size. N = 3 is left out: it finds a leak
+    /// (`a_small_region_of_t_minus_one_teams_is_pinned`).
     #[test]
     fn no_hidden_size_is_pinned_in_nested_trees(g in arb_small_nested_tree(), t in 4u64..=6) {
         let vis = suppress(&g, t);
@@ -419,7 +420,7 @@ proptest! {
     #[test]
     fn no_hidden_count_is_pinned_in_a_measure_table(
         g in arb_small_nested_tree(),
-        t in 4u64..=6,
+        t in 3u64..=6,
         own in any::<bool>(),
         counts in prop::collection::vec(prop_oneof![2 => 1u64..6, 1 => 0u64..10], 8),
         fewer in prop::collection::vec(prop_oneof![3 => Just(0u64), 1 => 0u64..3], 8),
@@ -459,7 +460,7 @@ proptest! {
     /// The exhaustive reader on trees three levels deep (organisation, divisions, regions,
     /// teams): no hidden team, region or division below `t` has only one possible size.
     #[test]
-    fn no_hidden_size_is_pinned_three_levels_deep(g in arb_deep_tree(), t in 4u64..=5) {
+    fn no_hidden_size_is_pinned_three_levels_deep(g in arb_deep_tree(), t in 3u64..=5) {
         let vis = suppress(&g, t);
         prop_assume!(hidden_teams(&g, &vis) <= 3);
         let bound = leaf_bounds(&g, t, &[]);
@@ -479,7 +480,7 @@ proptest! {
     #[test]
     fn no_hidden_count_is_pinned_by_combining_tables(
         g in prop_oneof![arb_small_nested_tree(), arb_deep_tree()],
-        t in 4u64..=5,
+        t in 3u64..=5,
         fewer in prop::collection::vec(prop_oneof![3 => Just(0u64), 1 => 0u64..3], 8),
         extra in prop::collection::vec(0u64..3, 8),
     ) {
