@@ -399,10 +399,10 @@ proptest! {
 /// The reader sees what the linear check cannot: at t = 3 two small rows would need a third
 /// hidden beside them, so the complement (team 3) is known to have no small cell, and with the
 /// teams' totals published team 2's 1 newcomer is the only count that fits.
-// Not yet run against the fixed `bands()` (the session ran out of time): the hand analysis says
-// the current rule pins team 2's 1 here, so this is expected to fail until rule 3 is fixed.
+// A leak of the current rule: run with --include-ignored, the reader pins team 2's band-0 count
+// at 1 (`[(2, Some([0]), 1)]`). Ignored until rule 3 is fixed; then it must pass as it stands.
 #[test]
-#[ignore = "expected leak at t = 3; rule 3 not fixed yet"]
+#[ignore = "leak of the current rule 3 at t = 3, not fixed yet"]
 fn a_small_cell_beside_a_complement_with_a_published_total_is_not_pinned() {
     let s = site(&[
         (None, &[]),
