@@ -117,6 +117,9 @@ struct Constraint {
     target: u64,
 }
 
+/// A hidden group with one possible count: (unit, its bands or None for its total, count).
+type Pinned = (usize, Option<Vec<usize>>, u64);
+
 /// The exhaustive reader of one site.
 struct Reader {
     site: Site,
@@ -281,7 +284,7 @@ impl Reader {
     /// The hidden groups of 1 to t − 1 respondents that every reading gives the same count:
     /// (unit, bands or None for the unit's total, count). `None` when there were too many
     /// candidates to try.
-    fn pinned(&self, budget: usize) -> Option<Vec<(usize, Option<Vec<usize>>, u64)>> {
+    fn pinned(&self, budget: usize) -> Option<Vec<Pinned>> {
         let readings = self.readings(budget)?;
         assert!(
             readings.contains(&self.rows_of(&self.true_values())),
