@@ -267,6 +267,9 @@ pub fn choose_level(
 }
 
 #[cfg(test)]
+mod bounding_reader;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::privacy::Visibility::{BelowThreshold, Complementary, HiddenParent, NoData, Shown};
