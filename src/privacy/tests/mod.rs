@@ -256,7 +256,7 @@ fn teams_of_one_beside_a_protector_of_exactly_the_threshold_are_not_pinned() {
         (Some(0), 4),
         (Some(0), 4),
     ]);
-    let pinned = pinned_units(&g, 4, reader_bound(&g, 4, &[]), (&[], &[]));
+    let pinned = pinned_units(&g, 4, reader_bound(&g, 4, (&[], &[])), (&[], &[]));
     assert!(
         pinned.is_empty(),
         "pinned {pinned:?}: {:?}",
@@ -323,7 +323,7 @@ fn a_small_region_of_t_minus_one_teams_is_pinned() {
         (Some(0), 4),
     ]);
     assert_eq!(
-        pinned_units(&g, 3, reader_bound(&g, 3, &[]), (&[], &[])),
+        pinned_units(&g, 3, reader_bound(&g, 3, (&[], &[])), (&[], &[])),
         []
     );
 }
@@ -415,4 +415,44 @@ fn large_trees_are_fast() {
     assert_eq!(vis.iter().filter(|v| **v == Complementary).count(), 1);
     let last_large = (1..n).rev().find(|&i| star[i].responses >= 5).unwrap();
     assert_eq!(vis[last_large], Complementary);
+}
+
+/// Found by the measure-table reader in CI: one of team 3's 3 respondents skipped the item.
+/// Team 4's published responses (3) bound its answers, so region 2's protector cannot be
+/// pinned and rule 3 hides the region and its protector team 1 too. A reader bound read off
+/// the rule without those ceilings (5, the region's hidden answers) left out team 1's true 8,
+/// found no reading at all and called everything pinned. With the bound from the same rule,
+/// team 3's 2 has other possible counts.
+#[test]
+fn the_measure_reader_reads_the_rule_it_bounds() {
+    let units = tree(&[
+        (None, 14),
+        (Some(0), 8),
+        (Some(0), 6),
+        (Some(2), 3),
+        (Some(2), 3),
+    ]);
+    let item = tree(&[
+        (None, 13),
+        (Some(0), 8),
+        (Some(0), 5),
+        (Some(2), 2),
+        (Some(2), 3),
+    ]);
+    let unit_vis = suppress(&units, 3);
+    let ceiling: Vec<u64> = units.iter().map(|x| x.responses).collect();
+    let vis = suppress_answers(&item, 3, &unit_vis, &ceiling);
+    assert_eq!(
+        vis,
+        [
+            Shown,
+            Complementary,
+            Complementary,
+            BelowThreshold,
+            HiddenParent
+        ]
+    );
+    let rule = (&unit_vis[..], &ceiling[..]);
+    assert_eq!(reader_bound(&item, 3, rule), 13);
+    assert_eq!(pinned_units(&item, 3, 13, rule), []);
 }

@@ -36,6 +36,12 @@ pub(super) fn possible_sizes_in(
     let seen = public(groups, &suppress_within(groups, t, forced, ceiling));
     let low = |i: usize| u64::from(!forced.get(i).is_some_and(|v| v.is_hidden()));
     let readings = readings(groups, t, &seen, (forced, ceiling), &|i| (low(i), max));
+    // The true sizes are always a reading; none at all means `max` left them out, and every
+    // hidden group would look pinned.
+    assert!(
+        !readings.is_empty(),
+        "no reading of {groups:?} up to {max}: the bound leaves out the true sizes"
+    );
     let hidden: Vec<usize> = (0..groups.len()).filter(|&i| seen[i].is_none()).collect();
     hidden
         .into_iter()
@@ -121,7 +127,7 @@ pub(super) fn combined_pinned(
     let seen = public(groups, &units);
     let responses: Vec<u64> = groups.iter().map(|g| g.responses).collect();
     let seen_answers = public(answers, &suppress_answers(answers, t, &units, &responses));
-    let max = reader_bound(groups, t, &[]);
+    let max = reader_bound(groups, t, (&[], &[]));
     let has_child = has_children(groups);
     // The invited counts a reader sees, summed up the tree from the teams.
     let totals = |leaf: &dyn Fn(usize) -> u64| {
@@ -182,9 +188,15 @@ pub(super) fn combined_pinned(
 
 /// The largest size the exhaustive reader needs to try for a hidden team: the most that the
 /// hidden children of a shown unit add up to (a hidden team under it can be no larger), or `t`.
+/// It must be read off the same rule the reader then reads (`forced` and `ceiling` as in
+/// [`suppress_within`]): a bound from another rule's hidden set can leave out the true sizes.
 /// (Trying fewer sizes could only make the reader look stronger, never weaker.)
-pub(super) fn reader_bound(groups: &[GroupSize], t: u64, forced: &[Visibility]) -> u64 {
-    let vis = suppress_measure(groups, t, forced);
+pub(super) fn reader_bound(
+    groups: &[GroupSize],
+    t: u64,
+    (forced, ceiling): (&[Visibility], &[u64]),
+) -> u64 {
+    let vis = suppress_within(groups, t, forced, ceiling);
     let mut hidden_below = vec![0u64; groups.len()];
     for (c, g) in groups.iter().enumerate() {
         if let Some(p) = g.parent
@@ -402,7 +414,7 @@ proptest! {
         let has_child = has_children(&g);
         let hidden_leaves = (0..g.len()).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
         prop_assume!(hidden_leaves <= 3);
-        let pinned = pinned_units(&g, t, reader_bound(&g, t, &[]), (&[], &[]));
+        let pinned = pinned_units(&g, t, reader_bound(&g, t, (&[], &[])), (&[], &[]));
         prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?})", pinned, g, vis);
     }
 }
@@ -448,7 +460,7 @@ proptest! {
         let vis = suppress_answers(&m, t, &units, ceiling);
         let hidden_leaves = (0..n).filter(|&i| !has_child[i] && vis[i].is_hidden()).count();
         prop_assume!(hidden_leaves <= 3);
-        let pinned = pinned_units(&m, t, reader_bound(&m, t, &units), (&units, ceiling));
+        let pinned = pinned_units(&m, t, reader_bound(&m, t, (&units, ceiling)), (&units, ceiling));
         prop_assert!(pinned.is_empty(), "pinned {:?} in {:?} ({:?}; units {:?})", pinned, m, vis, units);
     }
 }
