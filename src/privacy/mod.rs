@@ -10,8 +10,9 @@
 //!
 //! With `t` the anonymity threshold (`anonymity_threshold` in `kolikko.yaml`):
 //!
-//! 1. **No data**: a unit with 0 responses is [`Visibility::NoData`]. There is nothing to show and
-//!    nothing to protect, so it never counts as hidden below.
+//! 1. **No data**: a unit with 0 responses is [`Visibility::NoData`] (below a hidden unit, rule 4
+//!    hides it instead). There is nothing to show and nothing to protect, so it is never one of
+//!    the hidden children that rules 3 and 5 count, wherever it is.
 //! 2. **Below threshold**: a unit with `0 < responses < t` is [`Visibility::BelowThreshold`].
 //!    A unit with exactly `t` responses is shown.
 //! 3. **Differencing**: a shown unit's total minus its shown children's totals is the total of its
@@ -24,8 +25,12 @@
 //!    while the ranges with it still fix the hidden children, the next last-listed shown child
 //!    protects too; with none left, the unit itself is hidden (and rule 5's repeat follows).
 //! 4. **Whole subtrees**: every unit below a hidden unit is hidden too ([`Visibility::HiddenParent`]),
-//!    unless it has its own reason (rule 1 or 2). Otherwise the published totals of a
-//!    complementary-hidden region's teams would add up to the region again.
+//!    unless it is below the threshold (rule 2). Otherwise the published totals of a
+//!    complementary-hidden region's teams would add up to the region again. A unit with no data
+//!    is hidden there too: a reader who saw which teams of a hidden region are empty would know
+//!    each of the others has at least 1 (a region below `t` with `t − 1` teams with data would be
+//!    pinned at 1 per team). Rule 3's ranges still count 1 per team with data, at least what a
+//!    reader who cannot see that knows, so they stay on the safe side.
 //! 5. **All children hidden**: a shown unit whose children with data are all hidden for their own
 //!    reasons, and whose total is exactly theirs, is hidden too (`Complementary`), and the pass is
 //!    repeated so its parent protects it. Each repeat climbs one level: at most depth + 1 passes,
@@ -222,10 +227,11 @@ fn suppress_within(
         // Parents come before children, so when unit `i` is reached its parent is final, and its
         // children still carry only their own reason (only `i` itself marks them).
         for i in 0..n {
-            // Rule 4.
+            // Rule 4, for a unit with no data too: a reader who saw which units under a
+            // hidden one are empty would know the others have at least 1 each.
             if let Some(p) = groups[i].parent
                 && vis[p].is_hidden()
-                && vis[i] == Visibility::Shown
+                && matches!(vis[i], Visibility::Shown | Visibility::NoData)
             {
                 vis[i] = Visibility::HiddenParent;
             }

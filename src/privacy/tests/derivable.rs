@@ -174,7 +174,7 @@ pub(super) fn reference(groups: &[GroupSize], threshold: u64) -> Vec<Visibility>
         for p in 0..n {
             if let Some(q) = groups[p].parent
                 && vis[q].is_hidden()
-                && vis[p] == Shown
+                && matches!(vis[p], Shown | NoData)
             {
                 vis[p] = HiddenParent;
             }
@@ -286,11 +286,13 @@ proptest! {
             if v.is_shown() {
                 prop_assert!(g[i].responses >= t, "unit {i}: {:?}", g[i]);
             }
-            prop_assert_eq!(*v == NoData, g[i].responses == 0);
-            // Under a hidden unit nothing is shown; the labels say why.
+            // No data is printed only where its parent is shown (or it is the organisation):
+            // under a hidden unit an empty team looks like any other hidden one.
             let parent = g[i].parent.map(|p| vis[p]);
-            if parent.is_some_and(Visibility::is_hidden) {
-                prop_assert!(!v.is_shown());
+            let under_hidden = parent.is_some_and(Visibility::is_hidden);
+            prop_assert_eq!(*v == NoData, g[i].responses == 0 && !under_hidden);
+            if under_hidden {
+                prop_assert!(v.is_hidden(), "unit {i} under a hidden unit: {v:?}");
             }
             match v {
                 // Chosen by a shown parent, or a unit whose children were all hidden.

@@ -89,7 +89,8 @@ fn complementary_region_hides_its_large_teams() {
 
 #[test]
 fn own_reason_wins_below_a_hidden_unit() {
-    // Region 2 is complementary; its team 3 is small on its own, team 4 has no data.
+    // Region 2 is complementary; its team 3 is small on its own, team 4 has no data but is
+    // hidden like its siblings (a reader must not learn which of them are empty).
     let g = tree(&[
         (None, 24),
         (Some(0), 3),
@@ -105,7 +106,7 @@ fn own_reason_wins_below_a_hidden_unit() {
             BelowThreshold,
             Complementary,
             BelowThreshold,
-            NoData,
+            HiddenParent,
             HiddenParent
         ]
     );
@@ -303,16 +304,15 @@ fn a_protectors_published_responses_bound_its_answers() {
     assert_eq!(combined_pinned(&units, &answers, &invited, 4), []);
 }
 
-/// Issue 8, found by the nested reader at N = 3 and not fixed yet: region 1 (2 respondents,
-/// below the threshold) has two teams of 1, team 3 of 3 is shown, team 5 of 4 protects. The
-/// organisation's 9 less 3 leaves 6 for the region and team 5. A region of 3 or 4 would be
-/// hidden by rule 5 and count as at least 3, so with team 5 at least 3 the sum would be at its
-/// fewest and rule 3 would hide team 3 too; team 3 is shown, so the region is below 3 and has
-/// two teams with data: 2, each team 1. (Its published reason, "below the threshold", says the
-/// same directly.) The range per hidden child does not see that a reader can rule out the
-/// half of a range that would have made the rule hide more.
+/// Issue 8, found by the nested reader at N = 3: region 1 (2 respondents, below the threshold)
+/// has two teams of 1, team 3 of 3 is shown, team 5 of 4 protects. The organisation's 9 less 3
+/// leaves 6 for the region and team 5. A region of 3 or 4 would be hidden by rule 5 and count
+/// as at least 3, so with team 5 at least 3 the sum would be at its fewest and rule 3 would hide
+/// team 3 too; team 3 is shown, so the region is below 3. When the pages printed "no data" for
+/// an empty team below a hidden unit, a reader saw that both teams have data: at least 2, so 2,
+/// each team 1. Rule 4 now hides an empty team below a hidden unit like any other, so each
+/// team may be 0, 1 or 2.
 #[test]
-#[ignore = "issue 8: a leak at N = 3, see docs/method.md Limits"]
 fn a_small_region_of_t_minus_one_teams_is_pinned() {
     let g = tree(&[
         (None, 9),
@@ -365,7 +365,7 @@ fn small_organisation_hides_everything() {
             BelowThreshold,
             BelowThreshold,
             BelowThreshold,
-            NoData
+            HiddenParent
         ]
     );
 }
