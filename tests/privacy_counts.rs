@@ -298,3 +298,43 @@ fn invited_counts_are_published_only_beside_published_responses() {
     assert_eq!(unit("b"), (None, None));
     assert_eq!(unit("a"), (None, None));
 }
+
+#[test]
+fn an_empty_team_below_a_hidden_region_looks_like_any_hidden_team() {
+    // Region One (A 2, B 1, W nobody) is below 4. Were W printed as "no data" with its 4
+    // invited, a reader would know A and B have at least 1 each; at N = 3 that pinned a region
+    // of two teams of 1 (docs/method.md, Anonymity).
+    let f = Fixture::new("anonymity_threshold: 4\nlanguage: en\n", UNITS);
+    let mut s = String::from("period: 2026-Q1\nex:\n");
+    s += &ex_team("a", 5, [0, 0, 1, 1, 0], spread11(2), None);
+    s += &ex_team("b", 5, [0, 0, 0, 1, 0], spread11(1), None);
+    s += &ex_team("w", 4, [0; 5], [0; 11], None);
+    s += &ex_team("c", 22, likert(20, 2), spread11(20), None);
+    f.write("content/surveys/2026-Q1.yaml", &s);
+    let mut site = kolikko::load::load_site(f.path()).expect("fixture loads");
+    let a = aggregate::analyse(&mut site, aggregate::Counts::Keep);
+    let w = &a.periods[0].units[site.units.find("w").unwrap()];
+    assert!(w.ex_visibility.is_hidden(), "{:?}", w.ex_visibility);
+    assert_eq!(
+        published_counts(&a)[site.units.find("w").unwrap()],
+        (None, None)
+    );
+
+    let out = f.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let team_w = f.read("units/w/index.html");
+    let team_a = f.read("units/a/index.html");
+    std::fs::write("/tmp/w11-region.html", f.read("units/r1/index.html")).unwrap();
+    // Its page says what team A's says (W has no customers, so its CX tiles say "No data").
+    for page in [&team_w, &team_a] {
+        assert!(page.contains("Employee results are hidden"));
+        assert!(
+            !page.contains("Response rate"),
+            "no response rate on a hidden team's page"
+        );
+    }
+}
