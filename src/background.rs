@@ -24,8 +24,9 @@
 //!    it. If [`needs_complement`] says the band's hidden counts could be pinned, or their ranges
 //!    would pin them ([`Sums::pinned`], the unit tree's test), the last-listed published child
 //!    with respondents in band `b` is hidden (`Complementary`), and the next while the ranges
-//!    still pin the band. For `needs_complement` one complement is enough for every band it has
-//!    respondents in: its count there is at least `t` and is not published.
+//!    still pin the band; the bands are checked again after a round that hid one. For
+//!    `needs_complement` one complement is enough for every band it has respondents in: its
+//!    count there is at least `t` and is not published.
 //! 4. **Nothing left to dilute**: if a band still needs a complement and no published child with
 //!    respondents in it is left, the parent row itself is hidden (`Complementary`), and the pass
 //!    starts again so that its own parent protects it. A hidden organisation row means the cut is
