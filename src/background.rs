@@ -16,15 +16,21 @@
 //!    hidden; so does a unit with a cell of `0 < n < t` respondents (`BelowThreshold`).
 //! 2. **Whole subtrees**: the rows of the units below a hidden row are hidden (`HiddenParent`);
 //!    otherwise they would add up to it again.
-//! 3. **Differencing, band by band**: for a published row, the band-`b` cell minus the band-`b`
-//!    cells of its published children is the band-`b` count of its hidden children together (and
-//!    of its own respondents who belong to no child). If [`needs_complement`] says those counts
-//!    could be pinned, the last-listed published child with respondents in band `b` is hidden
-//!    (`Complementary`). One is enough for every band it has respondents in: its count there is
-//!    at least `t` and is not published.
-//! 4. **Nothing left to dilute**: if no published child has respondents in such a band, the
-//!    parent row itself is hidden (`Complementary`), and the pass starts again so that its own
-//!    parent protects it. A hidden organisation row means the cut is not shown at this level.
+//! 3. **Differencing, with the rows' totals**: for a published row, the band-`b` cell minus the
+//!    band-`b` cells of its published children is the band-`b` count of its hidden children
+//!    together (and of its own respondents who belong to no child). A reader can bound each of
+//!    those cells ([`cell_range`]): 1 to `t − 1` for a small one, at least `t` otherwise (a
+//!    complement's cells are 0 or at least `t`), and by the row's total where the tree publishes
+//!    it. If [`needs_complement`] says the band's hidden counts could be pinned, or their ranges
+//!    would pin them ([`Sums::pinned`], the unit tree's test), the last-listed published child
+//!    with respondents in band `b` is hidden (`Complementary`), and the next while the ranges
+//!    still pin the band; the bands are checked again after a round that hid one. For
+//!    `needs_complement` one complement is enough for every band it has respondents in: its
+//!    count there is at least `t` and is not published.
+//! 4. **Nothing left to dilute**: if a band still needs a complement and no published child with
+//!    respondents in it is left, the parent row itself is hidden (`Complementary`), and the pass
+//!    starts again so that its own parent protects it. A hidden organisation row means the cut is
+//!    not shown at this level.
 //!
 //! Each period is its own set of respondents and nothing is pooled across periods, so two
 //! periods' tables never share a cell to subtract.
@@ -33,7 +39,7 @@
 //! merged two by two (< 1 and 1–3 become < 3) until at least half the units the tree shows keep
 //! their row; if even one band would not do, the cut is not shown.
 
-use crate::privacy::{GroupSize, Visibility};
+use crate::privacy::{GroupSize, Range, Sums, Visibility};
 
 /// Rule 3's test, shared with the unit tree: could `hidden` respondents in `count` hidden groups
 /// with data be pinned by the published totals?
@@ -87,10 +93,36 @@ pub fn suppress_cut(
     table: &CutTable,
     threshold: u64,
 ) -> Vec<Visibility> {
+    suppress_rows(units, unit_vis, unit_vis, table, threshold)
+}
+
+/// The same rules for one measure's table at a chosen level (a question's answered n, the eNPS
+/// answers): `forced` is the rows' visibility on the respondents' table, hidden here too;
+/// `unit_vis` the tree's decision, which says whose totals a reader sees.
+pub fn suppress_cut_measure(
+    units: &[GroupSize],
+    unit_vis: &[Visibility],
+    forced: &[Visibility],
+    table: &CutTable,
+    threshold: u64,
+) -> Vec<Visibility> {
+    suppress_rows(units, unit_vis, forced, table, threshold)
+}
+
+/// The rules: rows hidden where `forced` is, and a hidden row's total taken as known wherever
+/// `unit_vis` (the tree) publishes the unit.
+fn suppress_rows(
+    units: &[GroupSize],
+    unit_vis: &[Visibility],
+    forced: &[Visibility],
+    table: &CutTable,
+    threshold: u64,
+) -> Vec<Visibility> {
     let n = units.len();
     let bands = table.bands;
     assert_eq!(table.cells.len(), n * bands, "one row per unit");
     assert_eq!(unit_vis.len(), n, "one tree decision per unit");
+    assert_eq!(forced.len(), n, "one forced decision per unit");
 
     // Children lists, in index order (compressed sparse rows).
     let mut start = vec![0usize; n + 1];
@@ -116,8 +148,8 @@ pub fn suppress_cut(
     let own: Vec<Visibility> = (0..n)
         .map(|i| {
             let row = table.row(i);
-            if unit_vis[i].is_hidden() {
-                unit_vis[i]
+            if forced[i].is_hidden() {
+                forced[i]
             } else if row.iter().all(|&c| c == 0) {
                 Visibility::NoData
             } else if row.iter().any(|&c| c > 0 && c < threshold) {
@@ -131,9 +163,10 @@ pub fn suppress_cut(
     // Rule 4 hides a parent row; its own parent must then be checked again, so the pass repeats
     // (at most once per level of the tree, each pass O(units × bands)).
     let mut upward = vec![false; n];
-    let mut hidden_sum = vec![0u64; bands];
-    let mut hidden_count = vec![0u64; bands];
-    let mut covered = Vec::with_capacity(bands);
+    let mut hidden = Hidden::new(bands);
+    let mut outside = vec![0u64; bands];
+    let mut covered = vec![false; bands];
+    let mut cursor = vec![0usize; bands];
     loop {
         let mut vis = own.clone();
         for i in 0..n {
@@ -157,47 +190,64 @@ pub fn suppress_cut(
             if kids.is_empty() {
                 continue;
             }
-            // Per band: the hidden children's count and how many of them have data, plus the
-            // unit's own respondents outside every child (one more group the reader cannot see).
+            // What a reader can subtract, band by band: the hidden children's cells and the
+            // unit's own respondents outside every child (one more group the reader cannot see),
+            // each cell with its range.
             let row = table.row(i);
-            for b in 0..bands {
+            for (b, out) in outside.iter_mut().enumerate() {
                 let in_kids: u64 = kids.iter().map(|&c| table.row(c)[b]).sum();
-                let residual = row[b].saturating_sub(in_kids);
-                hidden_sum[b] = residual;
-                hidden_count[b] = u64::from(residual > 0);
+                *out = row[b].saturating_sub(in_kids);
             }
+            // A reader sees a row's total where the tree publishes the unit, and the total of
+            // the respondents outside every child where it publishes every child.
+            let published = |c: usize| !unit_vis[c].is_hidden();
+            hidden.clear();
+            hidden.add_row(&outside, kids.iter().all(|&c| published(c)), threshold);
             for &c in kids {
                 if vis[c].is_hidden() {
-                    add_row(table.row(c), &mut hidden_sum, &mut hidden_count);
+                    hidden.add_row(table.row(c), published(c), threshold);
                 }
             }
-            // Rule 3, band by band. One complement with respondents in a band is enough for it:
-            // its count there is at least the threshold and is not published. A complement
-            // chosen for one band covers every band it has respondents in. At most one search of
-            // the children per band: O(children × bands).
-            covered.clear();
-            covered.resize(bands, false);
-            for b in 0..bands {
-                if covered[b] || !needs_complement(hidden_sum[b], hidden_count[b], threshold) {
-                    continue;
-                }
-                let complement = kids
-                    .iter()
-                    .rev()
-                    .copied()
-                    .find(|&c| vis[c] == Visibility::Shown && table.row(c)[b] > 0);
-                match complement {
-                    Some(c) => {
+            // Rule 3, band by band. A band needs a complement when `needs_complement` says so
+            // (unless a complement already has respondents in it) or when its cells' ranges
+            // would pin them; complements are then hidden, last-listed first, while the ranges
+            // still pin the band. A complement's cells can pin a band checked before (one where
+            // it is the only hidden cell), so the bands are checked again after a round that
+            // hid one. Each band's search of the children goes on where it stopped, and a round
+            // that hides nothing ends it: O(children × bands) per unit.
+            covered.fill(false);
+            cursor.fill(kids.len());
+            let mut hid_one = true;
+            'rounds: while hid_one {
+                hid_one = false;
+                for b in 0..bands {
+                    let mut need = (!covered[b]
+                        && needs_complement(hidden.sums[b].count, hidden.groups[b], threshold))
+                        || hidden.pinned(b);
+                    while need {
+                        let complement = loop {
+                            if cursor[b] == 0 {
+                                break None;
+                            }
+                            cursor[b] -= 1;
+                            let c = kids[cursor[b]];
+                            if vis[c] == Visibility::Shown && table.row(c)[b] > 0 {
+                                break Some(c);
+                            }
+                        };
+                        let Some(c) = complement else {
+                            // Rule 4.
+                            upward[i] = true;
+                            changed = true;
+                            break 'rounds;
+                        };
                         vis[c] = Visibility::Complementary;
+                        hidden.add_row(table.row(c), published(c), threshold);
                         for (k, &x) in table.row(c).iter().enumerate() {
                             covered[k] |= x > 0;
                         }
-                    }
-                    None => {
-                        // Rule 4.
-                        upward[i] = true;
-                        changed = true;
-                        break;
+                        hid_one = true;
+                        need = hidden.pinned(b);
                     }
                 }
             }
@@ -211,13 +261,86 @@ pub fn suppress_cut(
     }
 }
 
-fn add_row(row: &[u64], sum: &mut [u64], count: &mut [u64]) {
-    for ((s, k), &c) in sum.iter_mut().zip(count.iter_mut()).zip(row) {
-        if c > 0 {
-            *s = s.saturating_add(c);
-            *k += 1;
+/// The hidden cells below one published row, band by band: their count, ranges (see
+/// [`cell_range`]) and how many groups with respondents they are.
+struct Hidden {
+    sums: Vec<Sums>,
+    groups: Vec<u64>,
+}
+
+impl Hidden {
+    fn new(bands: usize) -> Hidden {
+        Hidden {
+            sums: (0..bands).map(|_| Sums::NONE).collect(),
+            groups: vec![0; bands],
         }
     }
+
+    fn clear(&mut self) {
+        self.sums.iter_mut().for_each(|s| *s = Sums::NONE);
+        self.groups.fill(0);
+    }
+
+    /// Adds one hidden row's cells with respondents, in O(bands); `total_known` when a reader
+    /// sees the row's total.
+    fn add_row(&mut self, row: &[u64], total_known: bool, threshold: u64) {
+        let total: u64 = row.iter().sum();
+        let (mut fewest, mut most) = (0u64, Some(0u64));
+        for &x in row.iter().filter(|&&x| x > 0) {
+            let class = class_range(x, threshold);
+            fewest += class.fewest;
+            most = most.zip(class.most).map(|(a, b)| a + b);
+        }
+        for (b, &x) in row.iter().enumerate() {
+            if x > 0 {
+                let range = if total_known {
+                    cell_range(x, total, fewest, most, threshold)
+                } else {
+                    class_range(x, threshold)
+                };
+                self.sums[b].add(x, range);
+                self.groups[b] += 1;
+            }
+        }
+    }
+
+    /// Whether the ranges of band `b`'s hidden cells would let a reader pin them.
+    fn pinned(&self, b: usize) -> bool {
+        self.sums[b].count > 0 && self.sums[b].pinned()
+    }
+}
+
+/// What a reader who knows the rules is taken to know of a hidden cell of `x` > 0 respondents
+/// from its size alone: 1 to t − 1 when it is small, at least `t` otherwise (a protector's cells
+/// are 0 or at least `t`; a cell of `t` or more beside a small one is counted the same, which
+/// only makes the reader stronger).
+fn class_range(x: u64, threshold: u64) -> Range {
+    if x < threshold {
+        Range {
+            fewest: 1,
+            most: Some(threshold - 1),
+        }
+    } else {
+        Range {
+            fewest: threshold,
+            most: None,
+        }
+    }
+}
+
+/// The range of a hidden cell of `x` respondents narrowed by its row's published `total`: at most the total minus the fewest the row's other cells with
+/// respondents can have, at least the total minus the most they can have. `row_fewest` and
+/// `row_most` are those sums over the whole row, this cell included.
+fn cell_range(x: u64, total: u64, row_fewest: u64, row_most: Option<u64>, threshold: u64) -> Range {
+    let class = class_range(x, threshold);
+    let others_fewest = row_fewest - class.fewest;
+    let by_total = total.saturating_sub(others_fewest);
+    let most = Some(class.most.map_or(by_total, |m| m.min(by_total)));
+    let fewest = match (row_most, class.most) {
+        (Some(all), Some(own)) => class.fewest.max(total.saturating_sub(all - own)),
+        _ => class.fewest,
+    };
+    Range { fewest, most }
 }
 
 /// The level a cut is shown at, and its rows' visibility there.

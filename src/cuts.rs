@@ -13,7 +13,7 @@
 //! published for the organisation only: a unit's leavers by band could be subtracted from its
 //! parent's.
 
-use crate::background::{CutLevel, CutTable, choose_level, suppress_cut};
+use crate::background::{CutLevel, CutTable, choose_level, suppress_cut_measure};
 use crate::model::{BandName, CutCounts};
 use crate::privacy::{GroupSize, Visibility};
 use crate::stats::{self, NetScore, Scale};
@@ -202,7 +202,8 @@ fn publish(frame: &PeriodFrame, cut: &CutCounts, cells: &Cells, level: CutLevel)
     // Each measure's own table, its rows forced hidden where the respondents' row is.
     let measure = |figure: &dyn Fn(&[u64]) -> u64| -> (CutTable, Vec<Visibility>) {
         let table = cells.table(groups, figure);
-        let measure_vis = suppress_cut(frame.units, vis, &table, frame.threshold);
+        let measure_vis =
+            suppress_cut_measure(frame.units, frame.unit_vis, vis, &table, frame.threshold);
         (table, measure_vis)
     };
     let (enps_answered, enps_vis) = measure(&|c| c[ENPS..ITEMS].iter().sum());

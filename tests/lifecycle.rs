@@ -4,7 +4,7 @@
 //! below is worked out by hand from the rules of `make_fixture.py`:
 //!
 //! - respondents per team and band (< 1, 1–3, 3–10, 10+): 2026-Q2 3, 3, 6, 6 in every team;
-//!   2026-Q3 Kamppi 5, 5, 5, 5; Kallio 5, 6, 5, 5; Töölö 2, 5, 5, 6; Pasila 5, 5, 5, 5.
+//!   2026-Q3 Kamppi 5, 5, 5, 5; Kallio 5, 6, 5, 5; Töölö 2, 5, 5, 6; Pasila 8, 8, 8, 8.
 //! - the j-th respondent (from 0) of a team's band answers `ex_comm_info` 5 (< 1), 4 when j is
 //!   even else 2 (1–3), 3 (3–10), 4 (10+); `ex_work_manageable` 4 for j < 2 else 3 (< 1), 4
 //!   (1–3), 4 (3–10), 2 (10+); the eNPS question 10 (< 1), 8 (1–3), 6 when j is even else 9
@@ -66,21 +66,22 @@ fn organisation_row_by_tenure_band_matches_the_hand_counts() {
     );
     let org: &CutRow = shown.rows[0].as_ref().expect("the organisation's row");
     let n: Vec<u64> = org.bands.iter().map(|b| b.responses).collect();
-    assert_eq!(n, [17, 21, 20, 21]);
+    assert_eq!(n, [20, 24, 23, 24]);
     assert_eq!(org.not_stated, 0);
-    // < 1: ex_comm_info 17/17 favourable; ex_work_manageable 2 per team = 8/17.
-    assert!(close(org.bands[0].index, (100.0 + 800.0 / 17.0) / 2.0));
-    // 1–3: ex_comm_info favourable for even j: 3 + 3 + 3 + 3 = 12 of 21; workload 21/21.
-    assert!(close(org.bands[1].index, (1200.0 / 21.0 + 100.0) / 2.0));
+    // < 1: ex_comm_info 20/20 favourable; ex_work_manageable 2 per team = 8/20.
+    assert!(close(org.bands[0].index, (100.0 + 800.0 / 20.0) / 2.0));
+    // 1–3: ex_comm_info favourable for even j: 3 + 3 + 3 + 4 = 13 of 24; workload 24/24.
+    assert!(close(org.bands[1].index, (1300.0 / 24.0 + 100.0) / 2.0));
     // 3–10: 0% and 100%; 10+: 100% and 0%.
     assert!(close(org.bands[2].index, 50.0));
     assert!(close(org.bands[3].index, 50.0));
-    // eNPS: all promoters; all passives; per team 3 detractors and 2 promoters; all promoters.
+    // eNPS: all promoters; all passives; detractors for even j (3 + 3 + 3 + 4) and promoters for
+    // odd j (2 + 2 + 2 + 4); all promoters.
     let enps: Vec<Option<f64>> = org.bands.iter().map(|b| b.enps.map(|e| e.score)).collect();
     assert!(close(enps[0], 100.0) && close(enps[1], 0.0));
-    assert!(close(enps[2], 100.0 * (8.0 - 12.0) / 20.0) && close(enps[3], 100.0));
-    // One leaver among each team's newcomers: 4 of 17; no leavers in the other bands.
-    assert!(close(org.bands[0].turnover, 4.0 / 17.0));
+    assert!(close(enps[2], 100.0 * (10.0 - 13.0) / 23.0) && close(enps[3], 100.0));
+    // One leaver among each team's newcomers: 4 of 20; no leavers in the other bands.
+    assert!(close(org.bands[0].turnover, 4.0 / 20.0));
     assert!(close(org.bands[1].turnover, 0.0));
     // Kamppi's newcomers: 5 favourable of 5, and 2 of 5: index 70. No turnover below the
     // organisation.
@@ -92,8 +93,11 @@ fn organisation_row_by_tenure_band_matches_the_hand_counts() {
 
 #[test]
 fn a_small_band_hides_its_row_and_a_sibling_row() {
-    // Töölö has 2 newcomers: its row is hidden, and Pasila's too, or North's 7 newcomers minus
-    // Pasila's 5 would be Töölö's 2. North's own row (7, 10, 10, 11) stays.
+    // Töölö has 2 newcomers: its row is hidden, and Pasila's too, or North's 10 newcomers minus
+    // Pasila's 8 would be Töölö's 2. North's own row (10, 13, 13, 14) stays: Pasila's cells of
+    // at least 5 in a total of 32 can each be 5 to 17, so no band's difference pins them. (With
+    // Pasila at 5, 5, 5, 5 a reader who knows that the complement has someone in every band,
+    // or North's row would have gone, pinned Pasila at 5 each and Töölö's row with it.)
     let (site, analysis) = analysis();
     let shown = cut(&analysis, 1, "tenure").shown.clone().expect("shown");
     let row = |id: &str| shown.rows[site.units.find(id).expect("unit")].clone();
@@ -101,7 +105,7 @@ fn a_small_band_hides_its_row_and_a_sibling_row() {
     assert!(row("pasila").is_none());
     let north = row("north").expect("North's row");
     let n: Vec<u64> = north.bands.iter().map(|b| b.responses).collect();
-    assert_eq!(n, [7, 10, 10, 11]);
+    assert_eq!(n, [10, 13, 13, 14]);
     for id in ["south", "kamppi", "kallio"] {
         assert!(row(id).is_some(), "{id}");
     }
@@ -152,7 +156,7 @@ fn a_mostly_hidden_cut_is_shown_with_merged_bands() {
 #[test]
 fn a_label_cut_is_counted_and_not_shown_when_only_the_regions_would_keep_a_row() {
     // Role: the first respondent (j = 0) of each team's band is a supervisor. 2026-Q3: 16
-    // team-bands have someone, so 16 supervisors and 79 − 16 = 63 specialists, 4 supervisors
+    // team-bands have someone, so 16 supervisors and 91 − 16 = 75 specialists, 4 supervisors
     // per team.
     let (site, analysis) = analysis();
     let counts = site.periods[1]
@@ -167,7 +171,7 @@ fn a_label_cut_is_counted_and_not_shown_when_only_the_regions_would_keep_a_row()
         }
         assert_eq!(row[0].responses, 4);
     }
-    assert_eq!(total, [16, 63, 0]);
+    assert_eq!(total, [16, 75, 0]);
     // Every team's row has 4 supervisors, fewer than 5: only the organisation's and the two
     // regions' rows could be shown, 3 of the 7 units the unit rule shows. That is less than
     // half, and two groups cannot be merged into fewer than two: the cut is not shown.
@@ -186,15 +190,15 @@ fn page(files: &[kolikko::output::OutputFile], path: &str) -> String {
 fn the_lifecycle_page_shows_published_rows_only_and_is_linked_from_every_page() {
     let (_, _, files) = kolikko::build::render(Path::new(SITE)).expect("builds");
     let html = page(&files, "lifecycle/index.html");
-    // Onboarding tiles: 74 = (100 + 800/17) / 2 rounded; 4 of 17 have left.
+    // Onboarding tiles: 70 = (100 + 800/20) / 2; 4 of 20 have left.
     assert!(html.contains("EX index, under 1 year"));
-    assert!(html.contains(">74<"), "the onboarding index");
-    assert!(html.contains(">24%<"), "4 of 17 newcomers have left");
+    assert!(html.contains(">70<"), "the onboarding index");
+    assert!(html.contains(">20%<"), "4 of 20 newcomers have left");
     assert!(html.contains(
-        "<th scope=\"row\">under 1 year</th><td>17</td><td>74</td><td>+100</td><td>24%</td>"
+        "<th scope=\"row\">under 1 year</th><td>20</td><td>70</td><td>+100</td><td>20%</td>"
     ));
     assert!(html.contains(
-        "<th scope=\"row\">3–10 years</th><td>20</td><td>50</td><td>−20</td><td>0%</td>"
+        "<th scope=\"row\">3–10 years</th><td>23</td><td>50</td><td>−13</td><td>0%</td>"
     ));
     // The units the rule publishes, and not Töölö or Pasila.
     assert!(html.contains("Kamppi service desk"));

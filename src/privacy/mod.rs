@@ -57,7 +57,7 @@
 
 mod ranges;
 
-use ranges::{Range, Sums};
+pub(crate) use ranges::{Range, Sums};
 pub use ranges::{lowest, needs_complement};
 
 /// One unit of the tree for one period.

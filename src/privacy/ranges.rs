@@ -4,29 +4,29 @@
 /// What a reader who knows the rules can say of one hidden child's count: at least `fewest`,
 /// at most `most` (None: no upper bound).
 #[derive(Clone, Copy)]
-pub(super) struct Range {
-    pub(super) fewest: u64,
-    pub(super) most: Option<u64>,
+pub(crate) struct Range {
+    pub(crate) fewest: u64,
+    pub(crate) most: Option<u64>,
 }
 
 /// The hidden children of one shown unit together: their count (which the reader can
 /// subtract), the sums of their ranges, and how many of them have more than one possible count.
-pub(super) struct Sums {
-    pub(super) count: u64,
-    pub(super) fewest: u64,
-    pub(super) most: Option<u64>,
-    pub(super) loose: u64,
+pub(crate) struct Sums {
+    pub(crate) count: u64,
+    pub(crate) fewest: u64,
+    pub(crate) most: Option<u64>,
+    pub(crate) loose: u64,
 }
 
 impl Sums {
-    pub(super) const NONE: Sums = Sums {
+    pub(crate) const NONE: Sums = Sums {
         count: 0,
         fewest: 0,
         most: Some(0),
         loose: 0,
     };
 
-    pub(super) fn add(&mut self, count: u64, range: Range) {
+    pub(crate) fn add(&mut self, count: u64, range: Range) {
         self.count = self.count.saturating_add(count);
         self.fewest = self.fewest.saturating_add(range.fewest);
         self.most = self.most.zip(range.most).map(|(a, b)| a.saturating_add(b));
@@ -35,7 +35,7 @@ impl Sums {
 
     /// Whether the published difference fixes every one of them: it is at the end of the
     /// summed range, or at most one of them could have more than one count.
-    pub(super) fn pinned(&self) -> bool {
+    pub(crate) fn pinned(&self) -> bool {
         self.count <= self.fewest || self.most == Some(self.count) || self.loose < 2
     }
 }
