@@ -313,7 +313,7 @@ fn a_protectors_published_responses_bound_its_answers() {
 /// each team 1. Rule 4 now hides an empty team below a hidden unit like any other, so each
 /// team may be 0, 1 or 2.
 #[test]
-fn a_small_region_of_t_minus_one_teams_is_pinned() {
+fn a_small_region_of_t_minus_one_teams_is_not_pinned() {
     let g = tree(&[
         (None, 9),
         (Some(0), 2),
