@@ -328,9 +328,10 @@ fn class_range(x: u64, threshold: u64) -> Range {
     }
 }
 
-/// The range of a hidden cell of `x` respondents narrowed by its row's published `total`: at most the total minus the fewest the row's other cells with
-/// respondents can have, at least the total minus the most they can have. `row_fewest` and
-/// `row_most` are those sums over the whole row, this cell included.
+/// The range of a hidden cell of `x` respondents narrowed by its row's published `total`: at
+/// most the total minus the fewest the row's other cells with respondents can have, at least
+/// the total minus the most they can have. `row_fewest` and `row_most` are those sums over the
+/// whole row, this cell included.
 fn cell_range(x: u64, total: u64, row_fewest: u64, row_most: Option<u64>, threshold: u64) -> Range {
     let class = class_range(x, threshold);
     let others_fewest = row_fewest - class.fewest;
